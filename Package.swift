@@ -1,0 +1,96 @@
+// swift-tools-version:6.0
+// doccanon: messy documents (DOCX, HTML, extracted text) to a canonical, validated report model.
+//
+// The targets follow the pipeline, one job each:
+//
+//   CLibXML2, CLibZip        system libraries (module map + shim header only)
+//   XMLSupport, ZipSupport,  the only Swift code that touches C pointers
+//   Checksum                 (CCrypto: SHA-256 from libcrypto)
+//   DocModel                 canonical document and report model (Sendable values)
+//   Normalization            text clean-up shared by every adapter
+//   TableCore                layout-tolerant table reconstruction (shared core)
+//   FormatText/DOCX/HTML     one adapter per input format -> DocModel.Document
+//   ReportProfile            Document -> Report: sections, metadata, templates, validator
+//   Serialization            JSON / XML / Markdown / HTML writers
+//   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
+//   doccanon                 the command-line shell (swift-argument-parser)
+//   CorpusKit                generator of damaged reports for the accuracy benchmark
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "doccanon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "doccanon", targets: ["doccanon"]),
+        .library(name: "DoccanonKit", targets: ["DoccanonKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .systemLibrary(
+            name: "CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .target(name: "Checksum", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
+        .target(name: "ZipSupport", dependencies: ["CLibZip"], swiftSettings: swiftSettings),
+        .target(name: "DocModel", swiftSettings: swiftSettings),
+        .target(name: "Normalization", swiftSettings: swiftSettings),
+        .target(name: "TableCore", dependencies: ["DocModel", "Normalization"], swiftSettings: swiftSettings),
+        .target(name: "FormatText", dependencies: ["DocModel", "Normalization", "TableCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "FormatDOCX", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport", "ZipSupport"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "FormatHTML", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "ReportProfile", dependencies: ["DocModel", "Normalization", "TableCore"],
+            swiftSettings: swiftSettings),
+        .target(name: "Serialization", dependencies: ["DocModel", "XMLSupport"], swiftSettings: swiftSettings),
+        .target(
+            name: "DoccanonKit",
+            dependencies: [
+                "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "ReportProfile", "Serialization",
+                "XMLSupport", "ZipSupport", "Checksum",
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "doccanon",
+            dependencies: ["DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
+        .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "doccanon-corpus",
+            dependencies: ["CorpusKit", "DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
+
+        .target(name: "TestSupport", dependencies: ["DoccanonKit"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "NormalizationTests", dependencies: ["Normalization"], swiftSettings: swiftSettings),
+        .testTarget(name: "TableCoreTests", dependencies: ["TableCore", "DocModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "FormatTextTests", dependencies: ["FormatText", "DocModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReportProfileTests", dependencies: ["ReportProfile", "FormatText", "DoccanonKit", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FormatDOCXTests", dependencies: ["FormatDOCX", "ZipSupport", "XMLSupport", "DoccanonKit", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FormatHTMLTests", dependencies: ["FormatHTML", "XMLSupport", "DoccanonKit", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SerializationTests", dependencies: ["Serialization", "DoccanonKit", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CorpusTests", dependencies: ["CorpusKit", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
+    ]
+)

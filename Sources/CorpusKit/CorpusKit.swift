@@ -1,0 +1,2 @@
+/// Generator of consistent and deliberately damaged reports for the accuracy benchmark (issue 6).
+public enum CorpusKit {}

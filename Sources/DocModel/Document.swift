@@ -1,0 +1,96 @@
+/// The generic canonical document (spec §1): what every format adapter produces.
+///
+/// Text in blocks is normalised (spec §4) but otherwise faithful to the source; nothing is
+/// invented. Tables are logical grids: every position is covered by exactly one cell.
+public struct Document: Sendable, Equatable {
+    public var source: SourceInfo
+    public var blocks: [Block]
+    /// Facts the source states about itself outside the body, such as a portal page's
+    /// information table: "publishedOn" (ISO date), "publisher", "title", "indexNumber".
+    public var properties: [String: String]
+    /// Repairs and oddities the adapter saw while reading (never errors: those are thrown).
+    public var findings: [Finding]
+
+    public init(source: SourceInfo, blocks: [Block], properties: [String: String] = [:], findings: [Finding] = []) {
+        self.source = source
+        self.blocks = blocks
+        self.properties = properties
+        self.findings = findings
+    }
+}
+
+/// Where a document came from. `name` is the file name without directories, so output
+/// never depends on where the input lay.
+public struct SourceInfo: Sendable, Equatable {
+    public enum Format: String, Sendable, CaseIterable { case docx, html, text }
+    public var format: Format
+    public var name: String
+    public var sha256: String
+    public var bytes: Int
+
+    public init(format: Format, name: String, sha256: String, bytes: Int) {
+        self.format = format
+        self.name = name
+        self.sha256 = sha256
+        self.bytes = bytes
+    }
+}
+
+/// One block of a document, in reading order.
+public enum Block: Sendable, Equatable {
+    /// A heading; `level` 1 is the outermost.
+    case heading(level: Int, text: String)
+    case paragraph(String)
+    case table(Table)
+
+    /// The text of a heading or paragraph; nil for a table.
+    public var text: String? {
+        switch self {
+        case .heading(_, let text), .paragraph(let text): return text
+        case .table: return nil
+        }
+    }
+}
+
+/// A table as a logical grid. Merged cells appear once, at their top-left position, with
+/// their spans; the positions they cover hold no other cell.
+public struct Table: Sendable, Equatable {
+    public var rowCount: Int
+    public var columnCount: Int
+    /// Cells in reading order (row, then column).
+    public var cells: [Cell]
+
+    public init(rowCount: Int, columnCount: Int, cells: [Cell]) {
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.cells = cells
+    }
+
+    /// The cells whose top-left corner is on each row, in column order.
+    public var rows: [[Cell]] {
+        var rows = Array(repeating: [Cell](), count: rowCount)
+        for cell in cells where cell.row < rowCount { rows[cell.row].append(cell) }
+        return rows
+    }
+}
+
+public struct Cell: Sendable, Equatable {
+    public var row: Int
+    public var column: Int
+    public var rowSpan: Int
+    public var columnSpan: Int
+    public var text: String
+    /// True for an empty cell the grid builder added to fill a ragged row: the source had no
+    /// cell here at all. Not serialised (it is an ordinary empty cell in the output), but the
+    /// report profile does not read it as a blank value.
+    public var isPadding: Bool
+
+    public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, text: String, isPadding: Bool = false) {
+        self.row = row
+        self.column = column
+        self.rowSpan = rowSpan
+        self.columnSpan = columnSpan
+        self.text = text
+        self.isPadding = isPadding
+    }
+}

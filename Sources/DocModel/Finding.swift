@@ -1,0 +1,85 @@
+/// A finding: a repair, a guess, an inconsistency or a check that failed (spec §2, Findings).
+public struct Finding: Sendable, Equatable, Hashable {
+    public var rule: Rule
+    public var severity: Severity
+    public var message: String
+    /// Dotted path into the report ("applications.results.total.naturalPerson"), where one applies.
+    public var path: String?
+
+    public init(_ rule: Rule, _ message: String, path: String? = nil) {
+        self.rule = rule
+        self.severity = rule.severity
+        self.message = message
+        self.path = path
+    }
+}
+
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case error, warning, info
+
+    private var rank: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .info: return 2
+        }
+    }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// Every rule the tool reports. The first group is re-derived from a report by the validator;
+/// the second records what happened during conversion and can only be carried over.
+public enum Rule: String, Sendable, CaseIterable {
+    // Validator rules: re-run by `doccanon validate` on any report.
+    case applicationsBalance = "applications.balance"
+    case applicationsRowTotal = "applications.rowTotal"
+    case applicationsResultsTotal = "applications.resultsTotal"
+    case reviewsTotal = "reviews.total"
+    case valueNegative = "value.negative"
+    case valueBlank = "value.blank"
+    case tableMissing = "table.missing"
+    case sectionMissing = "section.missing"
+    case templateOutdated = "template.outdated"
+    // Conversion rules: what reading the source involved.
+    case textRepaired = "text.repaired"
+    case valuePlaceholder = "value.placeholder"
+    case valueUnreadable = "value.unreadable"
+    case valueUnitConverted = "value.unitConverted"
+    case tableExtraRow = "table.extraRow"
+    case tableAmbiguous = "table.ambiguous"
+    /// A template row whose label was lost, placed by its position between recognised rows.
+    case tableRowInferred = "table.rowInferred"
+    /// A row label that differs from the template's wording but was matched to it.
+    case tableLabelVariant = "table.labelVariant"
+    /// A template row that the source does not contain at all (its values are null).
+    case tableRowMissing = "table.rowMissing"
+    /// A section heading that appears a second time; its paragraphs join the first.
+    case sectionRepeated = "section.repeated"
+    /// The template could not be told from the tables' labels and was taken from the year.
+    case templateInferred = "template.inferred"
+
+    public var severity: Severity {
+        switch self {
+        case .applicationsBalance, .applicationsRowTotal, .applicationsResultsTotal, .reviewsTotal,
+            .valueNegative, .valueUnreadable, .tableMissing:
+            return .error
+        case .valueBlank, .sectionMissing, .templateOutdated, .tableAmbiguous, .tableRowInferred,
+            .tableRowMissing, .templateInferred:
+            return .warning
+        case .valuePlaceholder, .textRepaired, .valueUnitConverted, .tableExtraRow, .tableLabelVariant,
+            .sectionRepeated:
+            return .info
+        }
+    }
+
+    /// True for rules the validator derives from the report itself.
+    public var isValidatorRule: Bool {
+        switch self {
+        case .applicationsBalance, .applicationsRowTotal, .applicationsResultsTotal, .reviewsTotal,
+            .valueNegative, .valueBlank, .tableMissing, .sectionMissing, .templateOutdated:
+            return true
+        default:
+            return false
+        }
+    }
+}

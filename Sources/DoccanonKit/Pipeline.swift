@@ -1,0 +1,97 @@
+import Checksum
+import DocModel
+import FormatDOCX
+import FormatHTML
+import FormatText
+import ReportProfile
+
+/// Why an input could not be converted. `code` is the batch error code of spec §6.
+public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable, CaseIterable {
+        case unreadable = "input.unreadable"
+        case notAReport = "input.notAReport"
+        case corrupt = "input.corrupt"
+        case tooLarge = "input.tooLarge"
+        case unsupported = "input.unsupported"
+        case `internal` = "internal"
+    }
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Limits applied to every input, whatever its format.
+public struct Limits: Sendable, Equatable {
+    /// Largest input file accepted.
+    public var maxInputBytes: Int
+    public init(maxInputBytes: Int = 64 << 20) {
+        self.maxInputBytes = maxInputBytes
+    }
+}
+
+/// The conversion pipeline shared by the CLI, `batch` and the fuzzers: detect the format, run
+/// its adapter, then (for a report) the report profile.
+public enum Pipeline {
+    /// Format from content: a ZIP (or OLE) signature is DOCX's, markup is HTML, else text.
+    public static func detectFormat(_ bytes: [UInt8]) -> SourceInfo.Format {
+        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B { return .docx }
+        if bytes.count >= 8, bytes[0] == 0xD0, bytes[1] == 0xCF, bytes[2] == 0x11, bytes[3] == 0xE0 { return .docx }
+        if HTMLSniffer.looksLikeHTML(bytes) { return .html }
+        return .text
+    }
+
+    /// The source description of an input: its name without directories, digest and size.
+    public static func sourceInfo(bytes: [UInt8], name: String, format: SourceInfo.Format) -> SourceInfo {
+        let base = name.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? name
+        return SourceInfo(format: format, name: base, sha256: Checksum.sha256Hex(bytes), bytes: bytes.count)
+    }
+
+    public static func document(
+        bytes: [UInt8], name: String, format: SourceInfo.Format? = nil, limits: Limits = Limits()
+    ) throws(ConversionError) -> Document {
+        guard bytes.count <= limits.maxInputBytes else {
+            throw ConversionError(.tooLarge, "\(name): input is \(bytes.count) bytes (limit \(limits.maxInputBytes))")
+        }
+        let format = format ?? detectFormat(bytes)
+        let source = sourceInfo(bytes: bytes, name: name, format: format)
+        do {
+            switch format {
+            case .text: return try TextAdapter.read(bytes, source: source)
+            case .docx: return try DOCXAdapter.read(bytes, source: source)
+            case .html: return try HTMLAdapter.read(bytes, source: source)
+            }
+        } catch let error as any AdapterError {
+            throw ConversionError(error.code.conversionCode, "\(source.name): \(error.message)")
+        } catch {
+            throw ConversionError(.internal, "\(source.name): \(error)")
+        }
+    }
+
+    public static func report(
+        bytes: [UInt8], name: String, format: SourceInfo.Format? = nil, limits: Limits = Limits()
+    ) throws(ConversionError) -> Report {
+        let doc = try document(bytes: bytes, name: name, format: format, limits: limits)
+        do {
+            return try ReportReader.read(doc)
+        } catch {
+            throw ConversionError(.notAReport, "\(doc.source.name): \(error.description)")
+        }
+    }
+}
+
+extension AdapterErrorCode {
+    var conversionCode: ConversionError.Code {
+        switch self {
+        case .unreadable: return .unreadable
+        case .corrupt: return .corrupt
+        case .tooLarge: return .tooLarge
+        case .unsupported: return .unsupported
+        }
+    }
+}

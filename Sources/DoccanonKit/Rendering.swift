@@ -1,0 +1,23 @@
+import DocModel
+import Serialization
+
+/// Output formats of the `report` and `document` commands.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case json, xml, markdown, html
+}
+
+public enum Rendering {
+    public static func render(_ report: Report, as format: OutputFormat, pretty: Bool = true) -> String {
+        switch format {
+        case .xml: return XMLWriter.write(report.canonical, root: .report)
+        default: return JSONWriter.write(report.canonical, pretty: pretty)
+        }
+    }
+
+    public static func render(_ document: Document, as format: OutputFormat, pretty: Bool = true) -> String {
+        switch format {
+        case .xml: return XMLWriter.write(document.canonical, root: .document)
+        default: return JSONWriter.write(document.canonical, pretty: pretty)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Template alignment: being written.

@@ -1,0 +1,178 @@
+import ArgumentParser
+import DocModel
+import DoccanonKit
+import Foundation
+
+@main
+struct Doccanon: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doccanon",
+        abstract: "Turn 政府信息公开工作年度报告 documents (DOCX, HTML, text) into a canonical, validated model.",
+        version: DoccanonVersion.string,
+        subcommands: [ReportCommand.self, DocumentCommand.self, ValidateCommand.self])
+}
+
+/// Input format names accepted by `--from`.
+enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case docx, html, text
+    var format: SourceInfo.Format { SourceInfo.Format(rawValue: rawValue)! }
+}
+
+enum ReportFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case json, xml
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+}
+
+enum DocumentFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case json, xml, markdown, html
+    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Convert reports to the canonical report model.")
+
+    @Argument(help: "Input files; - reads standard input.") var files: [String]
+    @Option(help: "Output format.") var format: ReportFormatOption = .json
+    @Option(help: "Input format (default: detected from content).") var from: InputFormatOption?
+    @Option(help: "Write to this file (one input) or into this directory (several inputs).") var output: String?
+    @Flag(help: "Exit with status 1 when a report has an error finding.") var strict = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one input file") }
+    }
+
+    func run() throws {
+        var status: Int32 = 0
+        var rendered: [(name: String, text: String)] = []
+        for file in files {
+            let input = try CLIInput.read(file)
+            do {
+                let report = try Pipeline.report(bytes: input.bytes, name: input.name, format: from?.format)
+                if strict, report.findings.contains(where: { $0.severity == .error }) { status = max(status, 1) }
+                rendered.append((input.name, Rendering.render(report, as: format.output)))
+            } catch {
+                CLIOutput.fail(error.description)
+                status = 2
+            }
+        }
+        try CLIOutput.emit(rendered, to: output, extension: format.rawValue)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct DocumentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "document", abstract: "Convert any DOCX, HTML or text file to the canonical document.")
+
+    @Argument(help: "Input file; - reads standard input.") var file: String
+    @Option(help: "Output format.") var format: DocumentFormatOption = .json
+    @Option(help: "Input format (default: detected from content).") var from: InputFormatOption?
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        let input = try CLIInput.read(file)
+        let document: Document
+        do {
+            document = try Pipeline.document(bytes: input.bytes, name: input.name, format: from?.format)
+        } catch {
+            CLIOutput.fail(error.description)
+            throw ExitCode(2)
+        }
+        try CLIOutput.emit([(input.name, Rendering.render(document, as: format.output))], to: output, extension: format.rawValue)
+    }
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Re-run every rule on a report (JSON or XML output of `report`, or any input document).")
+
+    @Argument(help: "A report as JSON or XML, or an input document; - reads standard input.") var file: String
+    @Option(help: "Findings as human-readable lines (text) or as JSON.") var format: ValidateFormatOption = .text
+    @Option(help: "Input format of a document to convert first (default: detected).") var from: InputFormatOption?
+
+    func run() throws {
+        let input = try CLIInput.read(file)
+        let findings: [Finding]
+        do {
+            findings = try Validation.findings(bytes: input.bytes, name: input.name, format: from?.format)
+        } catch {
+            CLIOutput.fail(error.description)
+            throw ExitCode(2)
+        }
+        print(Validation.render(findings, json: format == .json), terminator: "")
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+enum ValidateFormatOption: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+/// Reading inputs: a path or standard input, with a size limit and one clear error line.
+enum CLIInput {
+    struct Input {
+        var name: String
+        var bytes: [UInt8]
+    }
+
+    static func read(_ path: String) throws -> Input {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return Input(name: "stdin", bytes: [UInt8](data))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            CLIOutput.fail("\(path): no such file")
+            throw ExitCode(2)
+        }
+        let limit = Limits().maxInputBytes
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            CLIOutput.fail("\(path): input is \(size) bytes (limit \(limit))")
+            throw ExitCode(2)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            CLIOutput.fail("\(path): cannot read file")
+            throw ExitCode(2)
+        }
+        return Input(name: path, bytes: [UInt8](data))
+    }
+}
+
+enum CLIOutput {
+    static func fail(_ message: String) {
+        FileHandle.standardError.write(Data("doccanon: \(message)\n".utf8))
+    }
+
+    /// Writes rendered outputs to standard output, a file, or a directory. Files are written to
+    /// a temporary name and renamed, so nothing is ever half written.
+    static func emit(_ outputs: [(name: String, text: String)], to path: String?, extension ext: String) throws {
+        guard let path else {
+            for output in outputs { FileHandle.standardOutput.write(Data(output.text.utf8)) }
+            return
+        }
+        if outputs.count == 1, !path.hasSuffix("/") {
+            try atomicWrite(outputs[0].text, to: path)
+            return
+        }
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for output in outputs {
+            let base = output.name.split(separator: "/").last.map(String.init) ?? output.name
+            try atomicWrite(output.text, to: (path as NSString).appendingPathComponent(base + "." + ext))
+        }
+    }
+
+    static func atomicWrite(_ text: String, to path: String) throws {
+        let temp = path + ".tmp-doccanon"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
+            fail("\(path): cannot write output")
+            throw ExitCode(74)
+        }
+        _ = try? FileManager.default.removeItem(atPath: path)
+        do {
+            try FileManager.default.moveItem(atPath: temp, toPath: path)
+        } catch {
+            fail("\(path): cannot write output")
+            throw ExitCode(74)
+        }
+    }
+}

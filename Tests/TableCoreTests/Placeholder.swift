@@ -1,0 +1,2 @@
+// Tests of this target are added with its implementation.
+import Testing
