@@ -17,7 +17,9 @@ public enum Rendering {
     public static func render(_ document: Document, as format: OutputFormat, pretty: Bool = true) -> String {
         switch format {
         case .xml: return XMLWriter.write(document.canonical, root: .document)
-        default: return JSONWriter.write(document.canonical, pretty: pretty)
+        case .markdown: return MarkdownWriter.write(document)
+        case .html: return HTMLWriter.write(document)
+        case .json: return JSONWriter.write(document.canonical, pretty: pretty)
         }
     }
 }

@@ -9,7 +9,7 @@ struct Doccanon: ParsableCommand {
         commandName: "doccanon",
         abstract: "Turn 政府信息公开工作年度报告 documents (DOCX, HTML, text) into a canonical, validated model.",
         version: DoccanonVersion.string,
-        subcommands: [ReportCommand.self, DocumentCommand.self, ValidateCommand.self])
+        subcommands: [ReportCommand.self, DocumentCommand.self, ValidateCommand.self, BatchCommand.self])
 }
 
 /// Input format names accepted by `--from`.
