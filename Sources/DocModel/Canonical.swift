@@ -160,6 +160,17 @@ extension Report {
         guard case .string(let version)? = v["schemaVersion"], version == schemaVersion else {
             throw CanonicalDecodingError(path: "schemaVersion", problem: "expected \"\(schemaVersion)\"")
         }
+        // Every key of the model is required (null where a value may be missing), so a
+        // hand-edited report that lost a key is refused instead of read as something else.
+        func require(_ x: CanonicalValue?, _ keys: [String], _ p: String) throws(CanonicalDecodingError) {
+            guard case .object(let members)? = x else { throw CanonicalDecodingError(path: p, problem: "expected an object") }
+            for key in keys where !members.contains(where: { $0.key == key }) {
+                throw CanonicalDecodingError(path: p.isEmpty ? key : "\(p).\(key)", problem: "missing (the model requires it; null where there is no value)")
+            }
+        }
+        try require(v, ["source", "metadata", "sections", "activeDisclosure", "applications", "reviewsAndLitigation", "findings"], "")
+        try require(v["source"], ["format", "name", "sha256", "bytes"], "source")
+        try require(v["metadata"], ["title", "agency", "year", "publishedOn", "template"], "metadata")
         func str(_ x: CanonicalValue?, _ p: String) throws(CanonicalDecodingError) -> String? {
             switch x {
             case .string(let s)?: return s
@@ -195,14 +206,25 @@ extension Report {
             year: try int(meta["year"], "metadata.year"), publishedOn: try str(meta["publishedOn"], "metadata.publishedOn"),
             template: template)
         sections = []
-        if case .array(_, let items)? = v["sections"] {
+        guard case .array(_, let sectionItems)? = v["sections"] else {
+            throw CanonicalDecodingError(path: "sections", problem: "expected an array")
+        }
+        do {
+            let items = sectionItems
             for (i, item) in items.enumerated() {
+                try require(item, ["id", "heading", "paragraphs"], "sections.\(i)")
                 guard let idName = try str(item["id"], "sections.\(i).id"), let id = SectionID(rawValue: idName) else {
                     throw CanonicalDecodingError(path: "sections.\(i).id", problem: "unknown section id")
                 }
                 var paragraphs: [String] = []
-                if case .array(_, let ps)? = item["paragraphs"] {
-                    for p in ps { if let s = try str(p, "sections.\(i).paragraphs") { paragraphs.append(s) } }
+                guard case .array(_, let ps)? = item["paragraphs"] else {
+                    throw CanonicalDecodingError(path: "sections.\(i).paragraphs", problem: "expected an array")
+                }
+                for (j, p) in ps.enumerated() {
+                    guard case .string(let s) = p else {
+                        throw CanonicalDecodingError(path: "sections.\(i).paragraphs.\(j)", problem: "expected a string")
+                    }
+                    paragraphs.append(s)
                 }
                 sections.append(Section(id: id, heading: try str(item["heading"], "sections.\(i).heading") ?? "", paragraphs: paragraphs))
             }
@@ -211,15 +233,23 @@ extension Report {
         applications = try TableValues(canonical: v["applications"], path: "applications")
         reviewsAndLitigation = try TableValues(canonical: v["reviewsAndLitigation"], path: "reviewsAndLitigation")
         findings = []
-        if case .array(_, let items)? = v["findings"] {
-            for (i, item) in items.enumerated() {
-                guard let ruleName = try str(item["rule"], "findings.\(i).rule"), let rule = Rule(rawValue: ruleName) else {
-                    throw CanonicalDecodingError(path: "findings.\(i).rule", problem: "unknown rule")
-                }
-                var finding = Finding(rule, try str(item["message"], "findings.\(i).message") ?? "", path: try str(item["path"], "findings.\(i).path"))
-                if let sev = try str(item["severity"], "findings.\(i).severity"), let s = Severity(rawValue: sev) { finding.severity = s }
-                findings.append(finding)
+        guard case .array(_, let findingItems)? = v["findings"] else {
+            throw CanonicalDecodingError(path: "findings", problem: "expected an array")
+        }
+        for (i, item) in findingItems.enumerated() {
+            try require(item, ["rule", "severity", "message", "path"], "findings.\(i)")
+            guard let ruleName = try str(item["rule"], "findings.\(i).rule"), let rule = Rule(rawValue: ruleName) else {
+                throw CanonicalDecodingError(path: "findings.\(i).rule", problem: "unknown rule")
             }
+            guard let sev = try str(item["severity"], "findings.\(i).severity"), let severity = Severity(rawValue: sev) else {
+                throw CanonicalDecodingError(path: "findings.\(i).severity", problem: "expected error, warning or info")
+            }
+            guard let message = try str(item["message"], "findings.\(i).message") else {
+                throw CanonicalDecodingError(path: "findings.\(i).message", problem: "expected a string")
+            }
+            var finding = Finding(rule, message, path: try str(item["path"], "findings.\(i).path"))
+            finding.severity = severity
+            findings.append(finding)
         }
     }
 }
