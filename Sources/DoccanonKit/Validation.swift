@@ -67,7 +67,7 @@ public enum Validation {
         if let problem = ReportShape.problem(in: report) {
             throw ConversionError(.notAReport, "\(base): \(problem)")
         }
-        return report
+        return ReportShape.inTemplateOrder(report)
     }
 
     /// Carried conversion findings, then the validator's.
@@ -104,27 +104,28 @@ enum ReportShape {
         "legalServiceAgency", "otherOrganization", "total",
     ]
 
-    static func rows(_ table: String, _ template: Template) -> [String: [String]] {
+    /// The rows of a table in template order, each with its fields in column order.
+    static func rows(_ table: String, _ template: Template) -> [(path: String, fields: [String])] {
         switch table {
         case "activeDisclosure":
             switch template {
             case .y2021:
                 let docs = ["issued", "repealed", "inForce"]
                 return [
-                    "regulations": docs, "normativeDocuments": docs, "licensing": ["decisions"], "penalties": ["decisions"],
-                    "coercion": ["decisions"], "fees": ["amount"],
+                    ("regulations", docs), ("normativeDocuments", docs), ("licensing", ["decisions"]), ("penalties", ["decisions"]),
+                    ("coercion", ["decisions"]), ("fees", ["amount"]),
                 ]
             case .y2019:
                 let docs = ["newlyMade", "newlyPublished", "totalPublished"]
                 let items = ["previousYearItems", "change", "decisions"]
                 return [
-                    "regulations": docs, "normativeDocuments": docs, "licensing": items, "otherServices": items,
-                    "penalties": items, "coercion": items, "fees": ["previousYearItems", "change"],
-                    "procurement": ["projects", "amount", "unit"],
+                    ("regulations", docs), ("normativeDocuments", docs), ("licensing", items), ("otherServices", items),
+                    ("penalties", items), ("coercion", items), ("fees", ["previousYearItems", "change"]),
+                    ("procurement", ["projects", "amount", "unit"]),
                 ]
             }
         case "applications":
-            var paths = ["newlyReceived", "carriedOver", "results.granted", "results.partiallyGranted", "results.total", "carriedForward"]
+            var paths = ["newlyReceived", "carriedOver", "results.granted", "results.partiallyGranted"]
             paths += [
                 "stateSecret", "prohibitedByLaw", "securityOrStability", "thirdPartyRights", "internalAffairs",
                 "processInformation", "enforcementFiles", "administrativeQuery",
@@ -132,11 +133,40 @@ enum ReportShape {
             paths += ["notHeld", "needsCreation", "unclearAfterCorrection"].map { "results.unableToProvide." + $0 }
             paths += ["petitionOrComplaint", "duplicate", "publication", "excessiveRepeated", "confirmation"].map { "results.notProcessed." + $0 }
             paths += (template == .y2019 ? ["other"] : ["overdueCorrection", "unpaidFees", "other"]).map { "results.otherHandling." + $0 }
-            return Dictionary(uniqueKeysWithValues: paths.map { ($0, applicant) })
+            paths += ["results.total", "carriedForward"]
+            return paths.map { ($0, applicant) }
         default:
             let fields = ["upheld", "corrected", "other", "pending", "total"]
-            return ["administrativeReview": fields, "litigationDirect": fields, "litigationAfterReview": fields]
+            return [("administrativeReview", fields), ("litigationDirect", fields), ("litigationAfterReview", fields)]
         }
+    }
+
+    /// The template a table matches (the report's, or for a report without one, the first that fits).
+    static func template(of values: TableValues, _ key: String, _ report: Report) -> Template? {
+        if let t = report.metadata.template { return problem(values, key, t) == nil ? t : nil }
+        return [Template.y2021, .y2019].first { problem(values, key, $0) == nil }
+    }
+
+    /// The report with rows and fields in template order: JSON and XML hold them sorted by
+    /// name, and the validator reports in template order.
+    static func inTemplateOrder(_ report: Report) -> Report {
+        var r = report
+        func order(_ values: TableValues?, _ key: String) -> TableValues? {
+            guard var values, let template = template(of: values, key, report) else { return values }
+            let expected = rows(key, template)
+            var ordered: [RowValues] = []
+            for (path, fields) in expected {
+                guard var row = values.row(path) else { continue }
+                row.fields = fields.compactMap { name in row.fields.first { $0.name == name } }
+                ordered.append(row)
+            }
+            values.rows = ordered
+            return values
+        }
+        r.activeDisclosure = order(report.activeDisclosure, "activeDisclosure")
+        r.applications = order(report.applications, "applications")
+        r.reviewsAndLitigation = order(report.reviewsAndLitigation, "reviewsAndLitigation")
+        return r
     }
 
     static func kind(_ field: String) -> Kind {
@@ -167,7 +197,7 @@ enum ReportShape {
         var seen = Set<String>()
         for row in values.rows {
             let path = "\(key).\(row.path)"
-            guard let fields = expected[row.path] else {
+            guard let fields = expected.first(where: { $0.path == row.path })?.fields else {
                 return "\(path): not a row of table \(key) in the \(template.rawValue) template"
             }
             seen.insert(row.path)
@@ -189,7 +219,7 @@ enum ReportShape {
                 }
             }
         }
-        if let missing = expected.keys.sorted().first(where: { !seen.contains($0) }) {
+        if let missing = expected.map(\.path).first(where: { !seen.contains($0) }) {
             return "\(key).\(missing): row missing from table \(key) (\(template.rawValue) template)"
         }
         return nil

@@ -40,18 +40,35 @@ public enum SchemaValidator {
         }
         xmlInitParser()
 
-        // 1. The schema.
-        let schemaSink = Unmanaged.passRetained(DiagnosticSink())
-        defer { schemaSink.release() }
-        let parsed: xmlSchemaPtr? = schema.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars -> xmlSchemaPtr? in
-                guard let pctxt = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else { return nil }
-                defer { xmlSchemaFreeParserCtxt(pctxt) }
-                xmlSchemaSetParserStructuredErrors(pctxt, collect, schemaSink.toOpaque())
-                return xmlSchemaParse(pctxt)
+        // 1. The schema: parsed as a document first (so no diagnostics escape to stderr and no
+        //    DTD is accepted), then compiled.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        let schemaDoc: xmlDocPtr?
+        do {
+            guard let sctxt = xmlNewParserCtxt() else { throw SchemaError(message: "out of memory") }
+            defer { xmlFreeParserCtxt(sctxt) }
+            schemaDoc = schema.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    xmlCtxtReadMemory(sctxt, chars.baseAddress, Int32(chars.count), nil, nil, options)
+                }
+            }
+            if schemaDoc == nil {
+                let error = xmlCtxtGetLastError(sctxt)
+                let message = error?.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+                throw SchemaError(message: "schema is not well-formed XML: line \(error?.pointee.line ?? 0): \(trimmed(message))")
             }
         }
-        guard let parsed else {
+        guard let schemaDoc else { throw SchemaError(message: "schema is not well-formed XML") }
+        defer { xmlFreeDoc(schemaDoc) }
+        if schemaDoc.pointee.intSubset != nil || schemaDoc.pointee.extSubset != nil {
+            throw SchemaError(message: "schema declares a DTD (refused)")
+        }
+        let schemaSink = Unmanaged.passRetained(DiagnosticSink())
+        defer { schemaSink.release() }
+        guard let pctxt = xmlSchemaNewDocParserCtxt(schemaDoc) else { throw SchemaError(message: "out of memory") }
+        defer { xmlSchemaFreeParserCtxt(pctxt) }
+        xmlSchemaSetParserStructuredErrors(pctxt, collect, schemaSink.toOpaque())
+        guard let parsed = xmlSchemaParse(pctxt) else {
             let first = schemaSink.takeUnretainedValue().violations.first?.description ?? "unknown error"
             throw SchemaError(message: "schema is not usable: \(first)")
         }
@@ -60,7 +77,6 @@ public enum SchemaValidator {
         // 2. The document.
         guard let ctxt = xmlNewParserCtxt() else { throw SchemaError(message: "out of memory") }
         defer { xmlFreeParserCtxt(ctxt) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
         let doc: xmlDocPtr? = document.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, nil, options)
