@@ -88,7 +88,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SerializationTests", dependencies: ["Serialization", "DoccanonKit", "TestSupport"],
-            swiftSettings: swiftSettings),
+            exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),

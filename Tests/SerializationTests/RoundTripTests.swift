@@ -4,6 +4,7 @@ import Foundation
 import ReportProfile
 import Serialization
 import Testing
+import TestSupport
 import XMLSupport
 
 /// report → JSON/XML → read back → the same model and the same findings.
@@ -78,3 +79,22 @@ extension CanonicalValue {
     }
 }
 
+
+/// The exact bytes of both formats, reviewed by eye (RECORD_GOLDEN=1 re-records).
+@Suite struct GoldenTests {
+    @Test(arguments: ["2021", "2019", "empty"])
+    func reportGolden(name: String) throws {
+        let report = try #require(Fixtures.reports.first { $0.name == name }?.report)
+        for format in [OutputFormat.json, .xml] {
+            let path = "Tests/SerializationTests/Golden/report-\(name).\(format.rawValue)"
+            if let difference = Golden.compare(Rendering.render(report, as: format), to: path) { Issue.record("\(difference)") }
+        }
+    }
+
+    @Test func documentGolden() throws {
+        for format in [OutputFormat.json, .xml] {
+            let path = "Tests/SerializationTests/Golden/document-page.\(format.rawValue)"
+            if let difference = Golden.compare(Rendering.render(Fixtures.document, as: format), to: path) { Issue.record("\(difference)") }
+        }
+    }
+}
