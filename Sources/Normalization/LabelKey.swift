@@ -74,7 +74,7 @@ public struct LabelKey: Sendable, Equatable, Hashable {
             }
             j = i
             while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
-            if j > i, j - i <= 2, j < chars.count, ".、,".contains(chars[j]), j + 1 < chars.count, !(chars[j + 1].isASCII && chars[j + 1].isNumber) {
+            if j > i, j - i <= 2, j < chars.count, ".、,".contains(chars[j]), j + 1 == chars.count || !(chars[j + 1].isASCII && chars[j + 1].isNumber) {
                 if chars[j] == "," { repairs.append("\"\(String(chars[i..<j])),\" → \"\(String(chars[i..<j])).\"") }
                 let token = String(chars[i..<j]) + "."
                 numbering.append(token)
