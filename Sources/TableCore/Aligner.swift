@@ -270,7 +270,7 @@ public struct Aligner {
                 // A row with exactly the columns of a later table's unlabelled row (表四 without its headers).
                 let slots = entries[i].slots
                 for (t, template) in templates.enumerated() where t > (table ?? -1) {
-                    if let r = template.rows.firstIndex(where: { $0.labels.isEmpty && $0.columns.count >= 5 && abs($0.columns.count - slots.count) <= 2 }),
+                    if let r = template.rows.firstIndex(where: { $0.labels.isEmpty && abs($0.columns.count - slots.count) <= ($0.columns.count >= 5 ? 2 : 0) }),
                         !(filled[t]?.contains(r) ?? false)
                     {
                         entries[i].kind = .data(row: r)
