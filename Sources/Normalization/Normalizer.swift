@@ -1,4 +1,141 @@
-/// Text normalisation shared by every adapter (spec §4). (Being written.)
+/// Text normalisation shared by every adapter (spec §4).
+///
+/// `clean` is faithful: it removes extraction artefacts and layout whitespace but never
+/// changes a word. Repairs against the template's vocabulary happen in the report profile,
+/// where they are reported as findings.
 public enum Normalizer {
-    public static func clean(_ s: String) -> String { s }
+    /// - Removes Tika-style `[bookmark: …]` markers and Markdown `**bold**` markers.
+    /// - Full-width digits and letters become half-width; full-width `．，－＋` between or
+    ///   before digits become `. , - +` (they are data there); other Chinese punctuation stays.
+    /// - Whitespace (including U+3000, NBSP, line breaks) next to Chinese text is removed
+    ///   ("自然 人" → "自然人", "商业\n企业" → "商业企业"); other runs become one space;
+    ///   zero-width characters go; the result is trimmed.
+    public static func clean(_ input: String) -> String {
+        if input.isEmpty { return input }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(input.unicodeScalars.count)
+        for s in stripMarkers(input).unicodeScalars {
+            switch s.value {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                scalars.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F, 0x0B, 0x0C:
+                scalars.append(" ")
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x0D:
+                continue
+            default:
+                scalars.append(s)
+            }
+        }
+        // Full-width punctuation that is part of a number.
+        for i in scalars.indices {
+            let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+            let prev = i > 0 ? scalars[i - 1] : " "
+            switch scalars[i].value {
+            case 0xFF0E where isDigit(prev) && isDigit(next): scalars[i] = "."
+            case 0xFF0C where isDigit(prev) && isDigit(next): scalars[i] = ","
+            case 0xFF0D where isDigit(next): scalars[i] = "-"
+            case 0xFF0B where isDigit(next): scalars[i] = "+"
+            default: break
+            }
+        }
+        // Whitespace runs.
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if isSpace(s) {
+                var j = i
+                while j < scalars.count, isSpace(scalars[j]) { j += 1 }
+                if !out.isEmpty, j < scalars.count {
+                    let before = out[out.index(before: out.endIndex)]
+                    let after = scalars[j]
+                    if !(isChineseLike(before) || isChineseLike(after)) { out.append(" ") }
+                    else if isChineseLike(before) && isChineseLike(after) { /* joined */ }
+                    else if isChineseLike(before) ? isJoinable(after) : isJoinable(before) { /* joined */ }
+                    else { out.append(" ") }
+                }
+                i = j
+                continue
+            }
+            out.append(s)
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// Removes `[bookmark: …]` (Tika's rendering of Word bookmarks) and `**` bold markers.
+    static func stripMarkers(_ s: String) -> String {
+        guard s.contains("[bookmark:") || s.contains("**") else { return s }
+        var result = s
+        while let start = result.range(of: "[bookmark:") {
+            guard let end = result[start.upperBound...].firstIndex(of: "]") else { break }
+            result.removeSubrange(start.lowerBound...end)
+        }
+        return result.replacingAll("**", with: "")
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\n"
+    }
+
+    /// Han characters, CJK punctuation and full-width forms, and the general punctuation that
+    /// Chinese text uses (quotes, dashes, ellipsis).
+    public static func isChineseLike(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3FFFF, 0x2010...0x2027:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// ASCII digits and punctuation, which join Chinese text without a space.
+    static func isJoinable(_ s: Unicode.Scalar) -> Bool {
+        guard s.isASCII else { return false }
+        switch s.value {
+        case 0x21...0x2F, 0x30...0x39, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation needed).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let r = rest.range(of: target) {
+            result += rest[..<r.lowerBound]
+            result += replacement
+            rest = rest[r.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// The range of the first occurrence of `target`, by Character comparison on scalars.
+    func range(of target: String) -> Range<Index>? {
+        let t = Array(target.unicodeScalars)
+        guard let first = t.first else { return nil }
+        let scalars = self.unicodeScalars
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            if scalars[i] == first {
+                var j = i
+                var k = 0
+                while k < t.count, j != scalars.endIndex, scalars[j] == t[k] {
+                    j = scalars.index(after: j)
+                    k += 1
+                }
+                if k == t.count { return i..<j }
+            }
+            i = scalars.index(after: i)
+        }
+        return nil
+    }
 }

@@ -1,11 +1,82 @@
 import DocModel
+import Normalization
+import TableCore
 
+/// Why a document cannot be read as a report.
 public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
+/// Reads a canonical document as a 政府信息公开工作年度报告: metadata, the six sections,
+/// the three tables aligned to the official template, and every finding.
 public enum ReportReader {
     public static func read(_ document: Document) throws(ReportError) -> Report {
-        throw ReportError(description: "not implemented")
+        var findings = document.findings
+        let tables = document.blocks.compactMap { block -> Table? in
+            if case .table(let t) = block { return t }
+            return nil
+        }
+        // Every table row, as cells with their grid columns; padding is no cell at all.
+        let rows: [[InputCell]] = tables.flatMap { table in
+            table.rows.map { row in row.filter { !$0.isPadding }.map { InputCell($0.text, column: $0.column) } }
+        }
+        let (sections, sectionFindings, signatureStart) = SectionReader.read(document.blocks)
+        findings += sectionFindings
+        var metadata = MetadataReader.read(document, signatureStart: signatureStart, sections: sections)
+
+        let detected = TemplateDetector.detect(rows)
+        let template: Template
+        if let detected {
+            template = detected
+        } else {
+            let year = metadata.year ?? 2021
+            template = year >= 2021 ? .y2021 : .y2019
+            if !rows.isEmpty {
+                findings.append(Finding(.templateInferred, "表格标签不足以判断格式版本，按报告年度\(metadata.year.map(String.init) ?? "（未知，默认）")取\(template.rawValue)年版", path: "metadata.template"))
+            }
+        }
+        metadata.template = template
+
+        let aligner = Aligner(templates: OfficialTemplates.tables(template)) { key, values in
+            ReportValidator.violations(tableKey: key, values: values)
+        }
+        let alignment = aligner.align(rows)
+        for f in alignment.findings {
+            var f = f
+            if let p = f.path, p.hasPrefix("reviewsAndLitigation.all") {
+                f.path = "reviewsAndLitigation" + p.dropFirst("reviewsAndLitigation.all".count)
+            }
+            findings.append(f)
+        }
+        if alignment.tables.isEmpty, sections.count < 2 {
+            throw ReportError("not a report: no statistical table of the annual report format and no section headings found")
+        }
+        var report = Report(
+            source: document.source, metadata: metadata, sections: sections,
+            activeDisclosure: alignment.tables["activeDisclosure"],
+            applications: alignment.tables["applications"],
+            reviewsAndLitigation: alignment.tables["reviewsAndLitigation"].map(ReportValidator.reshapeReviews),
+            findings: findings)
+        report.findings += ReportValidator.findings(for: report)
+        return report
+    }
+}
+
+/// Tells the 2019 template from the 2021 one by labels only one of them has.
+enum TemplateDetector {
+    static func detect(_ rows: [[InputCell]]) -> Template? {
+        let m2019 = OfficialTemplates.markers2019.map { LabelKey.make($0).key }
+        let m2021 = OfficialTemplates.markers2021.map { LabelKey.make($0).key }
+        var s2019 = 0, s2021 = 0
+        for row in rows {
+            for cell in row where !cell.text.isEmpty {
+                let key = LabelKey.make(cell.text).key
+                if m2019.contains(where: { key.contains($0) }) { s2019 += 1 }
+                if m2021.contains(where: { key.contains($0) }) { s2021 += 1 }
+            }
+        }
+        if s2019 == s2021 { return nil }
+        return s2019 > s2021 ? .y2019 : .y2021
     }
 }

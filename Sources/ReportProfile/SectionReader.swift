@@ -1,0 +1,57 @@
+import DocModel
+import Normalization
+
+/// Finds the six sections by their headings, whatever their numbering ("一、", "1、", none)
+/// and wording variants, and gives each its paragraphs (table text excluded).
+enum SectionReader {
+    /// Sections, findings, and the index of the first block of the closing signature (if any).
+    static func read(_ blocks: [Block]) -> ([Section], [Finding], Int?) {
+        var sections: [Section] = []
+        var findings: [Finding] = []
+        var current: Int?
+        let signatureStart = MetadataReader.signatureStart(blocks)
+        for (index, block) in blocks.enumerated() {
+            if let s = signatureStart, index >= s { break }
+            guard let text = block.text else { continue }
+            if let id = sectionID(of: text) {
+                if let existing = sections.firstIndex(where: { $0.id == id }) {
+                    findings.append(Finding(.sectionRepeated, "“\(text)”再次出现，其后的段落并入第一次出现的该部分", path: "sections"))
+                    current = existing
+                    continue
+                }
+                let order = SectionID.allCases.firstIndex(of: id)!
+                if let c = current, SectionID.allCases.firstIndex(of: sections[c].id)! > order {
+                    // A heading for an earlier section after a later one: text, not structure.
+                    sections[c].paragraphs.append(text)
+                    continue
+                }
+                sections.append(Section(id: id, heading: text, paragraphs: []))
+                current = sections.count - 1
+                continue
+            }
+            if let c = current { sections[c].paragraphs.append(text) }
+        }
+        return (sections, findings, signatureStart)
+    }
+
+    /// The section a heading names, or nil when the line is not a section heading.
+    static func sectionID(of text: String) -> SectionID? {
+        let count = text.unicodeScalars.count
+        guard count <= 45, let last = text.last, !"。；;，,".contains(last) else { return nil }
+        let key = LabelKey.make(text)
+        // Top-level numbering only: "一、", "1、", "1." or none; "（一）" marks a subsection.
+        if let first = key.numbering.first {
+            if first.hasPrefix("(") { return nil }
+            if key.numbering.count > 1 { return nil }
+        }
+        let core = key.core
+        guard !core.isEmpty, core.unicodeScalars.count <= 36 else { return nil }
+        if core.contains("其他需要报告的事项") { return .otherMatters }
+        if core.contains("存在的主要问题") || (core.contains("问题") && core.contains("改进")) { return .problemsAndImprovements }
+        if core.contains("行政复议") && core.contains("行政诉讼") { return .reviewsAndLitigation }
+        if core.contains("收到和处理") || (core.contains("依申请公开") && core.contains("情况")) || core.contains("政府信息公开申请情况") { return .applications }
+        if core.contains("主动公开") && core.contains("政府信息") { return .activeDisclosure }
+        if core.contains("总体情况") || core == "概述" { return .overview }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+/// A description of one official statistical table: what the aligner matches against.
+/// The report profile writes one per table and template version; the mechanism is generic.
+public struct TableTemplate: Sendable {
+    /// The report key of the table ("applications").
+    public var key: String
+    /// How findings name the table ("表三").
+    public var title: String
+    /// Header and note labels that only this table has ("申请人情况", "行政复议").
+    public var anchors: [String]
+    /// Label-only rows that give context: blocks of table 二 and groups of table 三.
+    public var groups: [GroupTemplate]
+    /// Data rows in template order.
+    public var rows: [RowTemplate]
+
+    public init(key: String, title: String, anchors: [String], groups: [GroupTemplate], rows: [RowTemplate]) {
+        self.key = key
+        self.title = title
+        self.anchors = anchors
+        self.groups = groups
+        self.rows = rows
+    }
+}
+
+public struct GroupTemplate: Sendable {
+    public var id: String
+    public var labels: [String]
+    public init(id: String, labels: [String]) {
+        self.id = id
+        self.labels = labels
+    }
+}
+
+public struct RowTemplate: Sendable {
+    /// Dotted path of the row in its table ("results.denied.stateSecret").
+    public var path: String
+    /// Accepted labels, the official one first. Empty: the row has no label by design (表四).
+    public var labels: [String]
+    /// The group the row belongs to, so that "1." under （四） is told from "1." under （三）.
+    public var group: String?
+    public var fields: [FieldTemplate]
+
+    public init(path: String, labels: [String], group: String? = nil, fields: [FieldTemplate]) {
+        self.path = path
+        self.labels = labels
+        self.group = group
+        self.fields = fields
+    }
+
+    /// The fields that are columns of the source table (a derived unit is not).
+    public var columns: [FieldTemplate] { fields.filter { $0.kind != .unitOfPrevious } }
+}
+
+public struct FieldTemplate: Sendable {
+    public var name: String
+    public var kind: FieldKind
+    /// The column header as the template writes it ("自然人"); used for column positions.
+    public var header: String
+
+    public init(_ name: String, _ kind: FieldKind = .count, header: String) {
+        self.name = name
+        self.kind = kind
+        self.header = header
+    }
+}

@@ -1,0 +1,156 @@
+import DocModel
+
+/// How a template column's cells are read.
+public enum FieldKind: Sendable, Equatable {
+    /// A non-negative integer count.
+    case count
+    /// A signed change in a count (2019 本年增/减): "减4" is -4, "增3" and "+3" are 3.
+    case signedCount
+    /// An amount in 万元 (2021 本年收费金额): "1200元" converts exactly to 0.12.
+    case amountWan
+    /// An amount kept as written, its unit reported in a sibling field (2019 采购总金额).
+    case amountAsWritten
+    /// The unit of the preceding `amountAsWritten` column ("万元", "元"); not a column itself.
+    case unitOfPrevious
+}
+
+/// The reading of one cell.
+public enum CellReading: Sendable, Equatable {
+    case blank
+    case value(Value, unit: String?, notes: [ValueNote])
+    case unreadable(String)
+
+    public var value: Value? {
+        if case .value(let v, _, _) = self { return v }
+        return nil
+    }
+}
+
+public enum ValueNote: Sendable, Equatable {
+    /// A placeholder ("—", "/", "无") read as 0.
+    case placeholder(String)
+    /// OCR-like characters inside a number repaired ("1O" → "10").
+    case repaired(from: String, to: String)
+    /// An amount converted to the template's unit.
+    case unitConverted(from: String, to: String)
+}
+
+/// Reads numbers the way they appear in real reports: placeholders, units, thousands
+/// separators, signed changes, OCR slips. Exact: decimals keep the source's digits.
+public enum ValueParser {
+    static let placeholders: Set<String> = ["—", "——", "–", "-", "--", "－", "/", "／", "\\", "无", "〇"]
+    static let countUnits = ["件", "个", "条", "项", "次", "人", "家", "宗", "起"]
+    static let amountUnits = ["万元", "元", "万"]
+
+    /// True when the cell reads as a value (or is blank): used to tell values from labels.
+    public static func isValueLike(_ text: String) -> Bool {
+        switch read(text, as: .amountAsWritten) {
+        case .blank, .value: return true
+        case .unreadable: return false
+        }
+    }
+
+    public static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{3000}" || $0 == "\u{A0}" }
+    }
+
+    public static func read(_ raw: String, as kind: FieldKind) -> CellReading {
+        var text = raw.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\u{3000}" && $0 != "\u{A0}" }
+        if text.isEmpty { return .blank }
+        if placeholders.contains(text) { return .value(zero(kind), unit: nil, notes: [.placeholder(text)]) }
+        var notes: [ValueNote] = []
+        var sign = ""
+        if kind == .signedCount || kind == .amountAsWritten {
+            if text.hasPrefix("减") { sign = "-"; text.removeFirst() }
+            else if text.hasPrefix("增") { text.removeFirst() }
+        }
+        // Unit suffix.
+        var unit: String?
+        for u in amountUnits + countUnits where text.hasSuffix(u) && text.count > u.count {
+            unit = u
+            text.removeLast(u.count)
+            break
+        }
+        if text.hasPrefix("+") { text.removeFirst() }
+        else if text.hasPrefix("-") || text.hasPrefix("－") || text.hasPrefix("−") {
+            sign = sign == "-" ? "" : "-"
+            text.removeFirst()
+        }
+        // OCR slips: O/o for 0, l/I for 1, inside something that is otherwise a number.
+        let hasDigit = text.contains { $0.isASCII && $0.isNumber }
+        if text.contains(where: { "OolI".contains($0) }), hasDigit || text == "O" || text == "o" {
+            let fixed = String(text.map { c -> Character in
+                switch c {
+                case "O", "o": return "0"
+                case "l", "I": return "1"
+                default: return c
+                }
+            })
+            if fixed.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }) {
+                notes.append(.repaired(from: text, to: fixed))
+                text = fixed
+            }
+        }
+        // Thousands separators: 1,234,567 (groups of three only).
+        if text.contains(",") {
+            let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+            let intPart = groups.last.map { $0.split(separator: ".", maxSplits: 1).first ?? "" } ?? ""
+            let valid = groups.count > 1 && !groups[0].isEmpty && groups[0].count <= 3
+                && groups.dropFirst().dropLast().allSatisfy { $0.count == 3 } && intPart.count == 3
+            guard valid else { return .unreadable(raw) }
+            text = groups.joined()
+        }
+        guard let (intDigits, fracDigits) = splitNumber(text) else { return .unreadable(raw) }
+        let intCanonical = String(intDigits.drop { $0 == "0" }).isEmpty ? "0" : String(intDigits.drop { $0 == "0" })
+        switch kind {
+        case .count, .signedCount:
+            if unit != nil, amountUnits.contains(unit!) { return .unreadable(raw) }
+            guard fracDigits.allSatisfy({ $0 == "0" }), let v = Int(sign + intCanonical), intCanonical.count <= 15 else {
+                return .unreadable(raw)
+            }
+            return .value(.integer(v == 0 ? 0 : v), unit: unit, notes: notes)
+        case .amountWan:
+            if let u = unit, countUnits.contains(u) { return .unreadable(raw) }
+            var literal = literalNumber(sign: sign, intPart: intCanonical, frac: fracDigits)
+            if unit == "元" {
+                let converted = shiftLeft(intPart: intCanonical, frac: fracDigits, by: 4)
+                literal = (sign == "-" && converted != "0" ? "-" : "") + converted
+                notes.append(.unitConverted(from: raw, to: literal + "万元"))
+            }
+            return .value(.decimal(literal), unit: "万元", notes: notes)
+        case .amountAsWritten, .unitOfPrevious:
+            if let u = unit, countUnits.contains(u) { return .unreadable(raw) }
+            let literal = literalNumber(sign: sign, intPart: intCanonical, frac: fracDigits)
+            let value: Value = fracDigits.isEmpty && intCanonical.count <= 15 ? .integer(Int(literal) ?? 0) : .decimal(literal)
+            return .value(value, unit: unit == "万" ? "万元" : unit, notes: notes)
+        }
+    }
+
+    static func zero(_ kind: FieldKind) -> Value {
+        kind == .amountWan ? .decimal("0") : .integer(0)
+    }
+
+    static func splitNumber(_ text: String) -> (Substring, Substring)? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first, !first.isEmpty, first.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let frac = parts.count > 1 ? parts[1] : ""
+        if parts.count > 1, frac.isEmpty || !frac.allSatisfy({ $0.isASCII && $0.isNumber }) { return nil }
+        return (first, frac)
+    }
+
+    static func literalNumber(sign: String, intPart: String, frac: Substring) -> String {
+        let body = frac.isEmpty ? intPart : intPart + "." + frac
+        return (sign == "-" && body.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + body
+    }
+
+    /// Divides a decimal by 10^n exactly, in decimal digits: ("1200", "", 4) → "0.12".
+    static func shiftLeft(intPart: String, frac: Substring, by n: Int) -> String {
+        var digits = Array(intPart)
+        while digits.count <= n { digits.insert("0", at: 0) }
+        let newInt = String(digits[..<(digits.count - n)])
+        var newFrac = String(digits[(digits.count - n)...]) + frac
+        while newFrac.last == "0" { newFrac.removeLast() }
+        let i = String(newInt.drop { $0 == "0" })
+        return (i.isEmpty ? "0" : i) + (newFrac.isEmpty ? "" : "." + newFrac)
+    }
+}

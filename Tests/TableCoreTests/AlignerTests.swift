@@ -1,0 +1,178 @@
+import DocModel
+import Testing
+@testable import TableCore
+
+/// The aligner on a small made-up template (not the official tables): three rows of
+/// "甲 + 乙 = 合计", and a second table with one unlabelled row.
+@Suite struct AlignerTests {
+    static let fields = [FieldTemplate("a", header: "甲类"), FieldTemplate("b", header: "乙类"), FieldTemplate("total", header: "合计")]
+    static let templates = [
+        TableTemplate(
+            key: "cases", title: "案件表", anchors: ["案件情况统计"], groups: [GroupTemplate(id: "done", labels: ["（二）办结情况"])],
+            rows: [
+                RowTemplate(path: "received", labels: ["一、本年受理案件数量"], fields: fields),
+                RowTemplate(path: "done.upheld", labels: ["1.维持原决定"], group: "done", fields: fields),
+                RowTemplate(path: "done.changed", labels: ["2.变更原决定"], group: "done", fields: fields),
+                RowTemplate(path: "pending", labels: ["三、尚未办结数量"], fields: fields),
+            ]),
+        TableTemplate(
+            key: "staff", title: "人员表", anchors: ["人员配备情况"], groups: [],
+            rows: [RowTemplate(path: "all", labels: [], fields: [FieldTemplate("full", header: "专职"), FieldTemplate("part", header: "兼职")])]),
+    ]
+
+    static func aligner() -> Aligner {
+        Aligner(templates: templates) { key, values in
+            guard key == "cases" else { return 0 }
+            var n = 0
+            for row in values.rows {
+                if let a = row["a"]?.integer, let b = row["b"]?.integer, let t = row["total"]?.integer, a + b != t { n += 1 }
+                if let t = row["total"]?.integer, let a = row["a"]?.integer, row["b"] == nil, t - a < 0 { n += 1 }
+                if let t = row["total"]?.integer, let b = row["b"]?.integer, row["a"] == nil, t - b < 0 { n += 1 }
+            }
+            return n
+        }
+    }
+
+    func row(_ texts: String...) -> [InputCell] { texts.enumerated().map { InputCell($0.element, column: $0.offset) } }
+
+    func values(_ a: Alignment, _ table: String, _ path: String) -> [Int?] {
+        a.tables[table]?.row(path)?.fields.map { $0.value?.integer } ?? []
+    }
+
+    @Test func rowsAreFoundByLabelNotPosition() {
+        let result = Self.aligner().align([
+            row("案件情况统计"), row("", "甲类", "乙类", "合计"),
+            row("三、尚未办结数量", "1", "0", "1"),
+            row("一、本年受理案件数量", "5", "2", "7"),
+        ])
+        #expect(values(result, "cases", "pending") == [1, 0, 1])
+        #expect(values(result, "cases", "received") == [5, 2, 7])
+        #expect(result.findings.contains { $0.rule == .tableRowMissing && $0.path == "cases.done.upheld" })
+    }
+
+    @Test func blankCellsAreNullNeverZero() {
+        let result = Self.aligner().align([row("一、本年受理案件数量", " ", "", "7")])
+        #expect(values(result, "cases", "received") == [nil, nil, 7])
+    }
+
+    @Test func ocrSlipInLabelIsRepairedAndReported() {
+        let result = Self.aligner().align([row("（二）办结情况", "2,变更原决定", "1", "1", "2")])
+        #expect(values(result, "cases", "done.changed") == [1, 1, 2])
+        #expect(result.findings.contains { $0.rule == .textRepaired && $0.path == "cases.done.changed" })
+    }
+
+    @Test func lostLabelIsPlacedByPositionWithFinding() {
+        let result = Self.aligner().align([
+            row("一、本年受理案件数量", "5", "2", "7"),
+            row("（二）办结情况", "1.维持原决定", "3", "1", "4"),
+            row("", "", "1", "0", "1"),
+            row("三、尚未办结数量", "1", "1", "2"),
+        ])
+        #expect(values(result, "cases", "done.changed") == [1, 0, 1])
+        #expect(result.findings.contains { $0.rule == .tableRowInferred && $0.path == "cases.done.changed" })
+    }
+
+    @Test func missingCellPlacedByArithmetic() {
+        // 5 + ? = 7 with one cell lost: reading "5, 7" as a=5, total=7 keeps the arithmetic;
+        // the plain reading (a=5, b=7, total=null) would not break it either, but b=7 > total… so
+        // check a case where only one reading is consistent: values 2 and 7 → a=2? total=7.
+        let result = Self.aligner().align([row("一、本年受理案件数量", "9", "4")])
+        // Readings: [9,4,null], [9,null,4] (4-9<0: violation), [null,9,4] (4-9<0: violation).
+        #expect(values(result, "cases", "received") == [9, 4, nil])
+        let amb = result.findings.first { $0.rule == .tableAmbiguous }
+        #expect(amb?.path == "cases.received")
+        #expect(amb?.message.contains("勾稽") == true)
+    }
+
+    @Test func surplusValueDroppedByArithmetic() {
+        // Four values for three columns: only dropping the "9" makes 3 + 4 = 7.
+        let result = Self.aligner().align([row("一、本年受理案件数量", "3", "9", "4", "7")])
+        #expect(values(result, "cases", "received") == [3, 4, 7])
+        #expect(result.findings.contains { $0.rule == .tableAmbiguous && $0.path == "cases.received" })
+    }
+
+    @Test func surplusBlankChosenByHeaderColumns() {
+        // The header puts 甲类 at column 2: the leading blank is a value slot, the trailing one is not.
+        let result = Self.aligner().align([
+            row("", "", "甲类", "乙类", "合计"),
+            row("一、本年受理案件数量", "", "", "0", "0", ""),
+        ])
+        #expect(values(result, "cases", "received") == [nil, 0, 0])
+        #expect(result.findings.first { $0.rule == .tableAmbiguous }?.message.contains("列位置") == true)
+    }
+
+    @Test func labelOnlyRowMergesWithFollowingValues() {
+        let result = Self.aligner().align([row("一、本年受理案件数量"), row("2", "3", "5")])
+        #expect(values(result, "cases", "received") == [2, 3, 5])
+    }
+
+    @Test func extraRowsAreKeptWithFinding() {
+        let result = Self.aligner().align([
+            row("一、本年受理案件数量", "2", "3", "5"),
+            row("其中：网上受理", "1", "1", "2"),
+        ])
+        #expect(result.tables["cases"]?.extraRows == [ExtraRow(label: "其中：网上受理", values: [.integer(1), .integer(1), .integer(2)])])
+        #expect(result.findings.contains { $0.rule == .tableExtraRow })
+    }
+
+    @Test func secondTableWithoutHeadingFoundByItsOwnLabels() {
+        // Two tables glued together, the second with no heading: its anchor labels tell it.
+        let result = Self.aligner().align([
+            row("一、本年受理案件数量", "2", "3", "5"),
+            row("人员配备情况"), row("专职", "兼职"), row("4", "6"),
+        ])
+        #expect(values(result, "staff", "all") == [4, 6])
+        #expect(!result.findings.contains { $0.rule == .tableRowInferred })
+    }
+
+    @Test func unlabelledRowOfAnotherTableWithoutHeaders() {
+        let result = Self.aligner().align([row("三、尚未办结数量", "1", "1", "2"), row("4", "6")])
+        #expect(values(result, "staff", "all") == [4, 6])
+        #expect(result.findings.contains { $0.rule == .tableRowInferred && $0.path == "staff.all" })
+    }
+
+    @Test func numberingOnlyLabelUsesGroupContext() {
+        let result = Self.aligner().align([
+            row("（二）办结情况", "1.维持原决定", "1", "1", "2"),
+            row("", "2.", "0", "3", "3"),
+        ])
+        #expect(values(result, "cases", "done.changed") == [0, 3, 3])
+    }
+
+    @Test func tableNotMentionedIsAbsent() {
+        let result = Self.aligner().align([row("一、本年受理案件数量", "2", "3", "5")])
+        #expect(result.tables["staff"] == nil)
+    }
+}
+
+@Suite struct GridBuilderTests {
+    @Test func rowAndColumnSpansCoverEachPositionOnce() throws {
+        let table = try GridBuilder().build([
+            SourceRow(cells: [SourceCell("表头", rowSpan: 2), SourceCell("甲乙", columnSpan: 2)]),
+            SourceRow(cells: [SourceCell("甲"), SourceCell("乙")]),
+            SourceRow(cells: [SourceCell("合计"), SourceCell("1")]),
+        ])
+        #expect(table.rowCount == 3 && table.columnCount == 3)
+        var covered = Set<[Int]>()
+        for c in table.cells {
+            for r in c.row..<(c.row + c.rowSpan) { for k in c.column..<(c.column + c.columnSpan) { #expect(covered.insert([r, k]).inserted) } }
+        }
+        #expect(covered.count == 9)
+        #expect(table.cells.first { $0.text == "甲" }?.column == 1)
+        #expect(table.cells.filter(\.isPadding).count == 1)
+    }
+
+    @Test func spansAreClippedAndBounded() throws {
+        let table = try GridBuilder().build([SourceRow(cells: [SourceCell("x", rowSpan: 50, columnSpan: 3)]), SourceRow(cells: [SourceCell("y")])])
+        #expect(table.cells.first?.rowSpan == 2)
+        #expect(table.cells.first { $0.text == "y" }?.column == 3)
+        #expect(throws: GridBuilder.GridError.self) {
+            try GridBuilder(maxSpan: 1000, maxCells: 100).build([SourceRow(cells: [SourceCell("x", columnSpan: 1000)])])
+        }
+    }
+
+    @Test func gridBeforeSkipsPositions() throws {
+        let table = try GridBuilder().build([SourceRow(cells: [SourceCell("a"), SourceCell("b")]), SourceRow(skipBefore: 1, cells: [SourceCell("c")])])
+        #expect(table.cells.first { $0.text == "c" }?.column == 1)
+    }
+}
