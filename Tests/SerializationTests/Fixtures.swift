@@ -163,7 +163,7 @@ enum Fixtures {
             Report(
                 source: source("bad.docx"),
                 metadata: Metadata(title: "某局2023年政府信息公开工作年度报告", agency: "某局", year: 2023, publishedOn: "2024-01-31", template: .y2021),
-                sections: Array(allSections.dropLast()), activeDisclosure: activeDisclosure2021(fees: .integer(0)), applications: apps,
+                sections: Array(allSections.dropLast()), activeDisclosure: activeDisclosure2021(fees: .decimal("0")), applications: apps,
                 reviewsAndLitigation: reviews, findings: []),
             conversion: [Finding(.tableAmbiguous, "两种对齐方式均可，取第一种", path: "applications")])
     }

@@ -14,7 +14,7 @@ import XMLSupport
             for pretty in [true, false] {
                 let text = Rendering.render(report, as: .json, pretty: pretty)
                 #expect(try JSONReader.parse(Array(text.utf8)) == report.canonical.sortedKeys, "\(name) pretty=\(pretty)")
-                #expect(try Validation.report(bytes: Array(text.utf8), name: "r.json", format: nil) == report, "\(name)")
+                #expect(try Validation.report(bytes: Array(text.utf8), name: "r.json", format: nil) == report.numbersAsRead, "\(name)")
             }
         }
     }
@@ -23,7 +23,7 @@ import XMLSupport
         for (name, report) in Fixtures.reports {
             let text = Rendering.render(report, as: .xml)
             #expect(try XMLModelReader.parse(Array(text.utf8), root: .report) == report.canonical.sortedKeys, "\(name)")
-            #expect(try Validation.report(bytes: Array(text.utf8), name: "r.xml", format: nil) == report, "\(name)")
+            #expect(try Validation.report(bytes: Array(text.utf8), name: "r.xml", format: nil) == report.numbersAsRead, "\(name)")
         }
     }
 
@@ -51,15 +51,16 @@ import XMLSupport
     @Test func numberLiteralsSurviveBothFormats() throws {
         var report = Fixtures.report2021
         for literal in ["15996.59", "0.10", "1200.0000", "-0.5", "0"] {
-            report.activeDisclosure = Fixtures.activeDisclosure2021(fees: Int(literal).map(Value.integer) ?? .decimal(literal))
+            report.activeDisclosure = Fixtures.activeDisclosure2021(fees: .decimal(literal))
             let json = Rendering.render(report, as: .json)
             #expect(json.contains("\"amount\": \(literal)\n"))
             let xml = Rendering.render(report, as: .xml)
             #expect(xml.contains("<amount>\(literal)</amount>"))
             let fromJSON = try Validation.report(bytes: Array(json.utf8), name: "r.json", format: nil)
             let fromXML = try Validation.report(bytes: Array(xml.utf8), name: "r.xml", format: nil)
-            #expect(fromJSON.activeDisclosure?.value("fees", "amount") == report.activeDisclosure?.value("fees", "amount"))
-            #expect(fromXML.activeDisclosure?.value("fees", "amount") == report.activeDisclosure?.value("fees", "amount"))
+            let amount = report.numbersAsRead.activeDisclosure?.value("fees", "amount")
+            #expect(fromJSON.activeDisclosure?.value("fees", "amount") == amount)
+            #expect(fromXML.activeDisclosure?.value("fees", "amount") == amount)
         }
     }
 }
@@ -74,6 +75,8 @@ extension CanonicalValue {
                 members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
                     .map { .init($0.key, $0.value.sortedKeys) })
         case .array(let name, let items): return .array(itemName: name, items.map(\.sortedKeys))
+        // A decimal amount without a fraction ("0") reads back as an integer literal.
+        case .number(let s): return Int(s).map(CanonicalValue.integer) ?? self
         default: return self
         }
     }
@@ -96,5 +99,32 @@ extension CanonicalValue {
             let path = "Tests/SerializationTests/Golden/document-page.\(format.rawValue)"
             if let difference = Golden.compare(Rendering.render(Fixtures.document, as: format), to: path) { Issue.record("\(difference)") }
         }
+    }
+}
+
+extension Report {
+    /// The report as JSON or XML can carry it: a decimal written without a fraction ("0") is
+    /// the same number literal as the integer 0, so it reads back as `.integer`.
+    var numbersAsRead: Report {
+        var r = self
+        func fix(_ t: TableValues?) -> TableValues? {
+            guard var t else { return nil }
+            for i in t.rows.indices {
+                for j in t.rows[i].fields.indices {
+                    if case .decimal(let s)? = t.rows[i].fields[j].value, let n = Int(s) { t.rows[i].fields[j].value = .integer(n) }
+                }
+            }
+            for i in t.extraRows.indices {
+                t.extraRows[i].values = t.extraRows[i].values.map { v in
+                    if case .decimal(let s)? = v, let n = Int(s) { return .integer(n) }
+                    return v
+                }
+            }
+            return t
+        }
+        r.activeDisclosure = fix(activeDisclosure)
+        r.applications = fix(applications)
+        r.reviewsAndLitigation = fix(reviewsAndLitigation)
+        return r
     }
 }

@@ -55,7 +55,8 @@ import TestSupport
             let expected = Validation.findings(for: report)
             #expect(try Validation.findings(bytes: Array(text.utf8), name: "r.json", format: nil) == expected, "\(name) JSON")
             #expect(try Validation.findings(bytes: Array(xml.utf8), name: "r.xml", format: nil) == expected, "\(name) XML")
-            #expect(try Validation.report(bytes: Array(text.utf8), name: "r.json", format: nil) == report, "\(name) JSON")
+            #expect(try Validation.report(bytes: Array(text.utf8), name: "r.json", format: nil) == report.numbersAsRead, "\(name) JSON")
+            #expect(try Validation.report(bytes: Array(xml.utf8), name: "r.xml", format: nil) == report.numbersAsRead, "\(name) XML")
         }
         // Stored report outputs, if any.
         for url in Self.files(["json"]) {
