@@ -20,7 +20,9 @@ public enum XMLModelReader {
         do {
             element = try XMLReader.parse(bytes)
         } catch {
-            throw ModelReadError(line: error.line, message: "not well-formed XML: \(error.message)")
+            // libxml2 messages can run over several lines ("…\nBytes: 0xE9 0x2D…"): keep the first.
+            let first = error.message.split(separator: "\n").first.map(String.init) ?? error.message
+            throw ModelReadError(line: error.line, message: "not well-formed XML: \(first)")
         }
         guard element.name == root.elementName, element.namespace == root.rawValue else {
             throw ModelReadError(

@@ -3,6 +3,7 @@ import DoccanonKit
 import Foundation
 import Serialization
 import Testing
+import TestSupport
 
 /// `doccanon validate` on reports given as JSON or XML, including hand-edited ones.
 @Suite struct ValidateTests {
@@ -90,5 +91,41 @@ import Testing
         #expect(items.count == findings.count)
         #expect(items.first?["rule"] == .string(findings[0].rule.rawValue))
         #expect(Set(findings.map(\.rule)).isSuperset(of: [.applicationsBalance, .applicationsRowTotal, .reviewsTotal, .valueNegative, .valueBlank, .sectionMissing]))
+    }
+}
+
+/// Damaged report files: every one is read or refused with one error, never a crash.
+@Suite struct DamagedInputTests {
+    @Test(arguments: ["json", "xml"])
+    func byteMutationsAreReadOrRefused(format: String) throws {
+        let original = try TestSupport.TestPaths.read("Tests/SerializationTests/Golden/report-2019.\(format)")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(Int.max))
+        }
+        var refused = 0
+        for _ in 0..<400 {
+            var bytes = original
+            for _ in 0..<(1 + next() % 4) {
+                let i = next() % bytes.count
+                switch next() % 3 {
+                case 0: bytes[i] = UInt8(truncatingIfNeeded: next())
+                case 1: bytes.remove(at: i)
+                default:
+                    let inserts = Array("{}[]<>\"0-.,:/x\n".utf8)
+                    bytes.insert(inserts[next() % inserts.count], at: i)
+                }
+            }
+            do {
+                _ = try Validation.findings(bytes: bytes, name: "damaged.\(format)", format: nil)
+            } catch {
+                refused += 1
+                #expect(!error.message.contains("\n"), "\(error.message)")
+            }
+        }
+        #expect(refused > 0)
     }
 }
