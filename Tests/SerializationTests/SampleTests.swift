@@ -69,4 +69,15 @@ import TestSupport
         let errors = try SchemaCheck.json(json.map(\.1), schema: "report.schema.json")
         for ((name, _), e) in zip(json, errors) { #expect(e.isEmpty, "\(name): \(e.prefix(3))") }
     }
+
+    /// Stored outputs (Samples/**/*.report.json, *.document.json) validate too.
+    @Test func storedSampleOutputsValidate() throws {
+        for (suffix, schema) in [(".report.json", "report.schema.json"), (".document.json", "document.schema.json")] {
+            let urls = Self.files(["json"]).filter { $0.lastPathComponent.hasSuffix(suffix) }
+            let texts = try urls.map { String(decoding: try TestPaths.read(Self.relative($0)), as: UTF8.self) }
+            guard !texts.isEmpty else { continue }
+            let errors = try SchemaCheck.json(texts, schema: schema)
+            for (url, e) in zip(urls, errors) { #expect(e.isEmpty, "\(Self.relative(url)): \(e.prefix(3))") }
+        }
+    }
 }
