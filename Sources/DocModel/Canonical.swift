@@ -209,25 +209,22 @@ extension Report {
         guard case .array(_, let sectionItems)? = v["sections"] else {
             throw CanonicalDecodingError(path: "sections", problem: "expected an array")
         }
-        do {
-            let items = sectionItems
-            for (i, item) in items.enumerated() {
-                try require(item, ["id", "heading", "paragraphs"], "sections.\(i)")
-                guard let idName = try str(item["id"], "sections.\(i).id"), let id = SectionID(rawValue: idName) else {
-                    throw CanonicalDecodingError(path: "sections.\(i).id", problem: "unknown section id")
-                }
-                var paragraphs: [String] = []
-                guard case .array(_, let ps)? = item["paragraphs"] else {
-                    throw CanonicalDecodingError(path: "sections.\(i).paragraphs", problem: "expected an array")
-                }
-                for (j, p) in ps.enumerated() {
-                    guard case .string(let s) = p else {
-                        throw CanonicalDecodingError(path: "sections.\(i).paragraphs.\(j)", problem: "expected a string")
-                    }
-                    paragraphs.append(s)
-                }
-                sections.append(Section(id: id, heading: try str(item["heading"], "sections.\(i).heading") ?? "", paragraphs: paragraphs))
+        for (i, item) in sectionItems.enumerated() {
+            try require(item, ["id", "heading", "paragraphs"], "sections.\(i)")
+            guard let idName = try str(item["id"], "sections.\(i).id"), let id = SectionID(rawValue: idName) else {
+                throw CanonicalDecodingError(path: "sections.\(i).id", problem: "unknown section id")
             }
+            var paragraphs: [String] = []
+            guard case .array(_, let ps)? = item["paragraphs"] else {
+                throw CanonicalDecodingError(path: "sections.\(i).paragraphs", problem: "expected an array")
+            }
+            for (j, p) in ps.enumerated() {
+                guard case .string(let s) = p else {
+                    throw CanonicalDecodingError(path: "sections.\(i).paragraphs.\(j)", problem: "expected a string")
+                }
+                paragraphs.append(s)
+            }
+            sections.append(Section(id: id, heading: try str(item["heading"], "sections.\(i).heading") ?? "", paragraphs: paragraphs))
         }
         activeDisclosure = try TableValues(canonical: v["activeDisclosure"], path: "activeDisclosure")
         applications = try TableValues(canonical: v["applications"], path: "applications")
