@@ -117,17 +117,21 @@ public enum ValueParser {
                 literal = (sign == "-" && converted != "0" ? "-" : "") + converted
                 notes.append(.unitConverted(from: raw, to: literal + "万元"))
             }
-            return .value(.decimal(literal), unit: "万元", notes: notes)
+            return .value(number(literal), unit: "万元", notes: notes)
         case .amountAsWritten, .unitOfPrevious:
             if let u = unit, countUnits.contains(u) { return .unreadable(raw) }
             let literal = literalNumber(sign: sign, intPart: intCanonical, frac: fracDigits)
-            let value: Value = fracDigits.isEmpty && intCanonical.count <= 15 ? .integer(Int(literal) ?? 0) : .decimal(literal)
-            return .value(value, unit: unit == "万" ? "万元" : unit, notes: notes)
+            return .value(number(literal), unit: unit == "万" ? "万元" : unit, notes: notes)
         }
     }
 
-    static func zero(_ kind: FieldKind) -> Value {
-        kind == .amountWan ? .decimal("0") : .integer(0)
+    static func zero(_ kind: FieldKind) -> Value { .integer(0) }
+
+    /// A literal without decimal digits is an integer (so a report read back from JSON or
+    /// XML holds the same values); one with decimals keeps its digits exactly.
+    static func number(_ literal: String) -> Value {
+        if !literal.contains("."), literal.count <= 16, let i = Int(literal) { return .integer(i) }
+        return .decimal(literal)
     }
 
     static func splitNumber(_ text: String) -> (Substring, Substring)? {

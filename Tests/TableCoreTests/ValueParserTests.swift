@@ -33,7 +33,7 @@ import Testing
     @Test func amountsKeepSourceDigits() {
         #expect(ValueParser.read("15996.59", as: .amountWan).value == .decimal("15996.59"))
         #expect(ValueParser.read("0.1200", as: .amountWan).value == .decimal("0.1200"))
-        #expect(ValueParser.read("0万元", as: .amountWan).value == .decimal("0"))
+        #expect(ValueParser.read("0万元", as: .amountWan).value == .integer(0))
     }
 
     @Test func yuanConvertedExactlyToWan() {
