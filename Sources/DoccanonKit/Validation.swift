@@ -99,46 +99,16 @@ public enum Validation {
 enum ReportShape {
     enum Kind { case count, amount, text }
 
-    static let applicant = [
-        "naturalPerson", "commercialEnterprise", "researchInstitution", "publicInterestOrganization",
-        "legalServiceAgency", "otherOrganization", "total",
-    ]
-
-    /// The rows of a table in template order, each with its fields in column order.
+    /// The rows of a table in template order, each with its fields in column order: the
+    /// report profile's own template descriptions.
     static func rows(_ table: String, _ template: Template) -> [(path: String, fields: [String])] {
-        switch table {
-        case "activeDisclosure":
-            switch template {
-            case .y2021:
-                let docs = ["issued", "repealed", "inForce"]
-                return [
-                    ("regulations", docs), ("normativeDocuments", docs), ("licensing", ["decisions"]), ("penalties", ["decisions"]),
-                    ("coercion", ["decisions"]), ("fees", ["amount"]),
-                ]
-            case .y2019:
-                let docs = ["newlyMade", "newlyPublished", "totalPublished"]
-                let items = ["previousYearItems", "change", "decisions"]
-                return [
-                    ("regulations", docs), ("normativeDocuments", docs), ("licensing", items), ("otherServices", items),
-                    ("penalties", items), ("coercion", items), ("fees", ["previousYearItems", "change"]),
-                    ("procurement", ["projects", "amount", "unit"]),
-                ]
+        guard let t = OfficialTemplates.tables(template).first(where: { $0.key == table }) else { return [] }
+        if table == "reviewsAndLitigation", let all = t.rows.first {
+            return OfficialTemplates.reviewGroups.map { group in
+                (group, all.fields.filter { $0.name.hasPrefix(group + ".") }.map { String($0.name.dropFirst(group.count + 1)) })
             }
-        case "applications":
-            var paths = ["newlyReceived", "carriedOver", "results.granted", "results.partiallyGranted"]
-            paths += [
-                "stateSecret", "prohibitedByLaw", "securityOrStability", "thirdPartyRights", "internalAffairs",
-                "processInformation", "enforcementFiles", "administrativeQuery",
-            ].map { "results.denied." + $0 }
-            paths += ["notHeld", "needsCreation", "unclearAfterCorrection"].map { "results.unableToProvide." + $0 }
-            paths += ["petitionOrComplaint", "duplicate", "publication", "excessiveRepeated", "confirmation"].map { "results.notProcessed." + $0 }
-            paths += (template == .y2019 ? ["other"] : ["overdueCorrection", "unpaidFees", "other"]).map { "results.otherHandling." + $0 }
-            paths += ["results.total", "carriedForward"]
-            return paths.map { ($0, applicant) }
-        default:
-            let fields = ["upheld", "corrected", "other", "pending", "total"]
-            return [("administrativeReview", fields), ("litigationDirect", fields), ("litigationAfterReview", fields)]
         }
+        return t.rows.map { ($0.path, $0.fields.map(\.name)) }
     }
 
     /// The template a table matches (the report's, or for a report without one, the first that fits).

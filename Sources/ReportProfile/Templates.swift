@@ -130,7 +130,7 @@ public enum OfficialTemplates {
 
     // MARK: 表四 行政复议、行政诉讼
 
-    static let reviewGroups = ["administrativeReview", "litigationDirect", "litigationAfterReview"]
+    public static let reviewGroups = ["administrativeReview", "litigationDirect", "litigationAfterReview"]
 
     static let reviews: TableTemplate = {
         let outcome = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")]
