@@ -1,2 +1,1 @@
-// Tests of this target are added with its implementation.
 import Testing

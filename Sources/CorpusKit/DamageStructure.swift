@@ -1,0 +1,175 @@
+import DocModel
+
+/// Damage to labels, headers and the shape of tables.
+extension Damager {
+    mutating func splitLabels() {
+        for b in tablePositions {
+            withTable(b) { t, rng in
+                for r in t.rows.indices {
+                    for c in t.rows[r].cells.indices where t.rows[r].cells[c].role != .value {
+                        let text = t.rows[r].cells[c].text
+                        guard text.count >= 3, rng.chance(0.4) else { continue }
+                        t.rows[r].cells[c].text = Self.split(text, rng: &rng)
+                    }
+                }
+            }
+            markTable(b, .splitLabels)
+        }
+    }
+
+    /// Breaks a label with a space or a line break at one or two places inside it.
+    static func split(_ text: String, rng: inout SplitMix64) -> String {
+        var chars = Array(text)
+        for _ in 0..<rng.int(1...2) {
+            let at = rng.int(1...(chars.count - 1))
+            // Line breaks in short labels only: long cells wrap on screen, not in the text.
+            chars.insert(contentsOf: rng.chance(0.5) || text.count > 16 ? [" "] : ["\n"], at: at)
+        }
+        return String(chars)
+    }
+
+    mutating func ocrLabels() {
+        var touched = false
+        var repaired: [ExpectedFinding] = []
+        for b in tablePositions {
+            withTable(b) { t, rng in
+                for r in t.rows.indices {
+                    for c in t.rows[r].cells.indices where t.rows[r].cells[c].role != .value {
+                        var text = t.rows[r].cells[c].text
+                        var changed = false
+                        if text.contains("有"), rng.chance(0.7) {
+                            text = text.replacingOccurrences("有", "冇")
+                            changed = true
+                        }
+                        if let first = text.first, first.isASCII, first.isNumber, text.dropFirst().first == ".", rng.chance(0.4) {
+                            text = String(first) + "," + text.dropFirst(2)
+                            changed = true
+                        }
+                        guard changed else { continue }
+                        t.rows[r].cells[c].text = text
+                        touched = true
+                        let path = t.rows[r].kind == .data ? t.rows[r].rowPath : t.key
+                        repaired.append(ExpectedFinding(.textRepaired, path ?? t.key, cause: .ocrLabels))
+                    }
+                }
+            }
+        }
+        findings += repaired
+        if touched { for b in tablePositions { markTable(b, .ocrLabels) } }
+    }
+
+    mutating func missingHeaders() {
+        let tables = tablePositions
+        for b in pick(tables, rng.int(1...2)) {
+            withTable(b) { t, rng in t.rows.removeAll { $0.kind == .header } }
+            markTable(b, .missingHeaders)
+        }
+    }
+
+    /// Splits a table at a data row into two tables, with a page number or nothing between.
+    mutating func pageSplit(repeatHeader: Bool) {
+        let op: DamageOperator = repeatHeader ? .pageSplitRepeatedHeader : .pageSplitMissingHeader
+        let candidates = tablePositions.filter { b in (layout.blocks[b].table?.rows.filter { $0.kind == .data }.count ?? 0) >= 3 }
+        guard let b = pick(candidates, 1).first, let table = layout.blocks[b].table else { return }
+        let dataIndices = table.rows.indices.filter { table.rows[$0].kind == .data }
+        let at = dataIndices[rng.int(1...(dataIndices.count - 1))]
+        var first = LayoutTable(key: table.key, columns: table.columns, rows: Array(table.rows[..<at]))
+        var second = LayoutTable(key: table.key, columns: table.columns, rows: Array(table.rows[at...]))
+        // Spans that ran across the break stop at it; the second page starts without them.
+        Self.clipSpans(&first)
+        if repeatHeader { second.rows.insert(contentsOf: table.rows.prefix { $0.kind == .header }, at: 0) }
+        var between: [LayoutBlock] = []
+        if rng.chance(0.6) { between.append(.paragraph(pageNumber())) }
+        layout.blocks.replaceSubrange(b...b, with: [.table(first)] + between + [.table(second)])
+        markTable(b, op)
+        if let nb = layout.blocks.indices.last(where: { layout.blocks[$0].table != nil && $0 > b && $0 <= b + between.count + 1 }) {
+            markTable(nb, op)
+        }
+    }
+
+    static func clipSpans(_ t: inout LayoutTable) {
+        for r in t.rows.indices {
+            for c in t.rows[r].cells.indices {
+                t.rows[r].cells[c].rowSpan = min(t.rows[r].cells[c].rowSpan, t.rows.count - r)
+            }
+        }
+    }
+
+    mutating func pageNumber() -> String {
+        let n = rng.int(2...12)
+        return rng.pick(["— \(n) —", "- \(n) -", "—\(n)—", "第\(n)页", "第 \(n) 页 共 \(n + rng.int(1...5)) 页"])
+    }
+
+    mutating func pageNumberLines() {
+        for b in pick(tablePositions, rng.int(1...2)) {
+            guard let t = layout.blocks[b].table, t.rows.count > 2 else { continue }
+            let at = rng.int(1...(t.rows.count - 1))
+            let line = pageNumber()
+            withTable(b) { t, rng in
+                t.rows.insert(LayoutRow(kind: .pageNumber, cells: [LayoutCell(line, role: .label, columnSpan: t.columns)]), at: at)
+                Self.clipSpansAround(&t, at)
+            }
+            markTable(b, .pageNumberLines)
+        }
+    }
+
+    /// A page-number row breaks the rows spans run through: spans above it stop there.
+    static func clipSpansAround(_ t: inout LayoutTable, _ at: Int) {
+        for r in 0..<at {
+            for c in t.rows[r].cells.indices where r + t.rows[r].cells[c].rowSpan > at {
+                t.rows[r].cells[c].rowSpan = at - r
+            }
+        }
+    }
+
+    static let extraLabels: [String: [String]] = [
+        "activeDisclosure": ["其他主动公开文件", "党务公开文件", "政府信息公开目录更新条目"],
+        "applications": ["其中：通过互联网提交申请", "其中：当面提交申请", "五、本年度申请办结率"],
+    ]
+
+    mutating func extraRows() {
+        let tables = tablePositions.filter { b in Self.extraLabels[layout.blocks[b].table?.key ?? ""] != nil }
+        for b in pick(tables, rng.int(1...2)) {
+            guard let t = layout.blocks[b].table, let labels = Self.extraLabels[t.key] else { continue }
+            // After a data row that no merged cell runs past.
+            let data = t.rows.indices.filter { r in
+                t.rows[r].kind == .data && t.rows[r].cells.first?.role == .label
+                    && !t.rows[...r].enumerated().contains { k, row in row.cells.contains { k + $0.rowSpan > r + 1 } }
+            }
+            guard let after = data.first.map({ _ in rng.pick(data) }) else { continue }
+            let template = t.rows[after]
+            var cells: [LayoutCell] = []
+            let labelSpan = template.cells.prefix { $0.role == .label }.reduce(0) { $0 + $1.columnSpan }
+            cells.append(LayoutCell(rng.pick(labels), role: .label, columnSpan: max(1, labelSpan)))
+            for c in template.cells where c.role == .value {
+                cells.append(LayoutCell(String(rng.count(zeroChance: 0.4, scale: 30)), role: .value, columnSpan: c.columnSpan))
+            }
+            withTable(b) { t, rng in t.rows.insert(LayoutRow(kind: .extra, cells: cells), at: after + 1) }
+            markTable(b, .extraRows)
+            findings.append(ExpectedFinding(.tableExtraRow, "\(t.key).extraRows", cause: .extraRows))
+        }
+    }
+
+    mutating func wrongSpans() {
+        for b in tablePositions {
+            withTable(b) { t, rng in
+                for r in t.rows.indices {
+                    for c in t.rows[r].cells.indices {
+                        let cell = t.rows[r].cells[c]
+                        if cell.rowSpan > 1, rng.chance(0.5) {
+                            t.rows[r].cells[c].rowSpan = max(1, cell.rowSpan + rng.pick([-2, -1, 1, 2]))
+                        }
+                        if cell.columnSpan > 1, rng.chance(0.4) {
+                            t.rows[r].cells[c].columnSpan = max(1, cell.columnSpan + rng.pick([-1, 1]))
+                        }
+                    }
+                }
+            }
+            markTable(b, .wrongSpans)
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ a: Character, _ b: Character) -> String { String(map { $0 == a ? b : $0 }) }
+}
