@@ -63,8 +63,10 @@ public enum TextRenderer {
             var first = true
             for (kind, cells) in rows {
                 if kind == .pageNumber {
-                    if lines.last == "" { lines.removeLast() }
+                    // Between blank lines, as a PDF-to-text page break leaves it.
+                    if lines.last != "" { lines.append("") }
                     lines.append(cells.joined())
+                    lines.append("")
                     first = true
                     continue
                 }

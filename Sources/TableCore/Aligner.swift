@@ -296,6 +296,7 @@ public struct Aligner {
         var findings: [Finding] = []
         var readings: [Int: [Reading]] = [:]  // template row -> candidate readings (first = default)
         var rowEntries: [Int: Entry] = [:]
+        var positional: [Int: Bool] = [:]
         var extraRows: [ExtraRow] = []
         for e in entries where e.table == t {
             switch e.kind {
@@ -309,6 +310,7 @@ public struct Aligner {
                 }
                 rowEntries[r] = e
                 readings[r] = candidateReadings(e.slots, template.rows[r])
+                positional[r] = Self.positionsMeaningful(e.slots, template.rows[r])
             case .unknown, .values:
                 guard e.slots.contains(where: { !$0.isBlank }) else { continue }
                 let values = e.slots.filter { !$0.isBlank }.map { ValueParser.read($0.text, as: .amountAsWritten).value }
@@ -330,29 +332,35 @@ public struct Aligner {
         }
         var decidedBy: [Int: String] = [:]
         for r in readings.keys.sorted() where (readings[r]?.count ?? 0) > 1 {
-            let candidates = readings[r]!
-            var best = 0
-            var bestKey = (Int.max, Int.min)
-            var scores: [(Int, Int)] = []
-            for (k, _) in candidates.enumerated() {
+            let candidates = readings[r] ?? []
+            var scores: [(violations: Int, position: Int)] = []
+            for k in candidates.indices {
                 chosen[r] = k
-                let violations = score(template.key, tableValues())
-                let position = positionScore(candidates[k], rowEntries[r]!, template.rows[r])
-                scores.append((violations, position))
-                if violations < bestKey.0 || (violations == bestKey.0 && position > bestKey.1) {
-                    best = k
-                    bestKey = (violations, position)
-                }
+                scores.append((score(template.key, tableValues()), positionScore(candidates[k], rowEntries[r]!, template.rows[r])))
             }
-            chosen[r] = best
-            let sameScore = scores.filter { $0 == bestKey }.count
-            if scores.contains(where: { $0.0 != bestKey.0 }) && scores.filter({ $0.0 == bestKey.0 }).count == 1 {
+            let fewest = scores.map(\.violations).min() ?? 0
+            let tied = candidates.indices.filter { scores[$0].violations == fewest }
+            if tied.count == 1, let only = tied.first {
+                chosen[r] = only
                 decidedBy[r] = "由表内勾稽关系确定"
-            } else if sameScore == 1, scores.contains(where: { $0.1 != bestKey.1 }) {
-                decidedBy[r] = "由表头列位置确定"
-            } else {
-                decidedBy[r] = "无法由勾稽关系或列位置区分，取默认读法"
+                continue
             }
+            // Column positions tell readings apart only where surplus blank cells are dropped;
+            // where a cell was lost or repeated, every cell after it sits in the wrong column.
+            let best = tied.map { scores[$0].position }.max() ?? 0
+            let byPosition = tied.filter { scores[$0].position == best }
+            if positional[r] == true, byPosition.count == 1, let only = byPosition.first, tied.contains(where: { scores[$0].position != best }) {
+                chosen[r] = only
+                decidedBy[r] = "由表头列位置确定"
+                continue
+            }
+            // Undecided: keep the cells every remaining reading agrees on; the others are null.
+            let merged = Self.agreement(tied.map { candidates[$0] }, columns: template.rows[r].columns.count)
+            readings[r]?.append(merged)
+            chosen[r] = candidates.count
+            decidedBy[r] = tied.contains(where: { candidates[$0].values != merged.values })
+                ? "无法由勾稽关系或列位置区分，各读法不一致的单元格取 null"
+                : "各读法结果相同"
         }
 
         var rows: [RowValues] = []
@@ -488,6 +496,29 @@ public struct Aligner {
             readings.append(Reading(slots: fit, values: values))
         }
         return readings.isEmpty ? [Reading(slots: Array(repeating: nil, count: n), values: Array(repeating: .blank, count: n))] : readings
+    }
+
+    /// The cells all readings agree on; a cell on which they differ is blank (null).
+    static func agreement(_ readings: [Reading], columns: Int) -> Reading {
+        guard let first = readings.first else {
+            return Reading(slots: Array(repeating: nil, count: columns), values: Array(repeating: .blank, count: columns))
+        }
+        var slots = first.slots
+        var values = first.values
+        for reading in readings.dropFirst() {
+            for i in values.indices where i < reading.values.count && reading.values[i] != values[i] {
+                values[i] = .blank
+                slots[i] = nil
+            }
+        }
+        return Reading(slots: slots, values: values)
+    }
+
+    /// True when the row's candidate readings differ only in which surplus blank cells they
+    /// drop: then the cells keep their columns and the header's positions can choose.
+    static func positionsMeaningful(_ slots: [Slot], _ row: RowTemplate) -> Bool {
+        let n = row.columns.count
+        return slots.count > n && slots.count - n <= slots.filter(\.isBlank).count
     }
 
     /// Agreement of a reading's cells with the columns the header gives each field.
