@@ -1,5 +1,6 @@
 /// The kinds of damage real extractions and careless typesetting do to a report (issue 6).
-/// Each can be combined with any other.
+/// Each can be combined with any other; they apply in the order declared (formatting before
+/// OCR slips, as a scanner sees the printed page).
 public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     /// A value cell lost (the row has one cell fewer).
     case droppedCells
@@ -9,12 +10,6 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case lostLeadingCells
     /// Labels broken by spaces and line breaks ("自然 人", "（三）不\n予公开").
     case splitLabels
-    /// Digits in full width ("１８７８").
-    case fullWidthDigits
-    /// OCR slips in numbers: O or o for 0 ("1O5").
-    case ocrDigits
-    /// OCR slips in labels: 冇 for 有, "3," for "3.".
-    case ocrLabels
     /// A table's header rows missing.
     case missingHeaders
     /// A table split across pages, its header repeated on the second page.
@@ -35,6 +30,12 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case thousandsSeparators
     /// Values with units ("1200元", "12件").
     case units
+    /// Digits in full width ("１８７８").
+    case fullWidthDigits
+    /// OCR slips in numbers: O or o for 0 ("1O5").
+    case ocrDigits
+    /// OCR slips in labels: 冇 for 有, "3," for "3.".
+    case ocrLabels
     /// Section headings missing.
     case missingHeadings
     /// Section headings renumbered ("1、总体情况") or unnumbered.

@@ -214,7 +214,8 @@ struct Damager {
             if let pos = decisions.first, let i = cell(pos)?.truth {
                 let v = rng.int(1000...99999)
                 cells[i].value = .integer(v)
-                editCell(pos) { c, rng in c.text = String(v) }
+                // Every copy of the cell (a duplicated one too) states the new value.
+                for copy in valueCells(where: { cell, _ in cell.truth == i }) { editCell(copy) { c, _ in c.text = String(v) } }
                 candidates = [pos]
             }
         }

@@ -162,9 +162,22 @@ public struct Aligner {
     // MARK: - Classification
 
     func classify(_ row: [InputCell], currentTable: Int?, currentGroup: String?) -> Entry {
+        let labelLike = row.indices.filter { !ValueParser.isBlank(row[$0].text) && !ValueParser.isValueLike(row[$0].text) }
+        let entry = classify(row, lastLabel: labelLike.last ?? -1, currentTable: currentTable, currentGroup: currentGroup)
+        // A cell that is neither a number nor a label (an unreadable value, "1,8230") must not
+        // hide the row's label: when the last label-like cell means nothing, an earlier cell
+        // that names a template row names the row, and the cells after it are its values.
+        if case .unknown = entry.kind, entry.table == nil {
+            for k in labelLike.dropLast().reversed() {
+                let e = classify(row, lastLabel: k, currentTable: currentTable, currentGroup: currentGroup)
+                if case .data = e.kind { return e }
+            }
+        }
+        return entry
+    }
+
+    func classify(_ row: [InputCell], lastLabel: Int, currentTable: Int?, currentGroup: String?) -> Entry {
         let cells = row
-        var lastLabel = -1
-        for (i, c) in cells.enumerated() where !ValueParser.isBlank(c.text) && !ValueParser.isValueLike(c.text) { lastLabel = i }
         let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: ValueParser.isBlank($0.text)) }
         let hasValues = slots.contains { !$0.isBlank }
         if lastLabel < 0 {
@@ -309,8 +322,14 @@ public struct Aligner {
                     continue
                 }
                 rowEntries[r] = e
-                readings[r] = candidateReadings(e.slots, template.rows[r])
-                positional[r] = Self.positionsMeaningful(e.slots, template.rows[r])
+                // Blank cells left of the first value column belong to the label (a merged
+                // label cell written out position by position), not to the values.
+                var slots = e.slots
+                if let first = fieldColumns(e, template.rows[r])?.first {
+                    slots.removeAll { $0.isBlank && $0.column < first }
+                }
+                readings[r] = candidateReadings(slots, template.rows[r])
+                positional[r] = Self.positionsMeaningful(slots, template.rows[r])
             case .unknown, .values:
                 guard e.slots.contains(where: { !$0.isBlank }) else { continue }
                 let values = e.slots.filter { !$0.isBlank }.map { ValueParser.read($0.text, as: .amountAsWritten).value }
@@ -331,12 +350,64 @@ public struct Aligner {
             }, extraRows: extraRows)
         }
         var decidedBy: [Int: String] = [:]
-        for r in readings.keys.sorted() where (readings[r]?.count ?? 0) > 1 {
-            let candidates = readings[r] ?? []
+        // Rows are decided one at a time against the others' current readings; a second pass
+        // revisits each row once every other row has its reading (two damaged rows in one
+        // table would otherwise judge each other by default readings).
+        let candidateCounts = readings.mapValues(\.count)
+        let open = readings.keys.sorted().filter { (candidateCounts[$0] ?? 0) > 1 }
+        let combinations = open.reduce(1) { min($0 * (candidateCounts[$1] ?? 1), Self.jointLimit + 1) }
+        // Several damaged rows in one table: judge their readings together when that is cheap,
+        // since each row's arithmetic involves the others.
+        let joint = open.count >= 2 && combinations <= Self.jointLimit
+        if joint {
+            var best: [[Int]] = []
+            var fewest = Int.max
+            var odometer = Array(repeating: 0, count: open.count)
+            outer: while true {
+                for (k, r) in open.enumerated() { chosen[r] = odometer[k] }
+                let v = score(template.key, tableValues()) + open.indices.reduce(0) { $0 + Self.unreadable((readings[open[$1]] ?? [])[odometer[$1]]) }
+                if v < fewest { fewest = v; best = [] }
+                if v == fewest { best.append(odometer) }
+                var k = 0
+                while k < open.count {
+                    odometer[k] += 1
+                    if odometer[k] < (candidateCounts[open[k]] ?? 1) { continue outer }
+                    odometer[k] = 0
+                    k += 1
+                }
+                break
+            }
+            for (k, r) in open.enumerated() {
+                let candidates = readings[r] ?? []
+                var options: [Int] = []
+                for combo in best where !options.contains(combo[k]) { options.append(combo[k]) }
+                if options.count == 1, let only = options.first {
+                    chosen[r] = only
+                    decidedBy[r] = "由表内勾稽关系确定"
+                    continue
+                }
+                let positions = options.map { positionScore(candidates[$0], rowEntries[r]!, template.rows[r]) }
+                let top = positions.max() ?? 0
+                if positional[r] == true, positions.filter({ $0 == top }).count == 1, positions.contains(where: { $0 != top }),
+                    let i = positions.firstIndex(of: top)
+                {
+                    chosen[r] = options[i]
+                    decidedBy[r] = "由表头列位置确定"
+                    continue
+                }
+                readings[r]?.append(Self.agreement(options.map { candidates[$0] }, columns: template.rows[r].columns.count))
+                chosen[r] = candidates.count
+                decidedBy[r] = "无法由勾稽关系或列位置区分，各读法不一致的单元格取 null"
+            }
+        }
+        for _ in 0..<(joint ? 0 : 2) {
+        for r in readings.keys.sorted() where (candidateCounts[r] ?? 0) > 1 {
+            let candidates = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0))
+            readings[r] = candidates
             var scores: [(violations: Int, position: Int)] = []
             for k in candidates.indices {
                 chosen[r] = k
-                scores.append((score(template.key, tableValues()), positionScore(candidates[k], rowEntries[r]!, template.rows[r])))
+                scores.append((score(template.key, tableValues()) + Self.unreadable(candidates[k]), positionScore(candidates[k], rowEntries[r]!, template.rows[r])))
             }
             let fewest = scores.map(\.violations).min() ?? 0
             let tied = candidates.indices.filter { scores[$0].violations == fewest }
@@ -362,6 +433,7 @@ public struct Aligner {
                 ? "无法由勾稽关系或列位置区分，各读法不一致的单元格取 null"
                 : "各读法结果相同"
         }
+        }
 
         var rows: [RowValues] = []
         for (r, row) in template.rows.enumerated() {
@@ -383,13 +455,13 @@ public struct Aligner {
                 findings.append(Finding(.tableLabelVariant, "标签“\(entry.label)”与模板“\(row.labels.first ?? "")”措辞不同，按相近匹配读取", path: path))
             }
             let droppedValues = entry.slots.filter { !$0.isBlank }.count - reading.slots.compactMap { $0 }.filter { !$0.isBlank }.count
-            if candidates.count > 1 || droppedValues > 0 {
+            if (candidateCounts[r] ?? 0) > 1 || droppedValues > 0 {
                 let columns = row.columns
                 func describe(_ rd: Reading) -> String {
                     "[" + rd.values.map { v in v.value.map(Self.show) ?? "null" }.joined(separator: ", ") + "]"
                 }
-                let others = candidates.enumerated().filter { $0.offset != chosen[r] }.prefix(3).map { describe($0.element) }
-                let how = candidates.count > 1 ? "\(decidedBy[r] ?? "")，取 \(describe(reading))；其他读法 \(others.joined(separator: " "))" : "舍去 \(droppedValues) 个多出的值后各种读法结果相同：\(describe(reading))"
+                let others = candidates.prefix(candidateCounts[r] ?? 0).enumerated().filter { $0.offset != chosen[r] }.prefix(3).map { describe($0.element) }
+                let how = (candidateCounts[r] ?? 0) > 1 ? "\(decidedBy[r] ?? "")，取 \(describe(reading))；其他读法 \(others.joined(separator: " "))" : "舍去 \(droppedValues) 个多出的值后各种读法结果相同：\(describe(reading))"
                 findings.append(Finding(
                     .tableAmbiguous,
                     "\(template.title)“\(row.labels.first ?? "数据行")”：\(entry.slots.count) 个单元格对应 \(columns.count) 列，可有多种对齐；\(how)",
@@ -498,6 +570,15 @@ public struct Aligner {
         return readings.isEmpty ? [Reading(slots: Array(repeating: nil, count: n), values: Array(repeating: .blank, count: n))] : readings
     }
 
+    /// Cells a reading cannot read as numbers: a reading that puts a signed change ("减4") or an
+    /// amount in a count column fits worse than one that reads every cell.
+    static func unreadable(_ reading: Reading) -> Int {
+        reading.values.filter { if case .unreadable = $0 { return true } else { return false } }.count
+    }
+
+    /// Most combinations of several damaged rows' readings judged together.
+    static let jointLimit = 512
+
     /// The cells all readings agree on; a cell on which they differ is blank (null).
     static func agreement(_ readings: [Reading], columns: Int) -> Reading {
         guard let first = readings.first else {
@@ -523,19 +604,25 @@ public struct Aligner {
 
     /// Agreement of a reading's cells with the columns the header gives each field.
     func positionScore(_ reading: Reading, _ entry: Entry, _ row: RowTemplate) -> Int {
-        let columns = row.columns
+        guard let map = fieldColumns(entry, row) else { return 0 }
+        return zip(reading.slots, map).filter { $0.0?.column == $0.1 }.count
+    }
+
+    /// The grid column of each of the row's fields, from the header cells above it (left to
+    /// right, in the template's order); nil when the headers do not give them all.
+    func fieldColumns(_ entry: Entry, _ row: RowTemplate) -> [Int]? {
         var map: [Int] = []
         let sorted = entry.headers.sorted { $0.column < $1.column }
         var from = 0
         var lastColumn = -1
-        for field in columns {
+        for field in row.columns {
             let key = LabelKey.make(field.header).key
-            guard let k = sorted[from...].firstIndex(where: { $0.column > lastColumn && $0.key == key }) else { return 0 }
+            guard let k = sorted[from...].firstIndex(where: { $0.column > lastColumn && $0.key == key }) else { return nil }
             map.append(sorted[k].column)
             lastColumn = sorted[k].column
             from = k + 1
         }
-        return zip(reading.slots, map).filter { $0.0?.column == $0.1 }.count
+        return map
     }
 
     /// Up to `limit` combinations of `k` elements, in the order the elements are given.
