@@ -7,9 +7,12 @@ public enum Corpus {
     static let cleanShare = 0.1
 
     /// The `index`-th report of corpus `seed`. `operators` forces the damage (nil: random).
-    public static func report(index: Int, seed: UInt64, operators: [DamageOperator]? = nil, inconsistent: Bool? = nil) -> GeneratedReport {
+    public static func report(
+        index: Int, seed: UInt64, operators: [DamageOperator]? = nil, inconsistent: Bool? = nil, template forced: Template? = nil
+    ) -> GeneratedReport {
         var rng = SplitMix64.forDocument(seed: seed, index: index)
-        let template: Template = rng.chance(0.5) ? .y2021 : .y2019
+        let drawn: Template = rng.chance(0.5) ? .y2021 : .y2019
+        let template = forced ?? drawn
         let year = template == .y2021 ? rng.int(2021...2024) : (rng.chance(0.12) ? rng.int(2021...2022) : rng.int(2019...2020))
         let clean = operators == nil && rng.chance(cleanShare)
         var damage = operators ?? []
