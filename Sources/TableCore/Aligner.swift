@@ -37,10 +37,12 @@ public struct Aligner {
     /// Violations of the table's arithmetic for candidate values (fewer is better).
     public var score: @Sendable (_ tableKey: String, _ values: TableValues) -> Int
 
-    public init(templates: [TableTemplate], score: @escaping @Sendable (String, TableValues) -> Int) {
+    /// `vocabulary`, when given, must have been built from the same `templates` (share one per
+    /// template set: building it costs more than aligning a report).
+    public init(templates: [TableTemplate], vocabulary: Vocabulary? = nil, score: @escaping @Sendable (String, TableValues) -> Int) {
         self.templates = templates
         self.score = score
-        self.vocabulary = Vocabulary(templates)
+        self.vocabulary = vocabulary ?? Vocabulary(templates)
     }
 
     let vocabulary: Vocabulary
@@ -202,7 +204,9 @@ public struct Aligner {
                 if isLast { best = (m.target, m, index) }
             }
         }
-        let lastCell = labels.last!
+        guard let lastCell = labels.last else {
+            return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
+        }
         let lastKey = LabelKey.make(lastCell.text)
         if let (target, match, _) = best {
             switch target {
