@@ -333,15 +333,15 @@ public struct Aligner {
             }, extraRows: extraRows)
         }
         var decidedBy: [Int: String] = [:]
-        for r in readings.keys.sorted() where (readings[r]?.count ?? 0) > 1 {
-            let candidates = readings[r]!
+        for r in readings.keys.sorted() {
+            guard let candidates = readings[r], candidates.count > 1, let entry = rowEntries[r] else { continue }
             var best = 0
             var bestKey = (Int.max, Int.min)
             var scores: [(Int, Int)] = []
             for (k, _) in candidates.enumerated() {
                 chosen[r] = k
                 let violations = score(template.key, tableValues())
-                let position = positionScore(candidates[k], rowEntries[r]!, template.rows[r])
+                let position = positionScore(candidates[k], entry, template.rows[r])
                 scores.append((violations, position))
                 if violations < bestKey.0 || (violations == bestKey.0 && position > bestKey.1) {
                     best = k
