@@ -54,6 +54,9 @@ public struct BenchmarkResult: Sendable {
     public var cleanWithErrors: [String] = []
     /// Worst documents: (name, wrong cells and metadata).
     public var problems: [(name: String, details: [String])] = []
+    /// Findings given that the truth neither requires nor allows, and required ones not given, per rule.
+    public var unexpectedByRule: [Rule: Int] = [:]
+    public var missingByRule: [Rule: Int] = [:]
 
     public init() {}
 
@@ -73,6 +76,8 @@ public struct BenchmarkResult: Sendable {
             metadataByOperator[op] = (m.fields + score.metadataFields, m.right + score.metadataRight)
         }
         findings = findings + score.findings
+        for f in score.unexpectedFindings { unexpectedByRule[f.rule, default: 0] += 1 }
+        for f in score.missingFindings { missingByRule[f.rule, default: 0] += 1 }
         findingsByFormat[format, default: FindingTally()] = findingsByFormat[format, default: FindingTally()] + score.findings
         for (op, t) in score.findingsByOperator { findingsByOperator[op, default: FindingTally()] = findingsByOperator[op, default: FindingTally()] + t }
         if generated.isClean {
@@ -83,7 +88,8 @@ public struct BenchmarkResult: Sendable {
             }
         }
         let details = score.wrongCells + score.metadataWrong.map { "metadata \($0)" }
-            + score.unexpectedErrors.map { "unexpected \($0.rule.rawValue) at \($0.path ?? "-"): \($0.message)" }
+            + score.unexpectedFindings.map { "unexpected \($0.rule.rawValue) at \($0.path ?? "-"): \($0.message)" }
+            + score.missingFindings.map { "missing \($0.rule.rawValue) at \($0.path ?? "-")" }
         if !details.isEmpty {
             problems.append(("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))] \(generated.textShape.rawValue)/\(generated.spanStyle.rawValue)", details))
         }

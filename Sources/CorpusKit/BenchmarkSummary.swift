@@ -43,6 +43,11 @@ extension BenchmarkResult {
             out.append(Self.cellLine(op.rawValue, t))
             out.append("\(Self.pad("", 26)) metadata \(Self.percent(m.right, m.fields))  " + Self.findingLine(findingsByOperator[op] ?? FindingTally()))
         }
+        if !unexpectedByRule.isEmpty || !missingByRule.isEmpty {
+            out.append("")
+            out.append("findings given but not called for: " + unexpectedByRule.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+            out.append("findings called for but not given: " + missingByRule.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+        }
         if !failures.isEmpty {
             out.append("")
             out.append("failures:")

@@ -14,6 +14,9 @@ public struct DocumentScore: Sendable, Equatable {
     public var unexpectedErrors: [Finding] = []
     /// Cells read wrong, for the report ("path: expected → got").
     public var wrongCells: [String] = []
+    /// Tracked findings given but neither required nor allowed, and required findings not given.
+    public var unexpectedFindings: [Finding] = []
+    public var missingFindings: [ExpectedFinding] = []
 }
 
 public struct CellTally: Sendable, Equatable {
@@ -111,6 +114,7 @@ public enum Scorer {
         // Recall: each required finding matched by a reported one.
         for e in truth.findings {
             let hit = reported.contains { matches($0, e) }
+            if !hit { s.missingFindings.append(e) }
             let t = FindingTally(expected: 1, recalled: hit ? 1 : 0)
             s.findings = s.findings + t
             if let op = e.cause { s.findingsByOperator[op, default: FindingTally()] = s.findingsByOperator[op, default: FindingTally()] + t }
@@ -121,6 +125,7 @@ public enum Scorer {
             let t = FindingTally(reported: 1, correct: ok ? 1 : 0)
             s.findings = s.findings + t
             for op in damage { s.findingsByOperator[op, default: FindingTally()] = s.findingsByOperator[op, default: FindingTally()] + t }
+            if !ok { s.unexpectedFindings.append(f) }
             if !ok, f.severity == .error { s.unexpectedErrors.append(f) }
         }
     }

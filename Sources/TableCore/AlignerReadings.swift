@@ -296,7 +296,8 @@ extension Aligner {
         var slots = first.slots
         var values = first.values
         for reading in readings.dropFirst() {
-            for i in values.indices where i < reading.values.count && reading.values[i] != values[i] {
+            // The same number agrees whatever note came with it ("—" read as 0, and 0).
+            for i in values.indices where i < reading.values.count && !(reading.values[i].value == values[i].value && (values[i].value != nil || reading.values[i] == values[i])) {
                 values[i] = .blank
                 slots[i] = nil
             }
