@@ -40,6 +40,7 @@ extension BenchmarkResult {
         for op in DamageOperator.allCases {
             let t = cellsByOperator[op] ?? CellTally()
             let m = metadataByOperator[op] ?? (0, 0)
+            guard t.total > 0 || m.fields > 0 else { continue }
             out.append(Self.cellLine(op.rawValue, t))
             out.append("\(Self.pad("", 26)) metadata \(Self.percent(m.right, m.fields))  " + Self.findingLine(findingsByOperator[op] ?? FindingTally()))
         }

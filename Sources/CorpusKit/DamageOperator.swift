@@ -10,6 +10,13 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case lostLeadingCells
     /// Labels broken by spaces and line breaks ("自然 人", "（三）不\n予公开").
     case splitLabels
+    /// Labels without their list numbering, as when Word's automatic numbering is not
+    /// written out ("属于国家秘密", "予以公开", "其他").
+    case lostNumbering
+    /// A data row's values on the next row, its label alone on its own.
+    case valuesOnNextRow
+    /// Empty spacer rows inside a table.
+    case emptyRows
     /// A table's header rows missing.
     case missingHeaders
     /// A table split across pages, its header repeated on the second page.

@@ -64,6 +64,67 @@ extension Damager {
         if touched { for b in tablePositions { markTable(b, .ocrLabels) } }
     }
 
+    mutating func loseNumbering() {
+        for b in tablePositions {
+            withTable(b) { t, _ in
+                for r in t.rows.indices where t.rows[r].kind == .data {
+                    for c in t.rows[r].cells.indices where t.rows[r].cells[c].role == .label {
+                        t.rows[r].cells[c].text = Self.withoutNumbering(t.rows[r].cells[c].text)
+                    }
+                }
+            }
+            markTable(b, .lostNumbering)
+        }
+    }
+
+    /// "1.属于国家秘密" → "属于国家秘密", "（一）予以公开" → "予以公开", "三、本年度办理结果" → "本年度办理结果".
+    static func withoutNumbering(_ label: String) -> String {
+        var s = Substring(label)
+        if s.first == "（", let close = s.firstIndex(of: "）"), s.distance(from: s.startIndex, to: close) <= 3 {
+            return String(s[s.index(after: close)...])
+        }
+        let numerals = "一二三四五六七八九十"
+        let lead = s.prefix { numerals.contains($0) }
+        if !lead.isEmpty, s.dropFirst(lead.count).first == "、" { return String(s.dropFirst(lead.count + 1)) }
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let sep = s.dropFirst(digits.count).first, ".、．".contains(sep) { s = s.dropFirst(digits.count + 1) }
+        return String(s)
+    }
+
+    /// Splits a data row: its labels stay, its values go to a new row below (merged cells
+    /// that ran through the row grow by one).
+    mutating func valuesOnNextRow() {
+        let rows = dataRows { _, row in row.cells.contains { $0.role == .label } && row.cells.contains { $0.role == .value } }
+        for (b, r) in pick(rows, rng.int(1...2)).reversed() {
+            guard let row = layout.blocks[b].table?.rows[r] else { continue }
+            withTable(b) { t, _ in
+                for k in 0..<r {
+                    for c in t.rows[k].cells.indices where k + t.rows[k].cells[c].rowSpan > r { t.rows[k].cells[c].rowSpan += 1 }
+                }
+                // The value line keeps the label columns, empty.
+                let labels = t.rows[r].cells.filter { $0.role == .label }.map { LayoutCell("", role: .label, columnSpan: $0.columnSpan) }
+                let values = t.rows[r].cells.filter { $0.role == .value }
+                t.rows[r].cells.removeAll { $0.role == .value }
+                t.rows.insert(LayoutRow(kind: .data, cells: labels + values, rowPath: row.rowPath), at: r + 1)
+            }
+            markRow(row, .valuesOnNextRow)
+        }
+    }
+
+    mutating func emptyRows() {
+        for b in pick(tablePositions, rng.int(1...2)) {
+            guard let t = layout.blocks[b].table, t.rows.count > 2 else { continue }
+            // Between rows that no merged cell spans.
+            let gaps = (1..<t.rows.count).filter { at in !t.rows[..<at].enumerated().contains { k, row in row.cells.contains { k + $0.rowSpan > at } } }
+            for at in pick(gaps, rng.int(1...2)).reversed() {
+                withTable(b) { t, _ in
+                    t.rows.insert(LayoutRow(kind: .header, cells: [LayoutCell("", role: .header, columnSpan: t.columns)]), at: at)
+                }
+            }
+            markTable(b, .emptyRows)
+        }
+    }
+
     mutating func missingHeaders() {
         let tables = tablePositions
         for b in pick(tables, rng.int(1...2)) {

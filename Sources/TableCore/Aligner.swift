@@ -135,7 +135,8 @@ public struct Aligner {
         for entry in entries {
             if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
                 last.slots.filter({ !$0.isBlank }).isEmpty || last.slots.count < templates[t].rows[r].columns.count,
-                last.slots.count + entry.slots.count <= templates[t].rows[r].columns.count + 2
+                // Blank cells that open the value line sit under the label columns.
+                last.slots.count + entry.slots.drop(while: \.isBlank).count <= templates[t].rows[r].columns.count + 2
             {
                 merged[merged.count - 1].slots += entry.slots
                 continue
@@ -296,14 +297,16 @@ public struct Aligner {
         for e in entries { if case .data(let r) = e.kind, let t = e.table { filled[t, default: []].insert(r) } }
         var i = 0
         while i < entries.count {
-            guard case .values = entries[i].kind, entries[i].slots.contains(where: { !$0.isBlank }) || entries[i].slots.count >= 5 else {
+            // A row with neither label nor value is a spacer: it reads as nothing wherever it
+            // goes, so it is not placed (a template row it might stand for stays null anyway).
+            guard case .values = entries[i].kind, entries[i].slots.contains(where: { !$0.isBlank }) else {
                 i += 1
                 continue
             }
-            // A run of consecutive unlabelled rows.
+            // A run of consecutive unlabelled rows (spacers inside it skipped).
             var j = i
             while j < entries.count, case .values = entries[j].kind { j += 1 }
-            let run = Array(i..<j)
+            let run = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
             // The recognised rows around the run, in the run's table.
             let table = entries[i].table
             var before = -1
