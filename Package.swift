@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "TableCore", dependencies: ["DocModel", "Normalization"], swiftSettings: swiftSettings),
         .target(name: "FormatText", dependencies: ["DocModel", "Normalization", "TableCore"], swiftSettings: swiftSettings),
         .target(
-            name: "FormatDOCX", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport", "ZipSupport"],
+            name: "FormatDOCX", dependencies: ["DocModel", "Normalization", "FormatText", "XMLSupport", "ZipSupport"],
             swiftSettings: swiftSettings),
         .target(
             name: "FormatHTML", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport"],
