@@ -29,7 +29,7 @@ struct BlockConverter {
                 out.append(HeadingDetector.block(for: cleaned))
             }
         case .table(let raw):
-            if raw.rows.count == 1, raw.rows[0].cells.count == 1 {
+            if raw.rows.count == 1, raw.rows[0].cells.count == 1, raw.rows[0].cells[0].span == 1 {
                 for inner in raw.rows[0].cells[0].items { try append(inner, to: &out) }
                 return
             }

@@ -169,7 +169,7 @@ struct NumberingState {
             }
             let referenced = levels[k - 1]
             let value = values[k - 1] ?? referenced.start
-            let format = level.isLegal && k - 1 < ilvl ? "decimal" : referenced.format
+            let format = level.isLegal ? "decimal" : referenced.format
             label += NumberFormat.format(value, as: format)
         }
         if level.format == "bullet" {
