@@ -11,6 +11,7 @@ import Normalization
 /// (the cell keeps its other text).
 struct BlockConverter {
     var findings: [Finding] = []
+    var tableCount = 0
 
     mutating func blocks(_ items: [Item]) throws(DOCXError) -> [Block] {
         var out: [Block] = []
@@ -35,7 +36,8 @@ struct BlockConverter {
             }
             if raw.rows.isEmpty { return }
             var nested: [RawTable] = []
-            var grid = TableGrid()
+            tableCount += 1
+            var grid = TableGrid(ordinal: tableCount)
             let table = try grid.build(raw) { cell in
                 var lines: [String] = []
                 for item in cell.items {
