@@ -98,42 +98,62 @@ public struct FlatXML: Sendable {
         }
     }
 
-    /// Parses `bytes`. `attributes`, when given, keeps only attributes with these local names.
-    /// - SeeAlso: `xmlCtxtReadMemory`, `xmlFreeDoc`.
+    /// Parses `bytes` with libxml2's SAX2 interface straight into flat arrays (no libxml2
+    /// tree is built). `attributes`, when given, keeps only attributes with these local names.
+    /// - SeeAlso: `xmlCreateMemoryParserCtxt`, `xmlCtxtUseOptions`, `xmlParseDocument`.
     public static func parse(_ bytes: [UInt8], attributes: Set<String>? = nil, maxDepth: Int = XMLReader.defaultMaxDepth) throws(XMLParseError) -> FlatXML {
         guard bytes.count < Int(Int32.max) else {
             throw XMLParseError(kind: .tooLarge(limit: Int(Int32.max)), line: 0, message: "XML part too large")
         }
+        guard !bytes.isEmpty else { throw XMLParseError(kind: .empty, line: 0, message: "empty XML part") }
         xmlInitParser()
-        guard let ctxt = xmlNewParserCtxt() else { throw XMLParseError(kind: .malformed, line: 0, message: "out of memory") }
-        defer { xmlFreeParserCtxt(ctxt) }
-        let options = Int32(
-            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
-        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, nil, options)
+        let builder = SAXBuilder(keep: attributes, maxDepth: maxDepth)
+        let box = Unmanaged.passRetained(builder)
+        defer { box.release() }
+        let outcome: (wellFormed: Bool, line: Int, message: String?) = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> (Bool, Int, String?) in
+                guard let ctxt = xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return (false, 0, "out of memory") }
+                defer {
+                    ctxt.pointee._private = nil
+                    xmlFreeParserCtxt(ctxt)
+                }
+                _ = xmlCtxtUseOptions(ctxt, Int32(
+                    XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                        | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue))
+                guard let sax = ctxt.pointee.sax else { return (false, 0, "out of memory") }
+                // Only these callbacks: no tree, no entity declarations, no DTD handling.
+                sax.pointee = xmlSAXHandler()
+                sax.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+                sax.pointee.startElementNs = saxStart
+                sax.pointee.endElementNs = saxEnd
+                sax.pointee.characters = saxCharacters
+                sax.pointee.ignorableWhitespace = saxCharacters
+                sax.pointee.cdataBlock = saxCharacters
+                sax.pointee.internalSubset = saxDoctype
+                sax.pointee.externalSubset = saxDoctype
+                sax.pointee.serror = { _, _ in }
+                ctxt.pointee._private = box.toOpaque()
+                _ = xmlParseDocument(ctxt)
+                if ctxt.pointee.wellFormed == 0 {
+                    let error = xmlCtxtGetLastError(ctxt)
+                    var message = error?.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+                    while message.last == "\n" { message.removeLast() }
+                    return (false, Int(error?.pointee.line ?? 0), message)
+                }
+                return (true, 0, nil)
             }
         }
-        guard let doc else {
-            let error = xmlCtxtGetLastError(ctxt)
-            var message = error?.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
-            while message.last == "\n" { message.removeLast() }
-            throw XMLParseError(kind: .malformed, line: Int(error?.pointee.line ?? 0), message: message)
+        if let error = builder.error { throw error }
+        if !outcome.wellFormed {
+            throw XMLParseError(kind: .malformed, line: outcome.line, message: outcome.message ?? "not well-formed XML")
         }
-        defer { xmlFreeDoc(doc) }
-        if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-            throw XMLParseError(kind: .doctypeForbidden, line: 0, message: "document declares a DTD (refused: DTDs and entities are never loaded)")
-        }
-        guard let root = xmlDocGetRootElement(doc) else { throw XMLParseError(kind: .empty, line: 0, message: "no root element") }
-        var builder = FlatBuilder(keep: attributes, maxDepth: maxDepth)
-        try builder.build(root)
+        guard !builder.xml.nodes.isEmpty else { throw XMLParseError(kind: .empty, line: 0, message: "no root element") }
         return builder.xml
     }
 }
 
-/// Walks a libxml2 tree iteratively into a `FlatXML`.
-private struct FlatBuilder {
+/// Builds a `FlatXML` from SAX2 events (reached through the parser context's `_private`).
+private final class SAXBuilder {
     struct PointerPair: Hashable {
         var name: UInt
         var namespace: UInt
@@ -142,21 +162,26 @@ private struct FlatBuilder {
     var xml = FlatXML()
     let keep: Set<String>?
     let maxDepth: Int
+    var error: XMLParseError?
+    /// Open elements: node index and the index of its last child so far.
+    var open: [(node: Int32, lastChild: Int32)] = []
+    var pendingText: [UInt8] = []
     /// libxml2 interns names in its dictionary: the same pointers mean the same name.
     var byPointer: [PointerPair: Int32] = [:]
     var byName: [XMLName: Int32] = [:]
+    /// Whether an attribute local name (by interned pointer) is kept.
+    var keptAttribute: [UInt: Bool] = [:]
 
     init(keep: Set<String>?, maxDepth: Int) {
         self.keep = keep
         self.maxDepth = maxDepth
+        xml.nodes.reserveCapacity(4096)
     }
 
-    mutating func intern(_ name: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?) -> Int32 {
-        let key = PointerPair(name: UInt(bitPattern: name), namespace: UInt(bitPattern: ns?.pointee.href))
+    func intern(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
+        let key = PointerPair(name: UInt(bitPattern: local), namespace: UInt(bitPattern: uri))
         if let id = byPointer[key] { return id }
-        let qname = XMLName(
-            namespace: ns?.pointee.href.map { String(cString: $0) } ?? "",
-            local: name.map { String(cString: $0) } ?? "")
+        let qname = XMLName(namespace: uri.map { String(cString: $0) } ?? "", local: local.map { String(cString: $0) } ?? "")
         let id: Int32
         if let existing = byName[qname] {
             id = existing
@@ -169,75 +194,83 @@ private struct FlatBuilder {
         return id
     }
 
-    /// Attribute ids to drop (not in `keep`), by name pointer.
-    var dropped: Set<UInt> = []
-
-    mutating func attributes(of n: xmlNodePtr) -> (Int32, Int32) {
-        let start = Int32(xml.attributeNames.count)
-        var attr = n.pointee.properties
-        while let a = attr {
-            attr = a.pointee.next
-            let namePointer = UInt(bitPattern: a.pointee.name)
-            if dropped.contains(namePointer) { continue }
-            if let keep, let raw = a.pointee.name, !keep.contains(String(cString: raw)) {
-                dropped.insert(namePointer)
-                continue
-            }
-            let id = intern(a.pointee.name, a.pointee.ns)
-            var value = ""
-            if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE {
-                value = child.pointee.content.map { String(cString: $0) } ?? ""
-            } else if let raw = xmlNodeListGetString(n.pointee.doc, a.pointee.children, 1) {
-                value = String(cString: raw)
-                cxml_free(raw)
-            }
-            xml.attributeNames.append(id)
-            xml.attributeValues.append(value)
+    func append(_ node: FlatXML.Node) {
+        let index = Int32(xml.nodes.count)
+        xml.nodes.append(node)
+        if let top = open.last {
+            if top.lastChild >= 0 { xml.nodes[Int(top.lastChild)].nextSibling = index } else { xml.nodes[Int(top.node)].firstChild = index }
+            open[open.count - 1].lastChild = index
         }
-        return (start, Int32(xml.attributeNames.count))
     }
 
-    mutating func build(_ root: xmlNodePtr) throws(XMLParseError) {
-        xml.nodes.reserveCapacity(1024)
-        // Depth-first: (libxml2 node, flat index of its parent's last added child slot owner).
-        struct Frame {
-            var node: xmlNodePtr
-            var index: Int
-            var depth: Int
+    func flushText() {
+        guard !pendingText.isEmpty else { return }
+        var node = FlatXML.Node(name: -1)
+        node.text = Int32(xml.texts.count)
+        xml.texts.append(String(decoding: pendingText, as: UTF8.self))
+        pendingText.removeAll(keepingCapacity: true)
+        if !open.isEmpty { append(node) }
+    }
+
+    func start(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        flushText()
+        if open.count >= maxDepth + 1 {
+            error = XMLParseError(kind: .tooDeep(limit: maxDepth), line: 0, message: "elements nested deeper than \(maxDepth) levels")
+            return false
         }
-        let (s, e) = attributes(of: root)
-        xml.nodes.append(FlatXML.Node(name: intern(root.pointee.name, root.pointee.ns), attributeStart: s, attributeEnd: e))
-        var stack = [Frame(node: root, index: 0, depth: 0)]
-        while let frame = stack.popLast() {
-            var previous: Int = -1
-            var child = frame.node.pointee.children
-            var elementChildren: [Frame] = []
-            while let c = child {
-                child = c.pointee.next
-                let index: Int
-                switch c.pointee.type {
-                case XML_ELEMENT_NODE:
-                    if frame.depth + 1 > maxDepth {
-                        throw XMLParseError(kind: .tooDeep(limit: maxDepth), line: Int(xmlGetLineNo(c)), message: "elements nested deeper than \(maxDepth) levels")
-                    }
-                    let (s, e) = attributes(of: c)
-                    index = xml.nodes.count
-                    xml.nodes.append(FlatXML.Node(name: intern(c.pointee.name, c.pointee.ns), attributeStart: s, attributeEnd: e))
-                    elementChildren.append(Frame(node: c, index: index, depth: frame.depth + 1))
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    guard let content = c.pointee.content else { continue }
-                    index = xml.nodes.count
-                    var node = FlatXML.Node(name: -1)
-                    node.text = Int32(xml.texts.count)
-                    xml.texts.append(String(cString: content))
-                    xml.nodes.append(node)
-                default:
-                    continue
+        var node = FlatXML.Node(name: intern(local, uri))
+        node.attributeStart = Int32(xml.attributeNames.count)
+        if let attributes {
+            for i in 0..<count {
+                let base = attributes + i * 5
+                guard let name = base[0], let value = base[3], let end = base[4] else { continue }
+                let key = UInt(bitPattern: name)
+                var kept = keptAttribute[key]
+                if kept == nil {
+                    kept = keep.map { $0.contains(String(cString: name)) } ?? true
+                    keptAttribute[key] = kept
                 }
-                if previous < 0 { xml.nodes[frame.index].firstChild = Int32(index) } else { xml.nodes[previous].nextSibling = Int32(index) }
-                previous = index
+                guard kept == true else { continue }
+                xml.attributeNames.append(intern(name, base[2]))
+                xml.attributeValues.append(String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self))
             }
-            stack += elementChildren.reversed()
         }
+        node.attributeEnd = Int32(xml.attributeNames.count)
+        let index = Int32(xml.nodes.count)
+        append(node)
+        open.append((index, -1))
+        return true
     }
+
+    func end() {
+        flushText()
+        _ = open.popLast()
+    }
+}
+
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, SAXBuilder)? {
+    guard let ctx else { return nil }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let raw = ctxt.pointee._private else { return nil }
+    return (ctxt, Unmanaged<SAXBuilder>.fromOpaque(raw).takeUnretainedValue())
+}
+
+private let saxStart: startElementNsSAX2Func = { ctx, local, _, uri, _, _, count, _, attributes in
+    guard let (ctxt, b) = builder(ctx) else { return }
+    if !b.start(local, uri, Int(count), attributes) { xmlStopParser(ctxt) }
+}
+
+private let saxEnd: endElementNsSAX2Func = { ctx, _, _, _ in
+    builder(ctx)?.1.end()
+}
+
+private let saxCharacters: charactersSAXFunc = { ctx, chars, length in
+    guard let (_, b) = builder(ctx), let chars, length > 0, !b.open.isEmpty else { return }
+    b.pendingText.append(contentsOf: UnsafeBufferPointer(start: chars, count: Int(length)))
+}
+
+private let saxDoctype: internalSubsetSAXFunc = { ctx, _, _, _ in
+    guard let (ctxt, b) = builder(ctx) else { return }
+    b.error = XMLParseError(kind: .doctypeForbidden, line: 0, message: "document declares a DTD (refused: DTDs and entities are never loaded)")
+    xmlStopParser(ctxt)
 }
