@@ -75,7 +75,7 @@ let package = Package(
 
         .target(name: "DOCXFixtures", dependencies: ["ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(name: "docx-fixtures", dependencies: ["DOCXFixtures"], swiftSettings: swiftSettings),
-        .executableTarget(name: "docx-bench", dependencies: ["DoccanonKit", "FormatDOCX", "DocModel"], swiftSettings: swiftSettings),
+        .executableTarget(name: "docx-bench", dependencies: ["DoccanonKit", "FormatDOCX", "DocModel", "XMLSupport", "ZipSupport", "Normalization"], swiftSettings: swiftSettings),
 
         .target(name: "TestSupport", dependencies: ["DoccanonKit"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"], swiftSettings: swiftSettings),

@@ -107,9 +107,14 @@ public struct FlatXML: Sendable {
         }
         guard !bytes.isEmpty else { throw XMLParseError(kind: .empty, line: 0, message: "empty XML part") }
         xmlInitParser()
-        let builder = SAXBuilder(keep: attributes, maxDepth: maxDepth)
-        let box = Unmanaged.passRetained(builder)
-        defer { box.release() }
+        // The builder lives behind a pointer: callbacks reach it through the context's _private,
+        // and pointer access needs no dynamic exclusivity checks (the hot path of a large part).
+        let state = UnsafeMutablePointer<SAXBuilder>.allocate(capacity: 1)
+        state.initialize(to: SAXBuilder(keep: attributes, maxDepth: maxDepth))
+        defer {
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
         let outcome: (wellFormed: Bool, line: Int, message: String?) = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars -> (Bool, Int, String?) in
                 guard let ctxt = xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return (false, 0, "out of memory") }
@@ -132,7 +137,7 @@ public struct FlatXML: Sendable {
                 sax.pointee.internalSubset = saxDoctype
                 sax.pointee.externalSubset = saxDoctype
                 sax.pointee.serror = { _, _ in }
-                ctxt.pointee._private = box.toOpaque()
+                ctxt.pointee._private = UnsafeMutableRawPointer(state)
                 _ = xmlParseDocument(ctxt)
                 if ctxt.pointee.wellFormed == 0 {
                     let error = xmlCtxtGetLastError(ctxt)
@@ -143,17 +148,17 @@ public struct FlatXML: Sendable {
                 return (true, 0, nil)
             }
         }
-        if let error = builder.error { throw error }
+        if let error = state.pointee.error { throw error }
         if !outcome.wellFormed {
             throw XMLParseError(kind: .malformed, line: outcome.line, message: outcome.message ?? "not well-formed XML")
         }
-        guard !builder.xml.nodes.isEmpty else { throw XMLParseError(kind: .empty, line: 0, message: "no root element") }
-        return builder.xml
+        guard !state.pointee.xml.nodes.isEmpty else { throw XMLParseError(kind: .empty, line: 0, message: "no root element") }
+        return state.pointee.xml
     }
 }
 
 /// Builds a `FlatXML` from SAX2 events (reached through the parser context's `_private`).
-private final class SAXBuilder {
+private struct SAXBuilder {
     struct PointerPair: Hashable {
         var name: UInt
         var namespace: UInt
@@ -171,6 +176,9 @@ private final class SAXBuilder {
     var byName: [XMLName: Int32] = [:]
     /// Whether an attribute local name (by interned pointer) is kept.
     var keptAttribute: [UInt: Bool] = [:]
+    /// Direct-mapped caches in front of the dictionaries: (name pointer, namespace pointer, id).
+    var nameCache = [(UInt, UInt, Int32)](repeating: (0, 0, -1), count: 256)
+    var keepCache = [(UInt, Bool)](repeating: (0, false), count: 256)
 
     init(keep: Set<String>?, maxDepth: Int) {
         self.keep = keep
@@ -178,9 +186,16 @@ private final class SAXBuilder {
         xml.nodes.reserveCapacity(4096)
     }
 
-    func intern(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
-        let key = PointerPair(name: UInt(bitPattern: local), namespace: UInt(bitPattern: uri))
-        if let id = byPointer[key] { return id }
+    mutating func intern(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
+        let l = UInt(bitPattern: local), u = UInt(bitPattern: uri)
+        let slot = Int(truncatingIfNeeded: (l >> 3) ^ (u >> 5)) & 255
+        let cached = nameCache[slot]
+        if cached.0 == l, cached.1 == u, cached.2 >= 0 { return cached.2 }
+        let key = PointerPair(name: l, namespace: u)
+        if let id = byPointer[key] {
+            nameCache[slot] = (l, u, id)
+            return id
+        }
         let qname = XMLName(namespace: uri.map { String(cString: $0) } ?? "", local: local.map { String(cString: $0) } ?? "")
         let id: Int32
         if let existing = byName[qname] {
@@ -191,10 +206,11 @@ private final class SAXBuilder {
             byName[qname] = id
         }
         byPointer[key] = id
+        nameCache[slot] = (l, u, id)
         return id
     }
 
-    func append(_ node: FlatXML.Node) {
+    mutating func append(_ node: FlatXML.Node) {
         let index = Int32(xml.nodes.count)
         xml.nodes.append(node)
         if let top = open.last {
@@ -203,7 +219,7 @@ private final class SAXBuilder {
         }
     }
 
-    func flushText() {
+    mutating func flushText() {
         guard !pendingText.isEmpty else { return }
         var node = FlatXML.Node(name: -1)
         node.text = Int32(xml.texts.count)
@@ -212,7 +228,7 @@ private final class SAXBuilder {
         if !open.isEmpty { append(node) }
     }
 
-    func start(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+    mutating func start(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
         flushText()
         if open.count >= maxDepth + 1 {
             error = XMLParseError(kind: .tooDeep(limit: maxDepth), line: 0, message: "elements nested deeper than \(maxDepth) levels")
@@ -225,12 +241,20 @@ private final class SAXBuilder {
                 let base = attributes + i * 5
                 guard let name = base[0], let value = base[3], let end = base[4] else { continue }
                 let key = UInt(bitPattern: name)
-                var kept = keptAttribute[key]
-                if kept == nil {
-                    kept = keep.map { $0.contains(String(cString: name)) } ?? true
-                    keptAttribute[key] = kept
+                let slot = Int(truncatingIfNeeded: key >> 3) & 255
+                let kept: Bool
+                if keepCache[slot].0 == key {
+                    kept = keepCache[slot].1
+                } else {
+                    if let k = keptAttribute[key] {
+                        kept = k
+                    } else {
+                        kept = keep.map { $0.contains(String(cString: name)) } ?? true
+                        keptAttribute[key] = kept
+                    }
+                    keepCache[slot] = (key, kept)
                 }
-                guard kept == true else { continue }
+                guard kept else { continue }
                 xml.attributeNames.append(intern(name, base[2]))
                 xml.attributeValues.append(String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self))
             }
@@ -242,35 +266,35 @@ private final class SAXBuilder {
         return true
     }
 
-    func end() {
+    mutating func end() {
         flushText()
         _ = open.popLast()
     }
 }
 
-private func builder(_ ctx: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, SAXBuilder)? {
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, UnsafeMutablePointer<SAXBuilder>)? {
     guard let ctx else { return nil }
     let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
     guard let raw = ctxt.pointee._private else { return nil }
-    return (ctxt, Unmanaged<SAXBuilder>.fromOpaque(raw).takeUnretainedValue())
+    return (ctxt, raw.assumingMemoryBound(to: SAXBuilder.self))
 }
 
 private let saxStart: startElementNsSAX2Func = { ctx, local, _, uri, _, _, count, _, attributes in
     guard let (ctxt, b) = builder(ctx) else { return }
-    if !b.start(local, uri, Int(count), attributes) { xmlStopParser(ctxt) }
+    if !b.pointee.start(local, uri, Int(count), attributes) { xmlStopParser(ctxt) }
 }
 
 private let saxEnd: endElementNsSAX2Func = { ctx, _, _, _ in
-    builder(ctx)?.1.end()
+    builder(ctx)?.1.pointee.end()
 }
 
 private let saxCharacters: charactersSAXFunc = { ctx, chars, length in
-    guard let (_, b) = builder(ctx), let chars, length > 0, !b.open.isEmpty else { return }
-    b.pendingText.append(contentsOf: UnsafeBufferPointer(start: chars, count: Int(length)))
+    guard let (_, b) = builder(ctx), let chars, length > 0, !b.pointee.open.isEmpty else { return }
+    b.pointee.pendingText.append(contentsOf: UnsafeBufferPointer(start: chars, count: Int(length)))
 }
 
 private let saxDoctype: internalSubsetSAXFunc = { ctx, _, _, _ in
     guard let (ctxt, b) = builder(ctx) else { return }
-    b.error = XMLParseError(kind: .doctypeForbidden, line: 0, message: "document declares a DTD (refused: DTDs and entities are never loaded)")
+    b.pointee.error = XMLParseError(kind: .doctypeForbidden, line: 0, message: "document declares a DTD (refused: DTDs and entities are never loaded)")
     xmlStopParser(ctxt)
 }

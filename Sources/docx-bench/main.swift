@@ -2,6 +2,9 @@ import DocModel
 import DoccanonKit
 import FormatDOCX
 import Foundation
+import Normalization
+import XMLSupport
+import ZipSupport
 
 // docx-bench FILE.docx… [--runs N]: in-process time of the DOCX adapter alone and of the
 // whole `doccanon document` conversion (adapter + JSON), per document, excluding process
@@ -33,6 +36,20 @@ for path in arguments {
         if let doc = try? Pipeline.document(bytes: bytes, name: "x.docx") { length = Rendering.render(doc, as: .json).utf8.count }
     }
     let whole = (cpuMilliseconds() - b0) / Double(runs)
+    let c0 = cpuMilliseconds()
+    var parsed = 0
+    for _ in 0..<runs {
+        if let zip = try? ZipArchive(bytes: bytes), let xml = try? zip.contents(of: "word/document.xml") {
+            parsed += (try? FlatXML.parse(xml, attributes: ["val", "type", "fldCharType", "char", "font", "id", "styleId", "abstractNumId", "numId", "ilvl", "default", "Requires"]))?.nodes.count ?? 0
+        }
+    }
+    let zipParse = (cpuMilliseconds() - c0) / Double(runs)
+    let z0 = cpuMilliseconds()
+    for _ in 0..<runs {
+        if let zip = try? ZipArchive(bytes: bytes), let xml = try? zip.contents(of: "word/document.xml") { parsed += xml.count }
+    }
+    let zipOnly = (cpuMilliseconds() - z0) / Double(runs)
+    print(String(format: "  zip %.2f ms, zip+SAX parse %.2f ms, nodes %d", zipOnly, zipParse, parsed / runs))
     let name = URL(fileURLWithPath: path).lastPathComponent
     print(name.padding(toLength: 32, withPad: " ", startingAt: 0), String(format: "adapter %6.2f ms   document+JSON %6.2f ms   (%d blocks, %d bytes JSON)", adapter, whole, blocks, length))
 }
