@@ -15,6 +15,8 @@ struct BlockExtractor {
 
     private var line = ""
     private var linkBytes = 0
+    /// The line's text outside links.
+    private var plain = ""
     private var headingLevel: Int?
 
     init(dropLinkLines: Bool) {
@@ -42,11 +44,14 @@ struct BlockExtractor {
             switch child {
             case .text(let t):
                 line += t
+                if inLink == 0 { plain += t }
             case .element(let c):
                 try element(c)
             }
         }
     }
+
+    private var inLink = 0
 
     mutating func element(_ c: XMLElement) throws(HTMLError) {
         let name = c.name
@@ -59,7 +64,9 @@ struct BlockExtractor {
             try TableExtractor.extract(c, into: &self)
         case "a":
             let before = line.utf8.count
+            inLink += 1
             try flow(c)
+            inLink -= 1
             linkBytes += max(0, line.utf8.count - before)
         default:
             if let level = HTMLText.headingLevels[name] {
@@ -92,18 +99,24 @@ struct BlockExtractor {
     mutating func flush() {
         defer {
             line = ""
+            plain = ""
             linkBytes = 0
             headingLevel = nil
         }
         guard !line.isEmpty else { return }
         let text = Normalizer.clean(HTMLText.collapse(line))
         guard !text.isEmpty, !Self.isBoilerplateLine(text) else { return }
-        if dropLinkLines, linkBytes * 10 >= line.utf8.count * 9 { return }
+        if dropLinkLines, linkBytes > 0, Self.isSeparatorsOnly(plain) { return }
         if let level = headingLevel {
             blocks.append(.heading(level: HeadingDetector.level(of: text) ?? level, text: text))
         } else {
             blocks.append(HeadingDetector.block(for: text))
         }
+    }
+
+    /// Text between menu links: white space and separators such as | > » · /.
+    static func isSeparatorsOnly(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "|｜>»·•/、-–—:：".unicodeScalars.contains($0) }
     }
 
     static func isBoilerplateLine(_ text: String) -> Bool {

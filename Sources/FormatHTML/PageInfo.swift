@@ -58,7 +58,10 @@ enum PageInfo {
             default: break
             }
         }
-        if let title = elements(named: "title", in: root).first.map({ Normalizer.clean($0.textContent) }) {
+        if let heading = headings(in: root).first(where: { $0.contains("报告") && $0.unicodeScalars.count <= 80 }) {
+            offer("title", heading, rank: 6)
+        }
+        if let title = elements(named: "title", in: root).first.map(\.textContent) {
             offer("title", pageTitle(title), rank: 9)
         }
         return found.mapValues(\.value)
@@ -81,7 +84,23 @@ enum PageInfo {
     static func pageTitle(_ title: String) -> String {
         let parts = title.split { $0 == "_" || $0 == "|" || $0 == "－" }.map { Normalizer.clean(String($0)) }.filter { !$0.isEmpty }
         let dashParts = parts.count > 1 ? parts : title.dashComponents()
-        return dashParts.first { $0.contains("报告") } ?? dashParts.first ?? title
+        return dashParts.first { $0.contains("报告") } ?? dashParts.first ?? Normalizer.clean(title)
+    }
+
+    /// The text of h1–h3 elements in the body, in document order.
+    static func headings(in root: XMLElement) -> [String] {
+        var out: [String] = []
+        func walk(_ e: XMLElement, depth: Int) {
+            for case .element(let c) in e.children where out.count < 20 {
+                if c.name == "h1" || c.name == "h2" || c.name == "h3" {
+                    out.append(Normalizer.clean(c.textContent))
+                } else if c.name != "head", depth < 40 {
+                    walk(c, depth: depth + 1)
+                }
+            }
+        }
+        walk(root, depth: 0)
+        return out
     }
 
     /// The label a text segment starts with ("索 引 号：" counts), and the rest after its colon.

@@ -14,13 +14,13 @@ enum TableExtractor {
         if isLayout(rows) {
             for row in rows {
                 for cell in row {
-                    try extractor.flow(cell)
+                    try extractor.element(cell)
                     extractor.flush()
                 }
             }
             return
         }
-        if PageInfo.isInformationTable(rows) { return }
+        if PageInfo.isInformationTable(rows) || isNavigation(rows) { return }
         var sourceRows: [SourceRow] = []
         var anyText = false
         for row in rows {
@@ -92,6 +92,19 @@ enum TableExtractor {
             }
             return blocks >= 2 || HTMLText.textLength(cell, limit: 400) >= 400
         }
+    }
+
+    /// A menu laid out as a table: every cell that has text is one link.
+    static func isNavigation(_ rows: [[XMLElement]]) -> Bool {
+        var links = 0
+        for cell in rows.joined() {
+            let total = HTMLText.textLength(cell, limit: 200)
+            let plain = HTMLText.textLength(cell, skipLinks: true, limit: 200)
+            if total == 0 { continue }
+            guard plain * 10 <= total, HTMLText.contains(cell, "a") else { return false }
+            links += 1
+        }
+        return links > 0
     }
 
     /// A cell's text: paragraphs and `<br>` become line breaks, which `Normalizer.clean`
