@@ -119,10 +119,15 @@ struct BlockExtractor {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "|｜>»·•/、-–—:：".unicodeScalars.contains($0) }
     }
 
+    static let phraseBytes = boilerplatePhrases.map { Array($0.utf8) }
+    static let prefixBytes = boilerplatePrefixes.map { Array($0.utf8) }
+
     static func isBoilerplateLine(_ text: String) -> Bool {
+        // 150 scalars are at most 600 bytes; Chinese text takes 3 bytes a scalar.
+        guard text.utf8.count <= 600 else { return false }
         let count = text.unicodeScalars.count
-        if count <= 150, boilerplatePhrases.contains(where: { text.contains($0) }) { return true }
-        if count <= 80, boilerplatePrefixes.contains(where: { text.hasPrefix($0) }) { return true }
+        if count <= 150, phraseBytes.contains(where: { HTMLText.contains(text, bytes: $0) }) { return true }
+        if count <= 80, prefixBytes.contains(where: { text.utf8.starts(with: $0) }) { return true }
         return false
     }
 

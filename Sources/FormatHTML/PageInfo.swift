@@ -104,7 +104,10 @@ enum PageInfo {
     }
 
     /// The label a text segment starts with ("索 引 号：" counts), and the rest after its colon.
+    static let labelStarts: Set<Unicode.Scalar> = Set(labels.compactMap { $0.label.unicodeScalars.first })
+
     static func label(of segment: String) -> ((label: String, key: String, rank: Int), String)? {
+        guard let first = segment.unicodeScalars.first, labelStarts.contains(first) else { return nil }
         let compact = String(segment.unicodeScalars.filter { !($0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\t" || $0 == "\n" || $0 == "\r") })
         guard compact.unicodeScalars.count <= 400 else { return nil }
         for entry in labels where compact.hasPrefix(entry.label) {
