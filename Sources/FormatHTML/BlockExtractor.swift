@@ -55,7 +55,7 @@ struct BlockExtractor {
 
     mutating func element(_ c: XMLElement) throws(HTMLError) {
         let name = c.name
-        if HTMLText.skipped.contains(name) || HTMLText.isHidden(c) || isBoilerplate(c) { return }
+        if HTMLText.skipped.contains(name) || isBoilerplate(c) { return }
         switch name {
         case "br":
             flush()

@@ -22,7 +22,7 @@ public enum HTMLAdapter {
         let markup = WordMarkup.strip(decoded.utf8)
         let root: XMLElement
         do {
-            root = try HTMLReader.parse(markup, options: HTMLReader.Options(keptAttributes: kept, droppedElements: dropped))
+            root = try HTMLReader.parse(markup, options: HTMLReader.Options(keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
         } catch {
             switch error.kind {
             case .tooLarge: throw HTMLError(code: .tooLarge, message: "page too large: \(error.message)")

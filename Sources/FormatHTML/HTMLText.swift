@@ -17,6 +17,7 @@ enum HTMLText {
 
     /// The class names and id of an element, lower-cased.
     static func names(_ e: XMLElement) -> [String] {
+        guard e.attributes.contains(where: { $0.name == "class" || $0.name == "id" }) else { return [] }
         var out: [String] = []
         for a in e.attributes where a.name == "class" || a.name == "id" {
             for part in a.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) { out.append(part.lowercased()) }
@@ -26,23 +27,48 @@ enum HTMLText {
 
     /// Class/id names split further into word tokens ("bdshare-box" → "bdshare", "box").
     static func tokens(_ names: [String]) -> [Substring] {
-        names.flatMap { $0.split { !($0.isLetter || $0.isNumber) } }
+        names.flatMap { name in
+            name.utf8.split { b in !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80) }.map { Substring($0) }
+        }
     }
 
     /// Hidden by attribute or inline style (display:none, visibility:hidden, Word's mso-hide:all).
-    static func isHidden(_ e: XMLElement) -> Bool {
-        for a in e.attributes {
+    /// The parser leaves such elements out (`HTMLReader.Options.dropWhen`).
+    @Sendable static func isHidden(_ name: String, _ attributes: [XMLAttribute]) -> Bool {
+        for a in attributes {
             switch a.name {
             case "hidden": return true
-            case "aria-hidden": if a.value.lowercased() == "true" { return true }
-            case "type": if a.value.lowercased() == "hidden" { return true }
-            case "style":
-                let style = String(a.value.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
-                if style.contains("display:none") || style.contains("visibility:hidden") || style.contains("mso-hide:all") { return true }
+            case "aria-hidden": if a.value.utf8.count == 4, a.value.lowercased() == "true" { return true }
+            case "type": if a.value.utf8.count == 6, a.value.lowercased() == "hidden" { return true }
+            case "style": if hidesByStyle(a.value) { return true }
             default: break
             }
         }
         return false
+    }
+
+    static let styleNeedles: [(property: [UInt8], value: [UInt8])] = [
+        (Array("display".utf8), Array("none".utf8)), (Array("visibility".utf8), Array("hidden".utf8)), (Array("mso-hide".utf8), Array("all".utf8)),
+    ]
+
+    /// "display: none", "DISPLAY:NONE", "mso-hide:all" in a style attribute, by bytes.
+    static func hidesByStyle(_ style: String) -> Bool {
+        var style = style
+        return style.withUTF8 { bytes -> Bool in
+            // Lower-cased copy without white space; styles are short.
+            var compact: [UInt8] = []
+            compact.reserveCapacity(bytes.count)
+            for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            for (property, value) in styleNeedles {
+                let needle = property + [0x3A] + value
+                if compact.count >= needle.count {
+                    for i in 0...(compact.count - needle.count) where compact[i] == needle[0] {
+                        if compact[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                    }
+                }
+            }
+            return false
+        }
     }
 
     /// HTML white space: runs of ASCII white space become one space, except that a line break

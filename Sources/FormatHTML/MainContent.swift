@@ -44,7 +44,7 @@ enum MainContent {
 
     static func collect(_ e: XMLElement, path: [Int], into out: inout [(path: [Int], element: XMLElement, score: Int)]) {
         for (i, child) in e.children.enumerated() {
-            guard case .element(let c) = child, !HTMLText.isHidden(c), !boilerplateTags.contains(c.name) else { continue }
+            guard case .element(let c) = child, !boilerplateTags.contains(c.name) else { continue }
             let names = HTMLText.names(c)
             let isKnown = c.name == "article" || c.name == "main" || c.attribute("role") == "main" || names.contains { containerNames.contains($0) }
             if isKnown { out.append((path + [i], c, HTMLText.textLength(c, skipLinks: true))) }
@@ -77,7 +77,7 @@ enum MainContent {
                 case .text(let t):
                     direct += t.utf8.count > 3 ? t.utf8.count : 0
                 case .element(let c):
-                    if c.name == "a" || HTMLText.isHidden(c) || MainContent.boilerplateTags.contains(c.name) { continue }
+                    if c.name == "a" || MainContent.boilerplateTags.contains(c.name) { continue }
                     if Self.paragraphish.contains(c.name) {
                         direct += HTMLText.textLength(c, skipLinks: true)
                     } else {

@@ -179,8 +179,13 @@ enum PageInfo {
         var out: [String] = []
         var current = ""
         func end() {
-            let t = Normalizer.clean(current)
-            if !t.isEmpty { out.append(t) }
+            // Labels and their values are short; long text and white space are neither.
+            if current.utf8.count > 600 {
+                out.append("")  // keeps a label from taking the text after it as its value
+            } else if current.utf8.contains(where: { $0 > 0x20 }) {
+                let t = Normalizer.clean(current)
+                if !t.isEmpty { out.append(t) }
+            }
             current = ""
         }
         func walk(_ e: XMLElement) {
@@ -189,7 +194,7 @@ enum PageInfo {
                 switch child {
                 case .text(let t): current += t
                 case .element(let c):
-                    if c.name == "head" || HTMLText.isHidden(c) { continue }
+                    if c.name == "head" { continue }
                     end()
                     walk(c)
                     end()

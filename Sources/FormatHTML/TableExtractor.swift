@@ -72,7 +72,7 @@ enum TableExtractor {
         for case .element(let c) in row.children {
             if c.name == "td" || c.name == "th" {
                 out.append(c)
-            } else if c.name != "table", depth < 4, !HTMLText.isHidden(c) {
+            } else if c.name != "table", depth < 4 {
                 out += cells(of: c, depth: depth + 1)
             }
         }
@@ -117,7 +117,7 @@ enum TableExtractor {
                 switch child {
                 case .text(let t): current += t
                 case .element(let c):
-                    if HTMLText.skipped.contains(c.name) || HTMLText.isHidden(c) { continue }
+                    if HTMLText.skipped.contains(c.name) { continue }
                     if c.name == "br" {
                         lines.append(current)
                         current = ""

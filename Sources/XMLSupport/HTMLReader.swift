@@ -17,11 +17,15 @@ public enum HTMLReader {
         public var keptAttributes: Set<String>?
         /// Elements left out with everything inside them (comments always are).
         public var droppedElements: Set<String>
+        /// Further elements to leave out, judged by name and (kept) attributes, e.g. hidden ones.
+        public var dropWhen: (@Sendable (_ name: String, _ attributes: [XMLAttribute]) -> Bool)?
 
         public init(
             maxDepth: Int = 512, maxNodes: Int = 1_000_000, maxAttributeBytes: Int = 4096,
-            keptAttributes: Set<String>? = nil, droppedElements: Set<String> = []
+            keptAttributes: Set<String>? = nil, droppedElements: Set<String> = [],
+            dropWhen: (@Sendable (_ name: String, _ attributes: [XMLAttribute]) -> Bool)? = nil
         ) {
+            self.dropWhen = dropWhen
             self.maxDepth = maxDepth
             self.maxNodes = maxNodes
             self.maxAttributeBytes = maxAttributeBytes
@@ -94,6 +98,7 @@ struct HTMLTreeConverter {
             }
             attributes.append(XMLAttribute(name: attrName, value: value))
         }
+        if let dropWhen = options.dropWhen, dropWhen(name, attributes) { return nil }
         var element = XMLElement(name: name, attributes: attributes, line: Int(n.pointee.line))
         if depth >= options.maxDepth {
             // Too deep to keep the structure: keep the text, in document order.
