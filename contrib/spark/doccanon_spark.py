@@ -315,6 +315,9 @@ def parse_args(argv):
     p.add_argument("--doccanon", default="doccanon", help="path or name of the doccanon binary")
     p.add_argument("--kind", choices=["report", "document"], default="report")
     p.add_argument("--strict", action="store_true")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="threads per doccanon process (default 1: Spark runs one task per core; "
+                        "with 1, a hang is pinned on the record being converted)")
     p.add_argument("--timeout", type=float, default=120.0,
                    help="seconds one record may take before it becomes tool.timeout")
     p.add_argument("--partitions", type=int, default=0, help="default: 4 per core, at most one per record")
@@ -354,7 +357,7 @@ def main(argv=None):
         driver_tool = resolve_tool(args.doccanon)
         version = tool_version(driver_tool)
         partitions = args.partitions or max(1, min(len(records), sc.defaultParallelism * 4))
-        batch_args = ["--kind", args.kind] + (["--strict"] if args.strict else [])
+        batch_args = ["--kind", args.kind, "--jobs", str(args.jobs)] + (["--strict"] if args.strict else [])
         fn = make_partition_fn(args.doccanon, batch_args, args.timeout, args.manifest_format, base, version)
         rdd = sc.parallelize(list(enumerate(records)), partitions)  # contiguous slices: order kept
         ndjson_dir = os.path.join(args.output, "ndjson")

@@ -44,6 +44,9 @@ def stand_in(line, input_format):
     if data.startswith(b"PK\x03\x04"):
         return dump({"error": {"code": "input.corrupt", "message": "not a ZIP package"},
                      "exitCode": 2, "id": rec_id, "status": "error"})
+    if b"\x00" in data:
+        return dump({"error": {"code": "input.unreadable", "message": "binary data"},
+                     "exitCode": 2, "id": rec_id, "status": "error"})
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
