@@ -28,6 +28,7 @@ from decimal import Decimal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 JOB = os.path.join(HERE, "..", "doccanon_spark.py")
+SHARD = os.path.join(HERE, "..", "run_shard.py")
 DOUBLE = os.path.join(HERE, "doccanon_test_double.py")
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 NUMBER = re.compile(r"^(\s*)(-?[0-9]+(?:\.[0-9]+)?)(\s*)$")
@@ -191,7 +192,31 @@ def test_job_matches_batch(tool, work, count):
     print("job: %d records in %.1f s wall (%.1f s in the conversion stage, %.1f records/s); "
           "doccanon batch alone: %.1f s" % (len(got), elapsed, summary["seconds"],
                                             summary["recordsPerSecond"], single_seconds))
-    return names
+    return names, manifest, got
+
+
+def test_shards(tool, work, manifest, spark_lines):
+    """run_shard.py (the Slurm / Kubernetes path): shards concatenated = the Spark job's records."""
+    with open(manifest, encoding="utf-8") as fh:
+        count = sum(1 for _ in fh)
+    size = 37
+    out = os.path.join(work, "out-shards")
+    started = time.time()
+    for index in range((count + size - 1) // size):
+        env = dict(os.environ, SLURM_ARRAY_TASK_ID=str(index))  # the index as a Slurm array task sees it
+        proc = subprocess.run([sys.executable, SHARD, "--manifest", manifest, "--shard-size", str(size),
+                               "--output", out, "--doccanon", tool], capture_output=True, text=True, env=env)
+        check(proc.returncode == 0, "run_shard.py shard %d exited %d: %s" % (index, proc.returncode, proc.stderr[-500:]))
+    lines = []
+    for name in sorted(os.listdir(out)):
+        check(name.startswith("shard-") and name.endswith(".ndjson") or name == "_doccanon_version",
+              "stray file %s in the shard output" % name)
+        if name.startswith("shard-"):
+            with open(os.path.join(out, name), "rb") as fh:
+                lines.extend(fh.read().splitlines())
+    check(lines == spark_lines, "shards concatenated differ from the Spark job's records (%d vs %d lines)"
+          % (len(lines), len(spark_lines)))
+    print("run_shard.py: %d shards of %d, %.1f s" % ((count + size - 1) // size, size, time.time() - started))
 
 
 def check_parquet(directory, lines):
@@ -244,7 +269,8 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
     try:
-        names = test_job_matches_batch(tool, work, args.reports)
+        names, manifest, got = test_job_matches_batch(tool, work, args.reports)
+        test_shards(tool, work, manifest, got)
         test_crash_hang_garble(tool, work, names)
     finally:
         if not args.keep:
