@@ -163,9 +163,10 @@ class PartitionRunner:
             if failure is None:
                 continue
             index, line = records[start]
-            if failure[0] == "crashed" and len(records) - start > 1:
-                # Only the first record without output is suspect; run it alone to be sure
-                # it is the one that brings the tool down (and not a later line read ahead).
+            ran_alone = not produced and start == len(records) - 1
+            if failure[0] == "crashed" and not ran_alone:
+                # The first record without output is the suspect; run it alone to be sure it
+                # brings the tool down by itself (not a line read ahead, not earlier records).
                 alone, failure_alone = self._stream([records[start]])
                 if failure_alone is None:
                     yield alone[0]
@@ -347,13 +348,13 @@ def spark_session(master):
 
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    if os.path.exists(args.output):
-        sys.exit("doccanon_spark: %s exists; give a new output directory" % args.output)
     records, base = read_manifest(args)
     spark = spark_session(args.master)
     sc = spark.sparkContext
     started = time.time()
     try:
+        if hadoop_exists(spark, args.output):
+            sys.exit("doccanon_spark: %s exists; give a new output directory" % args.output)
         driver_tool = resolve_tool(args.doccanon)
         version = tool_version(driver_tool)
         partitions = args.partitions or max(1, min(len(records), sc.defaultParallelism * 4))
@@ -366,16 +367,36 @@ def main(argv=None):
         summary = summarize(sc, ndjson_dir, len(records), elapsed, version)
         if args.parquet:
             write_parquet(spark, ndjson_dir, os.path.join(args.output, "parquet"))
-        with open(os.path.join(args.output, "_doccanon_version"), "w", encoding="utf-8") as fh:
-            fh.write(version + "\n")
-        with open(os.path.join(args.output, "_summary.json"), "w", encoding="utf-8") as fh:
-            json.dump(summary, fh, indent=2, sort_keys=True)
-            fh.write("\n")
+        hadoop_write(spark, args.output + "/_doccanon_version", version + "\n")
+        hadoop_write(spark, args.output + "/_summary.json", json.dumps(summary, indent=2, sort_keys=True) + "\n")
         print(json.dumps(summary, sort_keys=True), file=sys.stderr)
         if summary["records"] != len(records):
             sys.exit("doccanon_spark: %d inputs but %d records" % (len(records), summary["records"]))
     finally:
         spark.stop()
+
+
+def _hadoop_path(spark, path):
+    jvm = spark.sparkContext._jvm
+    hpath = jvm.org.apache.hadoop.fs.Path(path)
+    return hpath, hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+
+
+def hadoop_exists(spark, path):
+    """Whether path exists, on whatever filesystem saveAsTextFile would write it."""
+    hpath, fs = _hadoop_path(spark, path)
+    return fs.exists(hpath)
+
+
+def hadoop_write(spark, path, text):
+    """A small file beside the output, through the same filesystem (local, HDFS, S3…)."""
+    hpath, fs = _hadoop_path(spark, path)
+    fs.setWriteChecksum(False)  # no .crc file beside it on a local filesystem
+    out = fs.create(hpath, True)
+    try:
+        out.write(bytearray(text.encode("utf-8")))
+    finally:
+        out.close()
 
 
 def status_key(text):
