@@ -189,6 +189,7 @@ class PartitionRunner:
                     return produced, ("timeout", None, tool.last_stderr_line())
                 if raw is None:
                     rc = tool.wait()
+                    tool.kill()  # anything it started and left behind
                     if rc in FATAL_EXITS:
                         raise RuntimeError("%s exited %d (%s): %s" % (
                             " ".join(self.argv), rc, FATAL_EXITS[rc], tool.last_stderr_line()))

@@ -7,6 +7,8 @@ marked inputs, so the job's recovery can be tested:
     a record containing CRASH_ME   the process kills itself with SIGSEGV
     a record containing HANG_ME    the process sleeps for an hour
     a record containing GARBLE_ME  the process prints a line that is not JSON
+    DOUBLE_CRASH_EVERY=N           the process crashes on its Nth record, whatever
+                                   it is (a fault that is not the record's)
 
 Every other record is passed to the real tool when DOCCANON_REAL names it
 (`DOCCANON_REAL batch …` runs as a child, fed one line and read one line at a
@@ -83,9 +85,10 @@ def main():
     child = None
     if real:
         child = subprocess.Popen([real] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    for raw in sys.stdin.buffer:
+    crash_every = int(os.environ.get("DOUBLE_CRASH_EVERY", "0"))
+    for number, raw in enumerate(sys.stdin.buffer, 1):
         line = raw.decode("utf-8").rstrip("\n")
-        if "CRASH_ME" in line:
+        if "CRASH_ME" in line or number == crash_every:
             print("test double: crashing on purpose", file=sys.stderr, flush=True)
             os.kill(os.getpid(), signal.SIGSEGV)
         if "HANG_ME" in line:

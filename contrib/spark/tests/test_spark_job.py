@@ -230,6 +230,27 @@ def check_parquet(directory, lines):
           "Parquet records differ from the NDJSON ones")
 
 
+def test_runner_blames_only_the_guilty(tool, work, names):
+    """PartitionRunner without Spark: a process that dies on every 3rd record it reads is not
+    the records' fault (each converts when run alone); a record that crashes alone is."""
+    sys.path.insert(0, os.path.join(HERE, ".."))
+    from doccanon_spark import PartitionRunner
+    entries = names[:7]
+    expected = batch_lines_one_process(tool, entries, work)
+    os.environ.update(DOCCANON_REAL=os.path.abspath(tool), DOUBLE_CRASH_EVERY="3")
+    try:
+        runner = PartitionRunner(DOUBLE, ["--kind", "report"], 60, "paths", work)
+        got = [text.encode("utf-8") for _, text in runner.run(list(enumerate(entries)))]
+        check(got == expected, "a fault of the process, not of a record, gave error records: %r"
+              % [g[:120] for g, e in zip(got, expected) if g != e])
+        os.environ["DOUBLE_CRASH_EVERY"] = "1"  # every record crashes, even alone
+        got = [json.loads(text) for _, text in runner.run(list(enumerate(entries[:3])))]
+        check([r["error"]["code"] for r in got] == ["tool.crashed"] * 3 and [r["exitCode"] for r in got] == [139] * 3,
+              "records that crash alone: %r" % got)
+    finally:
+        del os.environ["DOCCANON_REAL"], os.environ["DOUBLE_CRASH_EVERY"]
+
+
 def test_crash_hang_garble(tool, work, names):
     plain = names[:30]
     marked = {"CRASH_ME.txt": "tool.crashed", "HANG_ME.txt": "tool.timeout", "GARBLE_ME.txt": "tool.badOutput"}
@@ -271,6 +292,7 @@ def main():
     try:
         names, manifest, got = test_job_matches_batch(tool, work, args.reports)
         test_shards(tool, work, manifest, got)
+        test_runner_blames_only_the_guilty(tool, work, names)
         test_crash_hang_garble(tool, work, names)
     finally:
         if not args.keep:
