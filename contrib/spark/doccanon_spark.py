@@ -294,11 +294,10 @@ def read_manifest(args):
         base = os.path.abspath(args.folder)
         paths = []
         for root, dirs, files in os.walk(base):
-            dirs.sort()
-            for name in sorted(files):
-                if not name.startswith("."):
-                    paths.append(os.path.relpath(os.path.join(root, name), base))
-        return paths, base
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            paths.extend(os.path.relpath(os.path.join(root, name), base)
+                         for name in files if not name.startswith("."))
+        return sorted(paths), base
     with open(args.manifest, "r", encoding="utf-8") as fh:
         lines = [line.rstrip("\r\n") for line in fh]
     base = args.base or os.path.dirname(os.path.abspath(args.manifest))

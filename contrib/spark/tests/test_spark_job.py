@@ -15,6 +15,7 @@
 Usage: test_spark_job.py --doccanon PATH [--reports 200] [--keep DIR]
 """
 import argparse
+import base64
 import glob
 import json
 import os
@@ -128,8 +129,8 @@ def batch_lines(tool, entries, cwd):
     return lines
 
 
-def batch_lines_one_process(tool, entries, cwd):
-    proc = subprocess.run([tool, "batch", "--input", "paths", "--kind", "report"],
+def batch_lines_one_process(tool, entries, cwd, input_format="paths"):
+    proc = subprocess.run([tool, "batch", "--input", input_format, "--kind", "report"],
                           input="".join(e + "\n" for e in entries).encode("utf-8"),
                           capture_output=True, cwd=cwd)
     check(proc.returncode == 0, "doccanon batch over the manifest exited %d" % proc.returncode)
@@ -251,7 +252,21 @@ def test_runner_blames_only_the_guilty(tool, work, names):
         del os.environ["DOCCANON_REAL"], os.environ["DOUBLE_CRASH_EVERY"]
 
 
+def test_folder_listing(work):
+    """--folder: every file under it, sorted by relative path, dot files and folders left out."""
+    sys.path.insert(0, os.path.join(HERE, ".."))
+    from doccanon_spark import parse_args, read_manifest
+    folder = os.path.join(work, "folder")
+    for name in ["b.txt", "a/z.txt", "a/.hidden", "A.txt", "a/b/c.html", ".git/x"]:
+        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+        open(os.path.join(folder, name), "w").close()
+    records, base = read_manifest(parse_args(["--folder", folder, "--output", "x"]))
+    check((records, base) == (["A.txt", "a/b/c.html", "a/z.txt", "b.txt"], os.path.abspath(folder)),
+          "folder listing %r from %s" % (records, base))
+
+
 def test_crash_hang_garble(tool, work, names):
+    """Through the test double, with an NDJSON manifest (integer ids, one record by content)."""
     plain = names[:30]
     marked = {"CRASH_ME.txt": "tool.crashed", "HANG_ME.txt": "tool.timeout", "GARBLE_ME.txt": "tool.badOutput"}
     for name in marked:
@@ -260,21 +275,33 @@ def test_crash_hang_garble(tool, work, names):
     # as the last record of the second, so each recovery has records after it too.
     entries = (plain[:4] + ["CRASH_ME.txt"] + plain[4:8] + ["HANG_ME.txt"] + plain[8:14]
                + plain[14:20] + ["GARBLE_ME.txt"] + plain[20:28] + ["CRASH_ME.txt"])
-    manifest = os.path.join(work, "manifest-faults.txt")
-    write_manifest(manifest, entries)
+    records = []
+    for number, entry in enumerate(entries):
+        if entry == plain[5]:
+            with open(os.path.join(work, entry), "rb") as fh:
+                content = base64.b64encode(fh.read()).decode("ascii")
+            records.append(json.dumps({"id": number, "name": os.path.basename(entry), "contentBase64": content}))
+        else:
+            records.append(json.dumps({"id": number, "path": entry}))
+    manifest = os.path.join(work, "manifest-faults.ndjson")
+    write_manifest(manifest, records)
     env = dict(os.environ, DOCCANON_REAL=os.path.abspath(tool))
     elapsed = run_job(manifest, os.path.join(work, "out-faults"), DOUBLE,
-                      ["--partitions", "2", "--timeout", "15"], env=env)
+                      ["--manifest-format", "ndjson", "--partitions", "2", "--timeout", "15"], env=env)
     got = job_lines(os.path.join(work, "out-faults"))
     check(len(got) == len(entries), "fault run wrote %d records for %d inputs" % (len(got), len(entries)))
-    expected = dict(zip(plain, batch_lines_one_process(tool, plain, work)))
-    for entry, line in zip(entries, got):
+    plain_records = [r for r, e in zip(records, entries) if e not in marked]
+    expected = iter(batch_lines_one_process(tool, plain_records, work, "ndjson"))
+    ok = 0
+    for number, (entry, line) in enumerate(zip(entries, got)):
         if entry in marked:
             status, code, rec_id = error_code(line)
-            check((status, code, rec_id) == ("error", marked[entry], entry),
+            check((status, code, rec_id) == ("error", marked[entry], number),
                   "%s gave %s" % (entry, line[:300]))
         else:
-            check(line == expected[entry], "%s differs from doccanon batch after a fault" % entry)
+            check(line == next(expected, None), "%s differs from doccanon batch after a fault" % entry)
+            ok += error_code(line)[0] == "ok"
+    check(ok == len(plain_records), "%d of %d unmarked records converted" % (ok, len(plain_records)))
     print("fault run: %d records in %.1f s (one %d s timeout)" % (len(got), elapsed, 15))
 
 
@@ -293,6 +320,7 @@ def main():
         names, manifest, got = test_job_matches_batch(tool, work, args.reports)
         test_shards(tool, work, manifest, got)
         test_runner_blames_only_the_guilty(tool, work, names)
+        test_folder_listing(work)
         test_crash_hang_garble(tool, work, names)
     finally:
         if not args.keep:
