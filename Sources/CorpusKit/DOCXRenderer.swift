@@ -54,7 +54,9 @@ public enum DOCXRenderer {
             } else {
                 pieces = [String(line)]
             }
-            for piece in pieces where !piece.isEmpty {
+            for (n, piece) in pieces.enumerated() where !piece.isEmpty {
+                // Word's own marks between runs: proofing and bookmarks.
+                if n > 0, rng.chance(0.3) { out += rng.chance(0.5) ? "<w:proofErr w:type=\"spellStart\"/>" : "<w:bookmarkStart w:id=\"\(rng.int(0...99))\" w:name=\"_GoBack\"/><w:bookmarkEnd w:id=\"0\"/>" }
                 out += "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(HTMLRenderer.escape(piece))</w:t></w:r>"
             }
         }
@@ -80,7 +82,13 @@ public enum DOCXRenderer {
                     var tcPr = ""
                     if span > 1 { tcPr += "<w:gridSpan w:val=\"\(span)\"/>" }
                     if cell.rowSpan > 1, r + 1 < t.rows.count { tcPr += "<w:vMerge w:val=\"restart\"/>" }
-                    out += "<w:tc>" + (tcPr.isEmpty ? "" : "<w:tcPr>\(tcPr)</w:tcPr>") + "<w:p>\(runs(cell.text, rng: &rng))</w:p></w:tc>"
+                    var content = runs(cell.text, rng: &rng)
+                    // A value revised with change tracking on: the deleted text is not the value.
+                    if cell.role == .value, !cell.text.isEmpty, rng.chance(0.03) {
+                        content = "<w:del w:id=\"\(rng.int(1...999))\" w:author=\"办公室\"><w:r><w:delText>\(rng.int(0...99))</w:delText></w:r></w:del>"
+                            + "<w:ins w:id=\"\(rng.int(1...999))\" w:author=\"办公室\">\(content)</w:ins>"
+                    }
+                    out += "<w:tc>" + (tcPr.isEmpty ? "" : "<w:tcPr>\(tcPr)</w:tcPr>") + "<w:p>\(content)</w:p></w:tc>"
                 case .covered(_, let span):
                     out += "<w:tc><w:tcPr>" + (span > 1 ? "<w:gridSpan w:val=\"\(span)\"/>" : "") + "<w:vMerge/></w:tcPr><w:p/></w:tc>"
                 }

@@ -152,6 +152,8 @@ extension Damager {
         // Spans that ran across the break stop at it; the second page starts without them.
         Self.clipSpans(&first)
         if repeatHeader { second.rows.insert(contentsOf: table.rows.prefix { $0.kind == .header }, at: 0) }
+        // A reader that joins the parts again may say so.
+        allowed.append(ExpectedFinding(.textRepaired, nil))
         var between: [LayoutBlock] = []
         if rng.chance(0.6) { between.append(.paragraph(pageNumber())) }
         layout.blocks.replaceSubrange(b...b, with: [.table(first)] + between + [.table(second)])

@@ -8,6 +8,9 @@ public enum HTMLRenderer {
         let titleText = report.layout.blocks.compactMap { if case .title(let t) = $0 { return t } else { return nil } }.joined()
         out += "<title>\(escape(titleText))_政府信息公开</title>\n</head>\n<body>\n"
         out += "<div class=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zwgk/\">政务公开</a> &gt; 政府信息公开年报</div>\n"
+        // Old portals put the article inside a layout table.
+        let layoutTable = rng.chance(0.3)
+        if layoutTable { out += "<table width=\"100%\" border=\"0\"><tr><td class=\"side\">栏目导航</td><td class=\"main\">\n" }
         out += "<div class=\"article\">\n"
         for block in report.layout.blocks {
             switch block {
@@ -23,7 +26,9 @@ public enum HTMLRenderer {
                 out += table(t, wordExport: wordExport, rng: &rng)
             }
         }
-        out += "</div>\n<div class=\"footer\">主办单位：\(escape(report.truth.agency))</div>\n</body>\n</html>\n"
+        out += "</div>\n"
+        if layoutTable { out += "</td></tr></table>\n" }
+        out += "<div class=\"footer\">主办单位：\(escape(report.truth.agency))</div>\n</body>\n</html>\n"
         return out
     }
 
@@ -39,7 +44,8 @@ public enum HTMLRenderer {
                 let lines = cell.text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
                 var body = lines.joined(separator: "<br>")
                 if cell.text.allSatisfy({ $0 == " " }) { body = "&nbsp;" }
-                if wordExport { body = "<p align=\"center\"><span style=\"font-size:10.5pt\">\(body)</span></p>" }
+                if wordExport { body = "<p align=\"center\"><span style=\"font-size:10.5pt;font-family:宋体\">\(body)</span></p>" }
+                else if rng.chance(0.1) { body = "<span>\(body)</span>" }
                 out += "<\(tag)\(attributes)>\(body)</\(tag)>"
             }
             out += "</tr>\n"
