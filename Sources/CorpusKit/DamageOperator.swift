@@ -17,6 +17,10 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case valuesOnNextRow
     /// Empty spacer rows inside a table.
     case emptyRows
+    /// A remarks column (备注) added at the right of a table, mostly empty, sometimes text.
+    case extraColumn
+    /// A header row broken into two rows ("商业" over "企业").
+    case splitHeaderRows
     /// A table's header rows missing.
     case missingHeaders
     /// A table split across pages, its header repeated on the second page.

@@ -125,6 +125,63 @@ extension Damager {
         }
     }
 
+    mutating func extraColumn() {
+        for b in pick(tablePositions, 1) {
+            withTable(b) { t, rng in
+                // The remarks cell of the first header row spans all header rows.
+                let headerRows = t.rows.prefix { $0.kind == .header }.count
+                for r in t.rows.indices {
+                    switch t.rows[r].kind {
+                    case .header where r == 0:
+                        t.rows[r].cells.append(LayoutCell("备注", role: .header, rowSpan: max(1, headerRows)))
+                    case .data, .extra, .group:
+                        t.rows[r].cells.append(LayoutCell(rng.chance(0.85) ? "" : rng.pick(["已办结", "按期答复", "见说明"]), role: .header))
+                    default:
+                        break
+                    }
+                }
+                t.columns += 1
+            }
+            markTable(b, .extraColumn)
+            // Remarks after a row's values are stray cells to a reader.
+            if let t = layout.blocks[b].table {
+                for row in t.rows where row.kind == .data && row.cells.last?.text.isEmpty == false {
+                    allowed.append(ExpectedFinding(.tableExtraCell, row.rowPath))
+                }
+            }
+        }
+    }
+
+    /// Each header label of a table's last header row broken in two, the halves on two rows.
+    mutating func splitHeaderRows() {
+        for b in pick(tablePositions, 1) {
+            guard let t = layout.blocks[b].table, let h = t.rows.lastIndex(where: { $0.kind == .header }) else { continue }
+            withTable(b) { t, _ in
+                var top = t.rows[h]
+                var bottom = t.rows[h]
+                for c in top.cells.indices {
+                    let chars = Array(top.cells[c].text)
+                    guard chars.count >= 4, top.cells[c].rowSpan == 1 else {
+                        top.cells[c].rowSpan += 1
+                        continue
+                    }
+                    top.cells[c].text = String(chars[..<(chars.count / 2)])
+                    bottom.cells[c].text = String(chars[(chars.count / 2)...])
+                }
+                bottom.cells = bottom.cells.enumerated().filter { top.cells[$0.offset].rowSpan == 1 }.map(\.element)
+                // Merged cells above that reached this row now reach one row further.
+                for k in 0..<h {
+                    for c in t.rows[k].cells.indices where k + t.rows[k].cells[c].rowSpan > h { t.rows[k].cells[c].rowSpan += 1 }
+                }
+                t.rows[h] = top
+                t.rows.insert(bottom, at: h + 1)
+            }
+            markTable(b, .splitHeaderRows)
+            // With its header unreadable, table 四's bare row of numbers is placed by its shape.
+            if t.key == "reviewsAndLitigation" { allowed.append(ExpectedFinding(.tableRowInferred, t.key)) }
+        }
+    }
+
     mutating func missingHeaders() {
         let tables = tablePositions
         for b in pick(tables, rng.int(1...2)) {

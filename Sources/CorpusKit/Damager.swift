@@ -89,6 +89,8 @@ struct Damager {
         case .lostNumbering: loseNumbering()
         case .valuesOnNextRow: valuesOnNextRow()
         case .emptyRows: emptyRows()
+        case .extraColumn: extraColumn()
+        case .splitHeaderRows: splitHeaderRows()
         case .missingHeaders: missingHeaders()
         case .pageSplitRepeatedHeader: pageSplit(repeatHeader: true)
         case .pageSplitMissingHeader: pageSplit(repeatHeader: false)

@@ -58,7 +58,7 @@ public enum Scorer {
     public static let trackedRules: Set<Rule> = [
         .applicationsBalance, .applicationsRowTotal, .applicationsResultsTotal, .reviewsTotal, .valueNegative, .valueBlank,
         .tableMissing, .sectionMissing, .templateOutdated, .valueUnreadable, .valuePlaceholder, .valueUnitConverted,
-        .textRepaired, .tableExtraRow, .tableRowInferred, .tableRowMissing, .tableAmbiguous, .templateInferred,
+        .textRepaired, .tableExtraRow, .tableExtraCell, .tableRowInferred, .tableRowMissing, .tableAmbiguous, .templateInferred,
     ]
 
     public static func score(_ report: Report, _ generated: GeneratedReport) -> DocumentScore {

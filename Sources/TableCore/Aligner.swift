@@ -180,11 +180,16 @@ public struct Aligner {
         }
         // Text after the values ("行政规范性文件 | 2 | 0 | 15 | 多余"): a data row with a stray
         // cell at its end. Read the row without it, and say so.
-        if firstLabel >= 0, lastValue > firstLabel, lastLabel > lastValue {
+        // The same with no label before the values at all (a remarks column, "0 | 1 | 已办结"):
+        // an unlabelled row of values.
+        if firstLabel >= 0, lastValue >= 0, lastLabel > lastValue, lastValue > firstLabel || firstLabel > lastValue {
             var entry = classify(Array(cells[...lastValue]), currentTable: currentTable, currentGroup: currentGroup)
-            if case .data = entry.kind {
+            switch entry.kind {
+            case .data, .values where firstLabel > lastValue:
                 entry.droppedCells = cells[(lastValue + 1)...].map(\.text).filter { !ValueParser.isBlank($0) }
                 return entry
+            default:
+                break
             }
         }
         let labelLike = row.indices.filter { !ValueParser.isBlank(row[$0].text) && !ValueParser.isValueLike(row[$0].text) }

@@ -100,6 +100,12 @@ extension Aligner {
                     decidedBy[r] = "由表头列位置确定"
                     continue
                 }
+                if positional[r] == true {
+                    // Only surplus blanks differ: the plain reading drops the trailing ones.
+                    chosen[r] = zip(options, positions).filter { $0.1 == top }.map(\.0).min() ?? options[0]
+                    decidedBy[r] = "无法由勾稽关系或列位置区分，取默认读法"
+                    continue
+                }
                 readings[r]?.append(Self.agreement(options.map { candidates[$0] }, columns: template.rows[r].columns.count))
                 chosen[r] = candidates.count
                 decidedBy[r] = "无法由勾稽关系或列位置区分，各读法不一致的单元格取 null"
@@ -130,7 +136,14 @@ extension Aligner {
                 decidedBy[r] = "由表头列位置确定"
                 continue
             }
-            // Undecided: keep the cells every remaining reading agrees on; the others are null.
+            if positional[r] == true, let first = byPosition.first {
+                // Only surplus blanks differ: the plain reading drops the trailing ones.
+                chosen[r] = first
+                decidedBy[r] = "无法由勾稽关系或列位置区分，取默认读法"
+                continue
+            }
+            // Undecided, cells lost or repeated: keep the cells every remaining reading agrees
+            // on; the others are null.
             let merged = Self.agreement(tied.map { candidates[$0] }, columns: template.rows[r].columns.count)
             readings[r]?.append(merged)
             chosen[r] = candidates.count
