@@ -44,6 +44,10 @@ extension Damager {
             }
             for j in undeterminable {
                 cells[before[j]].determinable = false
+                // The 2019 procurement unit is read from its amount's cell.
+                if cells[before[j]].field == "amount", let u = cells.firstIndex(where: { $0.rowPath == cells[before[j]].rowPath && $0.field == "unit" }) {
+                    cells[u].determinable = false
+                }
                 allowed.append(ExpectedFinding(.valueBlank, cells[before[j]].path))
                 allowed.append(ExpectedFinding(.valueUnreadable, cells[before[j]].path))
             }
