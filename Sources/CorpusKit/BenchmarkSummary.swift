@@ -70,6 +70,19 @@ extension BenchmarkResult {
         return out.joined(separator: "\n")
     }
 
+    /// Issue 6's targets that this run misses: ≥ 99.5% of cells right, no operator below 98%,
+    /// no conversion failure, no error finding on a clean report.
+    public func targetsMissed() -> [String] {
+        var out: [String] = []
+        if cells.total == 0 || Double(cells.right) < 0.995 * Double(cells.total) {
+            out.append("cells right \(Self.percent(cells.right, cells.total)) < 99.5%")
+        }
+        for (op, r) in weakOperators(below: 0.98) { out.append("\(op.rawValue) \(Self.percent(Int((r * 10000).rounded()), 10000)) < 98%") }
+        if !failures.isEmpty { out.append("\(failures.count) conversion failures") }
+        if !cleanWithErrors.isEmpty { out.append("\(cleanWithErrors.count) clean reports with error findings") }
+        return out
+    }
+
     /// Operators whose touched cells are below `threshold` right, weakest first.
     public func weakOperators(below threshold: Double) -> [(DamageOperator, Double)] {
         cellsByOperator.compactMap { op, t in

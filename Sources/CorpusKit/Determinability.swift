@@ -70,15 +70,9 @@ extension Damager {
                 let group = Array(start..<(start + width))
                 let holes = group.filter { fit[$0] == nil }
                 guard holes.count == 1, let h = holes.first else { continue }
-                let known = group.filter { $0 != h }.map { fit[$0].flatMap { cells[$0].value?.integer } }
-                guard known.allSatisfy({ $0 != nil }) else { continue }
-                let parts = known.map { $0! }
-                let filled: Int
-                if h == group.last! {
-                    filled = parts.reduce(0, +)
-                } else {
-                    filled = parts.last! - parts.dropLast().reduce(0, +)
-                }
+                let parts = group.filter { $0 != h }.compactMap { fit[$0].flatMap { cells[$0].value?.integer } }
+                guard parts.count == width - 1, let last = parts.last else { continue }
+                let filled = h == start + width - 1 ? parts.reduce(0, +) : last - parts.dropLast().reduce(0, +)
                 if filled < 0 { extra += 1 }
                 overriding[before[h]] = .integer(filled)
             }

@@ -99,10 +99,12 @@ struct ReportGenerator {
                 col[leaf] = n
                 total += n
             }
+            let forward = rng.count(zeroChance: 0.7, scale: max(2, scale / 5))
+            let over = min(total + forward, rng.count(zeroChance: 0.7, scale: max(2, scale / 5)))
             col["results.total"] = total
-            col["carriedForward"] = rng.count(zeroChance: 0.7, scale: max(2, scale / 5))
-            col["carriedOver"] = min(total + col["carriedForward"]!, rng.count(zeroChance: 0.7, scale: max(2, scale / 5)))
-            col["newlyReceived"] = total + col["carriedForward"]! - col["carriedOver"]!
+            col["carriedForward"] = forward
+            col["carriedOver"] = over
+            col["newlyReceived"] = total + forward - over
             columns.append(col)
         }
         let rows = ["newlyReceived", "carriedOver"] + leaves + ["results.total", "carriedForward"]

@@ -55,6 +55,7 @@ struct Measure: ParsableCommand {
     @OptionGroup var options: Options
     @Option(help: "Formats to measure (formats whose adapter is not written yet are skipped).") var format: [CorpusFormat] = CorpusFormat.allCases
     @Option(help: "Print the wrong values of the first N documents.") var details = 0
+    @Flag(help: "Exit with status 1 when a target of issue 6 is missed.") var check = false
 
     func run() throws {
         var result = BenchmarkResult()
@@ -66,6 +67,9 @@ struct Measure: ParsableCommand {
         }
         print(result.summary(details: details))
         print(String(format: "time %.1f s", Date().timeIntervalSince(start)))
+        let missed = result.targetsMissed()
+        print(missed.isEmpty ? "targets: met" : "targets missed: " + missed.joined(separator: "; "))
+        if check, !missed.isEmpty { throw ExitCode(1) }
     }
 
     static func convert(_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format) -> ConversionOutcome {
