@@ -21,6 +21,10 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case extraColumn
     /// A header row broken into two rows ("商业" over "企业").
     case splitHeaderRows
+    /// Row labels worded differently from the template ("（二）部分公开", "1.国家秘密").
+    case labelVariants
+    /// Group labels written on every row of their group instead of one merged cell.
+    case repeatedGroupLabels
     /// A table's header rows missing.
     case missingHeaders
     /// A table split across pages, its header repeated on the second page.

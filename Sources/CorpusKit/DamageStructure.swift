@@ -182,6 +182,66 @@ extension Damager {
         }
     }
 
+    /// Wordings seen in real reports (shared/notes/official-format.md §2, §9) and likely ones.
+    static let variants: [String: [String]] = [
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": ["（二）部分公开", "（二）部分公开（区分处理的，只计这一情形）"],
+        "三、本年度办理结果": ["三、办理结果", "三、本年度申请办理结果"],
+        "1.属于国家秘密": ["1.国家秘密"],
+        "4.保护第三方合法权益": ["4.保护第三方合法权益的"],
+        "一、本年新收政府信息公开申请数量": ["一、本年新收政府信息公开申请", "一、本年度新收政府信息公开申请数量"],
+        "四、结转下年度继续办理": ["四、结转下年度继续办理的申请"],
+        "行政规范性文件": ["规范性文件"],
+        "1.信访举报投诉类申请": ["1.信访、举报、投诉类申请"],
+        "2.没有现成信息需要另行制作": ["2.没有现成信息，需要另行制作"],
+    ]
+
+    mutating func labelVariants() {
+        for b in tablePositions {
+            withTable(b) { t, rng in
+                for r in t.rows.indices where t.rows[r].kind == .data {
+                    for c in t.rows[r].cells.indices {
+                        guard let options = Self.variants[t.rows[r].cells[c].text], rng.chance(0.7) else { continue }
+                        t.rows[r].cells[c].text = rng.pick(options)
+                    }
+                }
+            }
+            markTable(b, .labelVariants)
+        }
+    }
+
+    /// Group cells that span rows become one cell per row, each repeating the group's label.
+    mutating func repeatedGroupLabels() {
+        for b in tablePositions {
+            guard let table = layout.blocks[b].table else { continue }
+            // Per row, the columns of the copies already put in (they precede later ones to their right).
+            var copies: [Int: [Int]] = [:]
+            withTable(b) { t, _ in
+                for r in t.rows.indices where t.rows[r].kind == .data {
+                    for c in t.rows[r].cells.indices where t.rows[r].cells[c].role == .label && t.rows[r].cells[c].rowSpan > 1 {
+                        let cell = t.rows[r].cells[c]
+                        t.rows[r].cells[c].rowSpan = 1
+                        // The rows below get their own copy, at the same column position.
+                        let placement = Placement(table)
+                        guard let column = placement.rows[r].compactMap({ item -> Int? in
+                            if case .own(let k, let col, _) = item, k == c { return col } else { return nil }
+                        }).first else { continue }
+                        for below in (r + 1)..<min(t.rows.count, r + cell.rowSpan) {
+                            let items = placement.rows[below]
+                            let at = items.filter { item in
+                                if case .own(_, let col, _) = item { return col < column } else { return false }
+                            }.count + (copies[below] ?? []).filter { $0 < column }.count
+                            var copy = cell
+                            copy.rowSpan = 1
+                            t.rows[below].cells.insert(copy, at: min(at, t.rows[below].cells.count))
+                            copies[below, default: []].append(column)
+                        }
+                    }
+                }
+            }
+            markTable(b, .repeatedGroupLabels)
+        }
+    }
+
     mutating func missingHeaders() {
         let tables = tablePositions
         for b in pick(tables, rng.int(1...2)) {

@@ -90,6 +90,8 @@ struct Damager {
         case .valuesOnNextRow: valuesOnNextRow()
         case .emptyRows: emptyRows()
         case .extraColumn: extraColumn()
+        case .labelVariants: labelVariants()
+        case .repeatedGroupLabels: repeatedGroupLabels()
         case .splitHeaderRows: splitHeaderRows()
         case .missingHeaders: missingHeaders()
         case .pageSplitRepeatedHeader: pageSplit(repeatHeader: true)
