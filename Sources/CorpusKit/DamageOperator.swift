@@ -55,6 +55,8 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case missingHeadings
     /// Section headings renumbered ("1、总体情况") or unnumbered.
     case renumberedHeadings
+    /// Title and date written other ways ("XX政府信息公开工作2021年度报告", "2022.2.15").
+    case titleAndDateVariants
     /// The title broken over two lines.
     case splitTitle
     /// The signature date in Chinese numerals ("二〇二二年二月十五日").
@@ -67,7 +69,7 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     /// True for damage to the page (title, headings, date) rather than to table cells.
     public var isPageDamage: Bool {
         switch self {
-        case .missingHeadings, .renumberedHeadings, .splitTitle, .chineseDate: return true
+        case .missingHeadings, .renumberedHeadings, .titleAndDateVariants, .splitTitle, .chineseDate: return true
         default: return false
         }
     }

@@ -103,7 +103,7 @@ struct Damager {
         case .placeholders: placeholders()
         case .thousandsSeparators: thousandsSeparators()
         case .units: units()
-        case .missingHeadings, .renumberedHeadings, .splitTitle, .chineseDate: break  // page damage: PageDamage
+        case .missingHeadings, .renumberedHeadings, .titleAndDateVariants, .splitTitle, .chineseDate: break  // page damage: PageDamage
         }
     }
 

@@ -26,6 +26,26 @@ extension Damager {
                 default: layout.blocks[b] = .heading(core)
                 }
             }
+        case .titleAndDateVariants:
+            if let b = layout.blocks.firstIndex(where: { if case .title = $0 { return true } else { return false } }),
+                case .title(let title) = layout.blocks[b], title.hasSuffix("年政府信息公开工作年度报告")
+            {
+                let head = title.dropLast("年政府信息公开工作年度报告".count)
+                let agency = head.dropLast(4)
+                let year = head.suffix(4)
+                let variant = rng.pick([
+                    "\(agency)\(year)年度政府信息公开工作年度报告", "\(agency)政府信息公开工作\(year)年度报告",
+                    "\(agency)\(year)年政府信息公开工作报告", "\(agency)关于\(year)年政府信息公开工作的年度报告",
+                ])
+                layout.blocks[b] = .title(variant)
+                truth.title = variant
+            }
+            if let b = layout.blocks.lastIndex(where: { if case .signature(let s) = $0 { return s.hasSuffix("日") } else { return false } }),
+                let date = truth.publishedOn
+            {
+                let (y, m, d) = Self.ymd(date)
+                layout.blocks[b] = .signature(rng.pick(["\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", "\(y).\(m).\(d)", "\(y)年\(m < 10 ? "0" : "")\(m)月\(d < 10 ? "0" : "")\(d)日", "\(y) 年 \(m) 月 \(d) 日"]))
+            }
         case .splitTitle:
             guard let b = layout.blocks.firstIndex(where: { if case .title = $0 { return true } else { return false } }),
                 case .title(let title) = layout.blocks[b]
