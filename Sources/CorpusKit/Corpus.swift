@@ -2,6 +2,24 @@ import DocModel
 
 /// The damaged-report corpus (issue 6): report `index` of the corpus `seed` is always the same
 /// report, on every platform.
+///
+/// How a report is made: `ReportGenerator` draws consistent values for the template (table 三
+/// balances per column, every row total is its sum, table 四 totals add up; one in five damaged
+/// reports gets one rule broken on purpose), lays them out as the official tables with their
+/// merged cells (`Layout`), then `Damager` applies the report's damage operators to the layout
+/// and keeps the `Truth` in step: a blanked cell is expected null, a placeholder 0, and a row
+/// that lost or repeated a cell has each cell marked determinable or not (`Determinability`:
+/// every fit of the row's cells that breaks no more of the arithmetic than the true one is
+/// possible; a cell they disagree on cannot be told from the source). The renderers write the
+/// same layout as text (three shapes, three ways of writing merged cells), HTML and DOCX.
+///
+/// How a reading is scored (`Scorer`): a cell is right when its value is exactly the truth's,
+/// or when it is null with a finding on its row and the source no longer determines it. A wrong
+/// value is "flagged" when a finding names its row and "confident" when nothing does; null
+/// where the source states a value is "missed". An operator's figure counts the cells it
+/// touched. Findings: recall over the findings the truth requires (the damage's, and the
+/// validator's on the values the source states); precision over the tracked rules, a finding
+/// counting as correct when it is required or allowed.
 public enum Corpus {
     /// Chance that a report carries no damage and consistent values (a clean report).
     static let cleanShare = 0.1
