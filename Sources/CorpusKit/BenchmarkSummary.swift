@@ -62,7 +62,10 @@ extension BenchmarkResult {
         if details > 0, !problems.isEmpty {
             out.append("")
             out.append("documents with wrong values (first \(details)):")
-            for p in problems.prefix(details) {
+            // Documents with an unexpected error finding first: they are the most telling.
+            let ordered = problems.filter { $0.details.contains { $0.hasPrefix("unexpected table.missing") || $0.hasPrefix("unexpected table.rowMissing") } }
+                + problems.filter { !$0.details.contains { $0.hasPrefix("unexpected table.missing") || $0.hasPrefix("unexpected table.rowMissing") } }
+            for p in ordered.prefix(details) {
                 out.append("  " + p.name)
                 out += p.details.prefix(12).map { "    " + $0 }
             }

@@ -161,7 +161,9 @@ struct Damager {
         let candidates = valueCells { _, _ in true }
         for pos in pick(candidates, rng.int(1...4)) {
             guard let i = cell(pos)?.truth else { continue }
-            editCell(pos) { c, rng in c.text = rng.chance(0.5) ? "" : " " }
+            // Every copy of the cell (a duplicated one too) is blank.
+            let blank = rng.chance(0.5) ? "" : " "
+            for copy in valueCells(where: { cell, _ in cell.truth == i }) { editCell(copy) { c, _ in c.text = blank } }
             cells[i].value = nil
             mark(i, .blankCells)
             // The 2019 procurement unit goes with its amount.

@@ -8,7 +8,9 @@ import DocModel
 /// reader that gives null with a finding is right.
 extension Damager {
     mutating func settleReshapedRows(_ truth: inout Truth) {
-        for (_, rowPath, before, after) in reshaped {
+        for (op, rowPath, before, after) in reshaped {
+            // A repeated cell that ends up blank is a surplus blank to a reader: no word needed.
+            let repeatedBlank = op == .duplicatedCells && after.contains { i in after.filter { $0 == i }.count > 1 && cells[i].value == nil }
             let n = before.count
             var fits: [[Int?]] = []
             if after.count < n {
@@ -52,7 +54,7 @@ extension Damager {
                 allowed.append(ExpectedFinding(.valueUnreadable, cells[before[j]].path))
             }
             let finding = ExpectedFinding(.tableAmbiguous, rowPath, cause: nil)
-            if undeterminable.isEmpty { allowed.append(finding) } else { findings.append(finding) }
+            if undeterminable.isEmpty || repeatedBlank { allowed.append(finding) } else { findings.append(finding) }
         }
         truth.cells = cells
     }

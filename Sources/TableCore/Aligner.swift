@@ -254,7 +254,10 @@ public struct Aligner {
             case .row(let t, let r):
                 return Entry(kind: .data(row: r), table: t, label: lastCell.text, labelKey: lastKey, quality: match.quality, slots: slots, headers: [], contextRepairs: contextRepairs)
             case .group(let t, _):
-                return Entry(kind: hasValues ? .unknown : .group, table: t, label: lastCell.text, labelKey: lastKey, quality: match.quality, slots: slots, headers: [], contextRepairs: contextRepairs)
+                // Group rows hold no values in the template: a group label with values is a row
+                // whose own label was lost (placed by position, and said so) or, failing a
+                // place, a row outside the template.
+                return Entry(kind: hasValues ? .values : .group, table: t, label: lastCell.text, labelKey: lastKey, quality: match.quality, slots: slots, headers: [], contextRepairs: contextRepairs)
             default:
                 break
             }

@@ -15,6 +15,7 @@ extension Aligner {
         var readings: [Int: [Reading]] = [:]  // template row -> candidate readings (first = default)
         var rowEntries: [Int: Entry] = [:]
         var positional: [Int: Bool] = [:]
+        var usedSlots: [Int: [Slot]] = [:]
         var extraRows: [ExtraRow] = []
         for e in entries where e.table == t {
             switch e.kind {
@@ -35,6 +36,7 @@ extension Aligner {
                 }
                 readings[r] = candidateReadings(slots, template.rows[r])
                 positional[r] = Self.positionsMeaningful(slots, template.rows[r])
+                usedSlots[r] = slots
             case .unknown, .values:
                 guard e.slots.contains(where: { !$0.isBlank }) else { continue }
                 let values = e.slots.filter { !$0.isBlank }.map { ValueParser.read($0.text, as: .amountAsWritten).value }
@@ -153,6 +155,45 @@ extension Aligner {
         }
         }
 
+        // A row whose surplus cells were taken for blanks may instead repeat a value next to a
+        // real blank: when the table's arithmetic fails, readings that drop a value are tried,
+        // and one is taken only if it breaks fewer of the rules.
+        var violationsNow = score(template.key, tableValues())
+        if violationsNow > 0 {
+            for r in readings.keys.sorted() where positional[r] == true {
+                guard let slots = usedSlots[r] else { continue }
+                let saved = readings[r] ?? []
+                let savedChoice = chosen[r] ?? 0
+                var better: [Reading] = []
+                var fewest = violationsNow
+                // A blank that a reading makes (where the current one has a number) silences the
+                // checks through it, so it costs as much as a failed check.
+                let blanksNow = saved.indices.contains(savedChoice) ? Self.blanks(saved[savedChoice]) : 0
+                for alternative in candidateReadings(slots, template.rows[r], dropValues: true) {
+                    readings[r] = saved + [alternative]
+                    chosen[r] = saved.count
+                    let v = score(template.key, tableValues()) + Self.unreadable(alternative) + max(0, Self.blanks(alternative) - blanksNow)
+                    if v < fewest {
+                        fewest = v
+                        better = [alternative]
+                    } else if v == fewest, !better.isEmpty {
+                        better.append(alternative)
+                    }
+                }
+                guard let first = better.first else {
+                    readings[r] = saved
+                    chosen[r] = savedChoice
+                    continue
+                }
+                readings[r] = saved + [better.count == 1 ? first : Self.agreement(better, columns: template.rows[r].columns.count)]
+                chosen[r] = saved.count
+                decidedBy[r] = better.count == 1
+                    ? "多出的单元格不是空白而是重复的值，由表内勾稽关系确定"
+                    : "多出的单元格不是空白而是重复的值，无法确定是哪一个，各读法不一致的单元格取 null"
+                violationsNow = fewest
+            }
+        }
+
         var rows: [RowValues] = []
         for (r, row) in template.rows.enumerated() {
             let path = "\(template.key).\(row.path)"
@@ -183,7 +224,7 @@ extension Aligner {
                     "[" + rd.values.map { v in v.value.map(Self.show) ?? "null" }.joined(separator: ", ") + "]"
                 }
                 let others = candidates.prefix(candidateCounts[r] ?? 0).enumerated().filter { $0.offset != chosen[r] }.prefix(3).map { describe($0.element) }
-                let how = (candidateCounts[r] ?? 0) > 1 ? "\(decidedBy[r] ?? "")，取 \(describe(reading))；其他读法 \(others.joined(separator: " "))" : "舍去 \(droppedValues) 个多出的值后各种读法结果相同：\(describe(reading))"
+                let how = (candidateCounts[r] ?? 0) > 1 || decidedBy[r] != nil ? "\(decidedBy[r] ?? "")，取 \(describe(reading))；其他读法 \(others.joined(separator: " "))" : "舍去 \(droppedValues) 个多出的值后各种读法结果相同：\(describe(reading))"
                 findings.append(Finding(
                     .tableAmbiguous,
                     "\(template.title)“\(row.labels.first ?? "数据行")”：\(entry.slots.count) 个单元格对应 \(columns.count) 列，可有多种对齐；\(how)",
@@ -246,7 +287,8 @@ extension Aligner {
     }
 
     /// Every way of fitting the slots to the row's columns, the plain reading first.
-    func candidateReadings(_ slots: [Slot], _ row: RowTemplate) -> [Reading] {
+    /// `dropValues`: where there are surplus cells, also the readings that drop non-blank ones.
+    func candidateReadings(_ slots: [Slot], _ row: RowTemplate, dropValues: Bool = false) -> [Reading] {
         let columns = row.columns
         let n = columns.count
         var fits: [[Slot?]] = []
@@ -256,7 +298,12 @@ extension Aligner {
         } else if s > n {
             let excess = s - n
             let blanks = slots.indices.filter { slots[$0].isBlank }
-            if excess <= blanks.count {
+            if dropValues {
+                for drop in combinations(Array(slots.indices.reversed()), excess, limit: 64) where drop.contains(where: { !slots[$0].isBlank }) {
+                    let set = Set(drop)
+                    fits.append(slots.indices.filter { !set.contains($0) }.map { slots[$0] })
+                }
+            } else if excess <= blanks.count {
                 for drop in combinations(blanks.reversed(), excess, limit: 64) {
                     let set = Set(drop)
                     fits.append(slots.indices.filter { !set.contains($0) }.map { slots[$0] })
@@ -296,6 +343,10 @@ extension Aligner {
     /// amount in a count column fits worse than one that reads every cell.
     static func unreadable(_ reading: Reading) -> Int {
         reading.values.filter { if case .unreadable = $0 { return true } else { return false } }.count
+    }
+
+    static func blanks(_ reading: Reading) -> Int {
+        reading.values.filter { $0 == .blank }.count
     }
 
     /// Most combinations of several damaged rows' readings judged together.

@@ -16,6 +16,7 @@ struct DoccanonCorpus: ParsableCommand {
 struct Options: ParsableArguments {
     @Option(help: "How many reports.") var count = 1000
     @Option(help: "Corpus seed (the same seed gives the same corpus everywhere).") var seed: UInt64 = 1
+    @Option(help: "Index of the first report (to look at one report of a corpus again).") var start = 0
     @Option(help: "Only reports carrying this damage operator (repeatable).") var damage: [String] = []
 
     func reports() throws -> [GeneratedReport] {
@@ -25,7 +26,7 @@ struct Options: ParsableArguments {
             }
             return op
         }
-        return (0..<count).map { Corpus.report(index: $0, seed: seed, operators: ops.isEmpty ? nil : ops) }
+        return (start..<(start + count)).map { Corpus.report(index: $0, seed: seed, operators: ops.isEmpty ? nil : ops) }
     }
 }
 
