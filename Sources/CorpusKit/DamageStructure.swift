@@ -26,10 +26,14 @@ extension Damager {
     /// Breaks a label with a space or a line break at one or two places inside it.
     static func split(_ text: String, rng: inout SplitMix64) -> String {
         var chars = Array(text)
+        var broken = false
         for _ in 0..<rng.int(1...2) {
             let at = rng.int(1...(chars.count - 1))
-            // Line breaks in short labels only: long cells wrap on screen, not in the text.
-            chars.insert(contentsOf: rng.chance(0.5) || text.count > 16 ? [" "] : ["\n"], at: at)
+            // One line break, in short labels only (long cells wrap on screen, not in the text),
+            // and never next to another break (an empty line inside a cell is another damage).
+            let lineBreak = !broken && text.count <= 16 && rng.chance(0.5) && chars[at - 1] != " " && chars[at] != " "
+            chars.insert(lineBreak ? "\n" : " ", at: at)
+            broken = broken || lineBreak
         }
         return String(chars)
     }
