@@ -90,8 +90,9 @@ struct BodyReader {
         var label = ""
         let styleNumbering = styles.numbering(styleId)
         if let n = numId ?? styleNumbering?.0 {
-            let level = ilvl ?? (numId == nil ? styleNumbering?.1 : nil) ?? 0
-            label = numbering.next(numId: n, ilvl: level) ?? ""
+            var level = ilvl ?? (numId == nil ? styleNumbering?.1 : nil)
+            if level == nil, let styleId { level = numbering.level(ofStyle: styleId, numId: n) }
+            label = numbering.next(numId: n, ilvl: level ?? 0) ?? ""
         }
         let full = label + carried + text
         carried = ""

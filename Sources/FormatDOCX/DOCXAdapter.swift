@@ -12,12 +12,17 @@ public enum DOCXAdapter {
     public static let zipLimits = ZipLimits(maxEntryBytes: 64 << 20, maxTotalBytes: 160 << 20, maxRatio: 200, maxEntries: 10_000)
 
     public static func read(_ bytes: [UInt8], source: SourceInfo) throws(DOCXError) -> Document {
+        try read(bytes, source: source, limits: zipLimits)
+    }
+
+    /// `limits` bounds inflation (entry size, total size, ratio, entry count).
+    public static func read(_ bytes: [UInt8], source: SourceInfo, limits: ZipLimits) throws(DOCXError) -> Document {
         if let ole = OLESignature.describe(bytes) {
             throw DOCXError(code: .unsupported, message: ole)
         }
         let archive: ZipArchive
         do {
-            archive = try ZipArchive(bytes: bytes, limits: zipLimits)
+            archive = try ZipArchive(bytes: bytes, limits: limits)
         } catch {
             throw DOCXError(zip: error)
         }

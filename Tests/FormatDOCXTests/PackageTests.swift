@@ -1,5 +1,6 @@
 import DocModel
 import DoccanonKit
+import FormatDOCX
 import Foundation
 import Testing
 import TestSupport
@@ -99,6 +100,25 @@ import ZipSupport
         let error = try #require(Fixture.error(bytes))
         #expect(error.code == .tooLarge)
         #expect(error.message.contains("ratio"))
+    }
+
+    /// Entry size, total size and entry count are capped before anything is inflated.
+    @Test func oversizedEntriesAndArchivesAreRefused() throws {
+        let bytes = try Fixture.file("seed001_plain")
+        let source = SourceInfo(format: .docx, name: "x.docx", sha256: "", bytes: bytes.count)
+        let cases: [(ZipLimits, String)] = [
+            (ZipLimits(maxEntryBytes: 20_000), "inflates to"),
+            (ZipLimits(maxTotalBytes: 30_000), "beyond"),
+            (ZipLimits(maxEntries: 3), "entries"),
+        ]
+        for (limits, words) in cases {
+            #expect {
+                _ = try DOCXAdapter.read(bytes, source: source, limits: limits)
+            } throws: { error in
+                guard let error = error as? DOCXError else { return false }
+                return error.code == .tooLarge && error.message.contains(words)
+            }
+        }
     }
 
     @Test func oleCompoundFilesAreNamed() throws {
