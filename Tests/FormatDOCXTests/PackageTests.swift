@@ -154,6 +154,18 @@ import ZipSupport
         #expect(error.code == .tooLarge || error.code == .corrupt, "\(error)")
     }
 
+    /// Just inside the depth limit: content controls 120 deep (240 elements) and tables nested 60 deep are read
+    /// without exhausting the stack.
+    @Test func deepButAllowedNestingIsRead() throws {
+        let sdt = String(repeating: "<w:sdt><w:sdtContent>", count: 120) + "<w:p><w:r><w:t>深</w:t></w:r></w:p>"
+            + String(repeating: "</w:sdtContent></w:sdt>", count: 120)
+        #expect(Fixture.texts(try Fixture.body(sdt)) == ["深"])
+        let open = "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><cell>x</cell><w:tc>"
+        let tables = String(repeating: open, count: 60) + "<w:p><w:r><w:t>最内层</w:t></w:r></w:p>" + String(repeating: "</w:tc></w:tr></w:tbl>", count: 60)
+        let doc = try Fixture.body(tables)
+        #expect(Fixture.tables(doc).count == 60)
+    }
+
     @Test func malformedXMLNamesThePart() throws {
         let error = try #require(Fixture.error(try Fixture.docx("=== body\n<w:p><w:r><w:t>unclosed</w:r></w:p>\n")))
         #expect(error.code == .corrupt)
