@@ -24,6 +24,10 @@ public enum DOCXAdapter {
         do {
             archive = try ZipArchive(bytes: bytes, limits: limits)
         } catch {
+            // Local file headers but no central directory: a cut-off download or copy.
+            if error.kind == .notAZip, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                throw DOCXError(code: .corrupt, message: "truncated or damaged ZIP package: no central directory (\(error.description))")
+            }
             throw DOCXError(zip: error)
         }
         let package = OPCPackage(archive: archive)
