@@ -125,3 +125,29 @@ import Testing
         ])
     }
 }
+
+/// Numbering styles (`w:numStyleLink`), `w:lvlRestart` and bullets.
+@Suite struct NumberingStyleLinkTests {
+    @Test func styleLinkRestartAndBullets() throws {
+        let doc = try Fixture.body("""
+            <para num="2">甲项</para>
+            <para num="2" ilvl="1">子项</para>
+            <para num="2">乙项</para>
+            <para num="2" ilvl="1">不重新开始</para>
+            <para num="3">列表项</para>
+            """, styles: """
+            <w:style w:type="numbering" w:styleId="ListStyle"><w:name w:val="公文编号"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+            """, numbering: """
+            <w:abstractNum w:abstractNumId="0"><w:styleLink w:val="ListStyle"/>\
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="ideographTraditional"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>\
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%2"/><w:lvlRestart w:val="0"/><w:suff w:val="nothing"/></w:lvl>\
+            </w:abstractNum>
+            <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ListStyle"/></w:abstractNum>
+            <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\u{F06C}"/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+            <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+            <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+            """)
+        #expect(Fixture.texts(doc) == ["甲、甲项", "①子项", "乙、乙项", "②不重新开始", "•列表项"])
+    }
+}
