@@ -30,9 +30,15 @@ struct BodyReader {
         self.numbering = numbering
     }
 
+    /// The blocks of a body, cell or text box. Text carried by a deleted paragraph mark stays
+    /// inside its container: it never joins a paragraph in another cell.
     mutating func blocks(in container: Int) -> [Item] {
+        let outer = carried
+        carried = ""
         var items: [Item] = []
         appendBlocks(of: container, to: &items)
+        if !carried.isEmpty { items.append(.paragraph(text: carried, outlineLevel: nil)) }
+        carried = outer
         return items
     }
 
@@ -180,7 +186,7 @@ struct BodyReader {
     mutating func textBoxes(in node: Int, into items: inout [Item]) {
         for c in part.children(node) where part.xml.isElement(c) {
             switch part.tag(c) {
-            case .txbxContent: appendBlocks(of: c, to: &items)
+            case .txbxContent: items += blocks(in: c)
             case .alternateContent: if let branch = part.chosenBranch(c) { textBoxes(in: branch, into: &items) }
             default: textBoxes(in: c, into: &items)
             }
