@@ -21,6 +21,9 @@ struct BodyReader {
     var fields: [Bool] = []
     /// Text of paragraphs whose paragraph mark is a tracked deletion: it joins the next one.
     var carried = ""
+    /// `w:altChunk` elements seen: content imported from another part (HTML, RTF, another
+    /// .docx) that Word merges on opening; not read.
+    var altChunks = 0
 
     static let maxOpenFields = 64
 
@@ -50,6 +53,7 @@ struct BodyReader {
             case .sdt: if let content = sdtContent(c) { appendBlocks(of: content, to: &items) }
             case .customXml, .ins, .moveTo, .sdtContent, .txbxContent: appendBlocks(of: c, to: &items)
             case .alternateContent: if let branch = part.chosenBranch(c) { appendBlocks(of: branch, to: &items) }
+            case .altChunk: altChunks += 1
             default: break  // w:del, w:moveFrom, w:sectPr, bookmarks, permissions, proofErr
             }
         }

@@ -48,6 +48,9 @@ public enum DOCXAdapter {
         let items = reader.blocks(in: body)
         var converter = BlockConverter()
         let blocks = try converter.blocks(items)
+        if blocks.isEmpty, reader.altChunks > 0 {
+            throw DOCXError(code: .unsupported, message: "the document's content is an embedded chunk in another format (w:altChunk, e.g. HTML), which is not read: open and save it in Word first")
+        }
         var properties: [String: String] = [:]
         if let core = try? package.relatedPart(from: "", type: "core-properties"), archive.contains(core),
             let xml = try? package.parse(core)

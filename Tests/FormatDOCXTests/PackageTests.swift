@@ -167,6 +167,14 @@ import ZipSupport
         #expect(Fixture.tables(doc).count == 60)
     }
 
+    /// A body that only imports another part (w:altChunk, as some web exports do) is refused
+    /// by name rather than read as an empty document.
+    @Test func altChunkOnlyDocumentIsNamed() throws {
+        let error = try #require(Fixture.error(try Fixture.docx("=== body\n<w:altChunk r:id=\"rId9\"/>\n")))
+        #expect(error.code == .unsupported)
+        #expect(error.message.contains("w:altChunk"))
+    }
+
     @Test func malformedXMLNamesThePart() throws {
         let error = try #require(Fixture.error(try Fixture.docx("=== body\n<w:p><w:r><w:t>unclosed</w:r></w:p>\n")))
         #expect(error.code == .corrupt)
