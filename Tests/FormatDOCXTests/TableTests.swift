@@ -141,3 +141,29 @@ import Testing
         #expect(t.cell(1, 0)?.text == "x")
     }
 }
+
+/// Tracked property changes keep the old properties inside `*PrChange`: the accepted view
+/// uses the current ones only.
+@Suite struct TrackedPropertyChangeTests {
+    @Test func oldPropertiesAreIgnored() throws {
+        let doc = try Fixture.body("""
+            <w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:tblGridChange w:id="1"><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/>\
+            </w:tblGrid></w:tblGridChange></w:tblGrid>
+            <w:tr><w:trPr><w:trPrChange w:id="2" w:author="a"><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:trPrChange></w:trPr>\
+            <w:tc><w:tcPr><w:gridSpan w:val="2"/><w:tcPrChange w:id="3" w:author="a"><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>\
+            </w:tcPrChange></w:tcPr><w:p><w:r><w:t>合并</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><cell>a</cell><cell>b</cell></w:tr>
+            </w:tbl>
+            <w:p><w:pPr><w:pPrChange w:id="4" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>\
+            <w:outlineLvl w:val="0"/></w:pPr></w:pPrChange></w:pPr><w:r><w:rPr><w:rPrChange w:id="5" w:author="a"><w:rPr><w:vanish/>\
+            </w:rPr></w:rPrChange></w:rPr><w:t>不再编号的段落。</w:t></w:r></w:p>
+            """, numbering: """
+            <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+            """)
+        let table = try #require(Fixture.tables(doc).first)
+        #expect(table.columnCount == 2)
+        #expect(table.cell(0, 0) == Cell(row: 0, column: 0, rowSpan: 1, columnSpan: 2, text: "合并"))
+        #expect(Fixture.texts(doc) == ["不再编号的段落。"])
+    }
+}
