@@ -51,6 +51,8 @@ public enum Rule: String, Sendable, CaseIterable {
     case tableRowInferred = "table.rowInferred"
     /// A row label that differs from the template's wording but was matched to it.
     case tableLabelVariant = "table.labelVariant"
+    /// A text cell after a row's values that is not part of the template; not read.
+    case tableExtraCell = "table.extraCell"
     /// A template row that the source does not contain at all (its values are null).
     case tableRowMissing = "table.rowMissing"
     /// A section heading that appears a second time; its paragraphs join the first.
@@ -64,7 +66,7 @@ public enum Rule: String, Sendable, CaseIterable {
             .valueNegative, .valueUnreadable, .tableMissing:
             return .error
         case .valueBlank, .sectionMissing, .templateOutdated, .tableAmbiguous, .tableRowInferred,
-            .tableRowMissing, .templateInferred:
+            .tableRowMissing, .templateInferred, .tableExtraCell:
             return .warning
         case .valuePlaceholder, .textRepaired, .valueUnitConverted, .tableExtraRow, .tableLabelVariant,
             .sectionRepeated:

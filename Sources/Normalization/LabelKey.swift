@@ -12,17 +12,38 @@ public struct LabelKey: Sendable, Equatable, Hashable {
     public var numbering: [String]
     /// Human-readable descriptions of the repairs applied ("冇 → 有").
     public var repairs: [String]
+    /// `core` as Unicode scalar values, for fast comparison.
+    public var coreScalars: [UInt32]
+    /// One bit per scalar value modulo 64 of `core`: a cheap filter before `similarity`.
+    public var coreMask: UInt64
+
+    public init(key: String, core: String, numbering: [String], repairs: [String]) {
+        self.key = key
+        self.core = core
+        self.numbering = numbering
+        self.repairs = repairs
+        self.coreScalars = core.unicodeScalars.map(\.value)
+        self.coreMask = coreScalars.reduce(0) { $0 | (1 << ($1 & 63)) }
+    }
 
     /// OCR confusions seen in Chinese government reports, wrong → right. Applied only where
     /// the result matches the template vocabulary (the caller checks).
     public static let confusions: [Character: Character] = ["冇": "有", "巿": "市", "己": "已"]
+    static let scalarConfusions: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for (wrong, right) in confusions {
+            if let w = wrong.unicodeScalars.first, let r = right.unicodeScalars.first { table[w.value] = r }
+        }
+        return table
+    }()
 
     public static func make(_ label: String) -> LabelKey {
         var repairs: [String] = []
-        var chars: [Character] = []
-        for ch in label {
+        var chars: [Unicode.Scalar] = []
+        chars.reserveCapacity(label.utf8.count)
+        for ch in label.unicodeScalars {
             switch ch {
-            case " ", "\t", "\n", "\u{3000}": continue
+            case " ", "\t", "\n", "\r", "\u{3000}", "\u{00A0}": continue
             case "（", "【", "〔", "[": chars.append("(")
             case "）", "】", "〕", "]": chars.append(")")
             case "，": chars.append(",")
@@ -30,80 +51,111 @@ public struct LabelKey: Sendable, Equatable, Hashable {
             case "；": chars.append(";")
             case "．": chars.append(".")
             case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
+            case "A"..."Z": chars.append(Unicode.Scalar(ch.value + 32) ?? ch)
             default:
-                if let fixed = confusions[ch] {
+                if ch.value >= 0x80, let fixed = scalarConfusions[ch.value] {
                     repairs.append("\(ch) → \(fixed)")
                     chars.append(fixed)
-                } else if ch.isASCII, ch.isUppercase {
-                    chars.append(Character(ch.lowercased()))
                 } else {
                     chars.append(ch)
                 }
             }
         }
         // Stray leading punctuation (".第二十条…").
-        while let first = chars.first, ".,、·。-_*".contains(first), chars.count > 1, !(chars[1].isASCII && chars[1].isNumber) {
+        while let first = chars.first, leadingPunctuation.contains(first), chars.count > 1, !isDigit(chars[1]) {
             repairs.append("removed leading \"\(first)\"")
             chars.removeFirst()
         }
         // Leading numbering: "(三)", "三、", "1.", "1、", "1," (slip), in any sequence.
         var numbering: [String] = []
         var i = 0
-        var normalized: [Character] = []
+        var normalized = String.UnicodeScalarView()
         while i < chars.count {
             if chars[i] == "(" {
                 var j = i + 1
-                while j < chars.count, chineseNumerals.contains(chars[j]) || chars[j].isASCII && chars[j].isNumber { j += 1 }
+                while j < chars.count, isChineseNumeral(chars[j]) || isDigit(chars[j]) { j += 1 }
                 if j > i + 1, j < chars.count, chars[j] == ")" {
-                    let token = String(chars[i...j])
+                    let token = string(chars[i...j])
                     numbering.append(token)
-                    normalized += Array(token)
+                    normalized.append(contentsOf: chars[i...j])
                     i = j + 1
                     continue
                 }
                 break
             }
             var j = i
-            while j < chars.count, chineseNumerals.contains(chars[j]) { j += 1 }
+            while j < chars.count, isChineseNumeral(chars[j]) { j += 1 }
             if j > i, j < chars.count, chars[j] == "、" {
-                let token = String(chars[i...j])
+                let token = string(chars[i...j])
                 numbering.append(token)
-                normalized += Array(token)
+                normalized.append(contentsOf: chars[i...j])
                 i = j + 1
                 continue
             }
             j = i
-            while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
-            if j > i, j - i <= 2, j < chars.count, ".、,".contains(chars[j]), j + 1 == chars.count || !(chars[j + 1].isASCII && chars[j + 1].isNumber) {
-                if chars[j] == "," { repairs.append("\"\(String(chars[i..<j])),\" → \"\(String(chars[i..<j])).\"") }
-                let token = String(chars[i..<j]) + "."
-                numbering.append(token)
-                normalized += Array(token)
+            while j < chars.count, isDigit(chars[j]) { j += 1 }
+            if j > i, j - i <= 2, j < chars.count, chars[j] == "." || chars[j] == "、" || chars[j] == ",",
+                j + 1 == chars.count || !isDigit(chars[j + 1])
+            {
+                let digits = string(chars[i..<j])
+                if chars[j] == "," { repairs.append("\"\(digits),\" → \"\(digits).\"") }
+                numbering.append(digits + ".")
+                normalized.append(contentsOf: chars[i..<j])
+                normalized.append(".")
                 i = j + 1
                 continue
             }
             break
         }
-        let core = String(chars[i...])
-        return LabelKey(key: String(normalized) + core, core: core, numbering: numbering, repairs: repairs)
+        let core = string(chars[i...])
+        normalized.append(contentsOf: chars[i...])
+        return LabelKey(key: String(normalized), core: core, numbering: numbering, repairs: repairs)
     }
 
-    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let leadingPunctuation: Set<Unicode.Scalar> = [".", ",", "、", "·", "。", "-", "_", "*"]
+    static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+    static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool { s.value >= 0x4E00 && chineseNumerals.contains(s) }
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
 
     /// Similarity of two strings in [0, 1]: twice the longest common subsequence over the
     /// summed lengths. Bounded: long inputs (over 200 characters) compare as 0.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(a), y = Array(b)
+        similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
+    }
+
+    /// `similarity` on scalar values (what the matcher uses: no grapheme or string comparison).
+    public static func similarity(_ x: [UInt32], _ y: [UInt32]) -> Double {
         if x.isEmpty || y.isEmpty { return 0 }
         if x.count > 200 || y.count > 200 { return 0 }
+        return Double(2 * lcsLength(x, y)) / Double(x.count + y.count)
+    }
+
+    /// An upper bound of `similarity(a, b)` from lengths and scalar masks alone: every scalar of
+    /// `a` in a common subsequence has its bit in `b`'s mask.
+    public static func similarityBound(_ a: LabelKey, _ b: LabelKey) -> Double {
+        let n = a.coreScalars.count, m = b.coreScalars.count
+        if n == 0 || m == 0 { return 0 }
+        var present = 0
+        for v in a.coreScalars where b.coreMask & (1 << (v & 63)) != 0 { present += 1 }
+        return Double(2 * min(present, m)) / Double(n + m)
+    }
+
+    static func lcsLength(_ x: [UInt32], _ y: [UInt32]) -> Int {
         var previous = [Int](repeating: 0, count: y.count + 1)
         var current = previous
         for i in 1...x.count {
+            let xi = x[i - 1]
             for j in 1...y.count {
-                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+                current[j] = xi == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
             }
             swap(&previous, &current)
         }
-        return Double(2 * previous[y.count]) / Double(x.count + y.count)
+        return previous[y.count]
     }
 }

@@ -17,7 +17,7 @@ public enum Normalizer {
         for s in stripMarkers(input).unicodeScalars {
             switch s.value {
             case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                scalars.append(Unicode.Scalar(s.value - 0xFEE0)!)
+                scalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: s.value - 0xFEE0)))
             case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F, 0x0B, 0x0C:
                 scalars.append(" ")
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x0D:
@@ -65,7 +65,10 @@ public enum Normalizer {
 
     /// Removes `[bookmark: …]` (Tika's rendering of Word bookmarks) and `**` bold markers.
     static func stripMarkers(_ s: String) -> String {
-        guard s.contains("[bookmark:") || s.contains("**") else { return s }
+        // Cheap byte check first: most text has neither "[" nor "*".
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") }),
+            s.contains("[bookmark:") || s.contains("**")
+        else { return s }
         var result = s
         while let start = result.range(of: "[bookmark:") {
             guard let end = result[start.upperBound...].firstIndex(of: "]") else { break }

@@ -19,8 +19,8 @@ enum SectionReader {
                     current = existing
                     continue
                 }
-                let order = SectionID.allCases.firstIndex(of: id)!
-                if let c = current, SectionID.allCases.firstIndex(of: sections[c].id)! > order {
+                let order = (SectionID.allCases.firstIndex(of: id) ?? 0)
+                if let c = current, (SectionID.allCases.firstIndex(of: sections[c].id) ?? 0) > order {
                     // A heading for an earlier section after a later one: text, not structure.
                     sections[c].paragraphs.append(text)
                     continue

@@ -5,8 +5,24 @@ import TableCore
 /// (国办公开办函〔2019〕60号 and〔2021〕30号; layouts in shared/notes/official-format.md).
 public enum OfficialTemplates {
     public static func tables(_ template: Template) -> [TableTemplate] {
-        [activeDisclosure(template), applications(template), reviews]
+        switch template {
+        case .y2019: return tables2019
+        case .y2021: return tables2021
+        }
     }
+
+    /// The label vocabulary of `tables(template)`, built once per process.
+    public static func vocabulary(_ template: Template) -> Vocabulary {
+        switch template {
+        case .y2019: return vocabulary2019
+        case .y2021: return vocabulary2021
+        }
+    }
+
+    static let tables2019 = [activeDisclosure(.y2019), applications(.y2019), reviews]
+    static let tables2021 = [activeDisclosure(.y2021), applications(.y2021), reviews]
+    static let vocabulary2019 = Vocabulary(tables2019)
+    static let vocabulary2021 = Vocabulary(tables2021)
 
     // MARK: 表二 主动公开政府信息情况
 

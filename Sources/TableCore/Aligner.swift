@@ -37,10 +37,12 @@ public struct Aligner {
     /// Violations of the table's arithmetic for candidate values (fewer is better).
     public var score: @Sendable (_ tableKey: String, _ values: TableValues) -> Int
 
-    public init(templates: [TableTemplate], score: @escaping @Sendable (String, TableValues) -> Int) {
+    /// `vocabulary`, when given, must have been built from the same `templates` (share one per
+    /// template set: building it costs more than aligning a report).
+    public init(templates: [TableTemplate], vocabulary: Vocabulary? = nil, score: @escaping @Sendable (String, TableValues) -> Int) {
         self.templates = templates
         self.score = score
-        self.vocabulary = Vocabulary(templates)
+        self.vocabulary = vocabulary ?? Vocabulary(templates)
     }
 
     let vocabulary: Vocabulary
@@ -77,6 +79,8 @@ public struct Aligner {
         var inferred = false
         /// Repairs made to context labels (headers, groups) that fed the reading.
         var contextRepairs: [String] = []
+        /// Text cells after the row's values, not read.
+        var droppedCells: [String] = []
     }
 
     enum MatchQuality: Equatable {
@@ -115,7 +119,7 @@ public struct Aligner {
                 if let t = entry.table, let key = entry.labelKey, let g = vocabulary.group(of: key, in: t) { currentGroup = g }
             case .data(let r):
                 currentTable = entry.table
-                currentGroup = templates[entry.table!].rows[r].group
+                if let t = entry.table { currentGroup = templates[t].rows[r].group }
             case .values, .unknown:
                 break
             }
@@ -163,8 +167,25 @@ public struct Aligner {
 
     func classify(_ row: [InputCell], currentTable: Int?, currentGroup: String?) -> Entry {
         let cells = row
-        var lastLabel = -1
-        for (i, c) in cells.enumerated() where !ValueParser.isBlank(c.text) && !ValueParser.isValueLike(c.text) { lastLabel = i }
+        if let entry = inlineHeaderEntry(cells, currentTable: currentTable, currentGroup: currentGroup) { return entry }
+        var lastLabel = -1, lastValue = -1, firstLabel = -1
+        for (i, c) in cells.enumerated() where !ValueParser.isBlank(c.text) {
+            if ValueParser.isValueLike(c.text) {
+                lastValue = i
+            } else {
+                lastLabel = i
+                if firstLabel < 0 { firstLabel = i }
+            }
+        }
+        // Text after the values ("行政规范性文件 | 2 | 0 | 15 | 多余"): a data row with a stray
+        // cell at its end. Read the row without it, and say so.
+        if firstLabel >= 0, lastValue > firstLabel, lastLabel > lastValue {
+            var entry = classify(Array(cells[...lastValue]), currentTable: currentTable, currentGroup: currentGroup)
+            if case .data = entry.kind {
+                entry.droppedCells = cells[(lastValue + 1)...].map(\.text).filter { !ValueParser.isBlank($0) }
+                return entry
+            }
+        }
         let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: ValueParser.isBlank($0.text)) }
         let hasValues = slots.contains { !$0.isBlank }
         if lastLabel < 0 {
@@ -202,7 +223,9 @@ public struct Aligner {
                 if isLast { best = (m.target, m, index) }
             }
         }
-        let lastCell = labels.last!
+        guard let lastCell = labels.last else {
+            return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
+        }
         let lastKey = LabelKey.make(lastCell.text)
         if let (target, match, _) = best {
             switch target {
@@ -219,6 +242,34 @@ public struct Aligner {
         }
         // A label that is only numbering ("3.") or nothing recognisable.
         return Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+    }
+
+    /// "政府集中采购 | 采购总金额 | 251000元": a row label, then labels naming the row's own
+    /// columns, each before its value. Each value goes to the column its label names.
+    func inlineHeaderEntry(_ cells: [InputCell], currentTable: Int?, currentGroup: String?) -> Entry? {
+        let nonBlank = cells.filter { !ValueParser.isBlank($0.text) }
+        guard nonBlank.count >= 3, !ValueParser.isValueLike(nonBlank[0].text), !ValueParser.isValueLike(nonBlank[1].text),
+            nonBlank.dropFirst(2).contains(where: { ValueParser.isValueLike($0.text) })
+        else { return nil }
+        let key = LabelKey.make(nonBlank[0].text)
+        guard let match = vocabulary.match(key, preferTable: currentTable, preferGroup: currentGroup, hasValues: true),
+            case .row(let t, let r) = match.target
+        else { return nil }
+        let columns = templates[t].rows[r].columns
+        let headerKeys = columns.map { LabelKey.make($0.header).key }
+        var slots = columns.map { _ in Slot(text: "", column: -1, isBlank: true) }
+        var next: Int?
+        for cell in nonBlank.dropFirst() {
+            if ValueParser.isValueLike(cell.text) {
+                guard let k = next, k < columns.count, slots[k].isBlank else { return nil }
+                slots[k] = Slot(text: cell.text, column: cell.column, isBlank: false)
+                next = k + 1
+            } else {
+                guard let k = headerKeys.firstIndex(of: LabelKey.make(cell.text).key) else { return nil }
+                next = k
+            }
+        }
+        return Entry(kind: .data(row: r), table: t, label: nonBlank[0].text, labelKey: key, quality: match.quality, slots: slots, headers: [])
     }
 
     // MARK: - Rows without labels
@@ -329,15 +380,15 @@ public struct Aligner {
             }, extraRows: extraRows)
         }
         var decidedBy: [Int: String] = [:]
-        for r in readings.keys.sorted() where (readings[r]?.count ?? 0) > 1 {
-            let candidates = readings[r]!
+        for r in readings.keys.sorted() {
+            guard let candidates = readings[r], candidates.count > 1, let entry = rowEntries[r] else { continue }
             var best = 0
             var bestKey = (Int.max, Int.min)
             var scores: [(Int, Int)] = []
             for (k, _) in candidates.enumerated() {
                 chosen[r] = k
                 let violations = score(template.key, tableValues())
-                let position = positionScore(candidates[k], rowEntries[r]!, template.rows[r])
+                let position = positionScore(candidates[k], entry, template.rows[r])
                 scores.append((violations, position))
                 if violations < bestKey.0 || (violations == bestKey.0 && position > bestKey.1) {
                     best = k
@@ -370,6 +421,10 @@ public struct Aligner {
             }
             if let key = entry.labelKey, !key.repairs.isEmpty {
                 findings.append(Finding(.textRepaired, "标签“\(entry.label)”修复为模板用语（\(key.repairs.joined(separator: "；"))）", path: path))
+            }
+            if !entry.droppedCells.isEmpty {
+                let cells = entry.droppedCells.map { "“\($0)”" }.joined(separator: "、")
+                findings.append(Finding(.tableExtraCell, "\(template.title)“\(row.labels.first ?? row.path)”行末多出的文字单元格 \(cells) 不是数值，未读入", path: path))
             }
             if entry.quality == .variant {
                 findings.append(Finding(.tableLabelVariant, "标签“\(entry.label)”与模板“\(row.labels.first ?? "")”措辞不同，按相近匹配读取", path: path))

@@ -54,7 +54,29 @@ public enum ValueParser {
         text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{3000}" || $0 == "\u{A0}" }
     }
 
+    /// Scalars a value cell can hold besides ASCII digits and punctuation: units, signs,
+    /// placeholders. A cell with any other CJK or letter scalar is a label, not a value.
+    static let valueScalars: Set<Unicode.Scalar> = [
+        "减", "增", "万", "元", "件", "个", "条", "项", "次", "人", "家", "宗", "起", "无", "〇",
+        "—", "–", "－", "−", "／", "\u{3000}", "\u{A0}",
+    ]
+
     public static func read(_ raw: String, as kind: FieldKind) -> CellReading {
+        // Fast paths: plain digits (most cells) and text that cannot be a value (labels).
+        var allDigits = true
+        for s in raw.unicodeScalars {
+            if s.value >= 0x30 && s.value <= 0x39 { continue }
+            allDigits = false
+            if s.isASCII {
+                if s == "O" || s == "o" || s == "l" || s == "I" || !s.properties.isAlphabetic { continue }
+                return .unreadable(raw)
+            }
+            if !valueScalars.contains(s) { return .unreadable(raw) }
+        }
+        if allDigits, !raw.isEmpty, raw.utf8.count <= 15, kind == .count || kind == .signedCount {
+            let canonical = raw.drop { $0 == "0" }
+            if let v = Int(canonical.isEmpty ? "0" : canonical) { return .value(.integer(v), unit: nil, notes: []) }
+        }
         var text = raw.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\u{3000}" && $0 != "\u{A0}" }
         if text.isEmpty { return .blank }
         if placeholders.contains(text) { return .value(zero(kind), unit: nil, notes: [.placeholder(text)]) }

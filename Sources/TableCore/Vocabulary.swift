@@ -1,7 +1,8 @@
 import Normalization
 
-/// The labels of a set of templates, indexed for tolerant matching.
-struct Vocabulary: Sendable {
+/// The labels of a set of templates, indexed for tolerant matching. Building one costs more
+/// than reading a report: build it once per set of templates and share it (it is immutable).
+public struct Vocabulary: Sendable {
     enum Target: Sendable, Equatable {
         case row(Int, Int)
         case group(Int, String)
@@ -30,7 +31,7 @@ struct Vocabulary: Sendable {
     let entries: [Entry]
     let byKey: [String: [Int]]
 
-    init(_ templates: [TableTemplate]) {
+    public init(_ templates: [TableTemplate]) {
         var entries: [Entry] = []
         for (t, template) in templates.enumerated() {
             for (r, row) in template.rows.enumerated() {
@@ -72,10 +73,10 @@ struct Vocabulary: Sendable {
         if let exact = byKey[key.key] {
             for i in exact { consider(entries[i], 3.0, .exact) }
         }
-        let core = key.core
+        let core = key.coreScalars
         let coreCount = core.count
         for e in entries {
-            let other = e.key.core
+            let other = e.key.coreScalars
             if coreCount == 0 {
                 // Only numbering ("3."): the row of the current group with that number.
                 if case .row = e.target, let g = preferGroup, e.group == g, let n = key.numbering.last, e.key.numbering.last == n {
@@ -86,9 +87,11 @@ struct Vocabulary: Sendable {
             if other.isEmpty { continue }
             if other == core {
                 consider(e, 2.5, .exact)
-            } else if min(coreCount, other.count) >= 4, core.hasPrefix(other) || other.hasPrefix(core) {
+            } else if min(coreCount, other.count) >= 4, core.starts(with: other) || other.starts(with: core) {
                 consider(e, 2.0, .exact)
-            } else if coreCount >= 4, other.count >= 4, abs(coreCount - other.count) <= max(coreCount, other.count) / 3 {
+            } else if coreCount >= 4, other.count >= 4, abs(coreCount - other.count) <= max(coreCount, other.count) / 3,
+                LabelKey.similarityBound(key, e.key) >= 0.8
+            {
                 let sim = LabelKey.similarity(core, other)
                 if sim >= 0.8 { consider(e, 1.0 + sim, .variant) }
             }

@@ -15,17 +15,30 @@ struct Doccanon: ParsableCommand {
 /// Input format names accepted by `--from`.
 enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
     case docx, html, text
-    var format: SourceInfo.Format { SourceInfo.Format(rawValue: rawValue)! }
+    var format: SourceInfo.Format {
+        switch self {
+        case .docx: return .docx
+        case .html: return .html
+        case .text: return .text
+        }
+    }
 }
 
 enum ReportFormatOption: String, ExpressibleByArgument, CaseIterable {
     case json, xml
-    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    var output: OutputFormat { self == .xml ? .xml : .json }
 }
 
 enum DocumentFormatOption: String, ExpressibleByArgument, CaseIterable {
     case json, xml, markdown, html
-    var output: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    var output: OutputFormat {
+        switch self {
+        case .json: return .json
+        case .xml: return .xml
+        case .markdown: return .markdown
+        case .html: return .html
+        }
+    }
 }
 
 struct ReportCommand: ParsableCommand {

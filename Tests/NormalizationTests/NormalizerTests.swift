@@ -78,4 +78,37 @@ import Testing
         #expect(LabelKey.similarity("规章", "行政强制") == 0)
         #expect(LabelKey.similarity(String(repeating: "长", count: 500), "长") == 0)
     }
+
+    /// The matcher skips a comparison when the cheap bound is below its threshold: the bound
+    /// must never be below the real similarity, or a matching label would be lost.
+    @Test func similarityBoundNeverUnderestimates() {
+        let labels = [
+            "其他法律行政法规禁止公开", "其他法律法规禁止公开", "属于国家秘密", "危及三安全一稳定", "保护第三方合法权益",
+            "本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确", "申请人逾期未按收费通知要求缴纳费用",
+            "行政事业性收费", "现行有效件数", "现行冇效件数", "商业企业", "科研机构", "自然人", "尚未审结",
+        ]
+        var state: UInt64 = 42
+        func shuffled(_ s: String) -> String {
+            var chars = Array(s)
+            for i in chars.indices.reversed() where i > 0 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                chars.swapAt(i, Int(state >> 33) % (i + 1))
+            }
+            return String(chars)
+        }
+        let all = labels + labels.map(shuffled)
+        for a in all {
+            for b in all {
+                let ka = LabelKey.make(a), kb = LabelKey.make(b)
+                #expect(LabelKey.similarityBound(ka, kb) >= LabelKey.similarity(ka.core, kb.core))
+            }
+        }
+        #expect(LabelKey.similarityBound(LabelKey.make("规章"), LabelKey.make("行政强制")) == 0)
+    }
+
+    @Test func keysCompareByScalarsAndFoldASCIICase() {
+        let key = LabelKey.make("（三）ABC 不予公开\r\n")
+        #expect(key.key == "(三)abc不予公开")
+        #expect(key.coreScalars == Array("abc不予公开".unicodeScalars.map(\.value)))
+    }
 }

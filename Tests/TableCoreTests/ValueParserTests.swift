@@ -12,6 +12,19 @@ import Testing
         #expect(ValueParser.read("-1", as: .count).value == .integer(-1))
     }
 
+    @Test func labelsAndLeadingZeros() {
+        // Labels are never values, whatever the field kind (the scan rejects them early).
+        for label in ["行政许可", "3.保护第三方合法权益", "Total", "本年收费金额（单位：万元）", "二〇二二"] {
+            for kind in [FieldKind.count, .signedCount, .amountWan, .amountAsWritten] {
+                #expect(ValueParser.read(label, as: kind) == .unreadable(label))
+            }
+        }
+        #expect(ValueParser.read("007", as: .count) == .value(.integer(7), unit: nil, notes: []))
+        #expect(ValueParser.read("000", as: .signedCount) == .value(.integer(0), unit: nil, notes: []))
+        #expect(ValueParser.read("1234567890123456", as: .count) == .unreadable("1234567890123456"))
+        #expect(ValueParser.read("减 4", as: .signedCount).value == .integer(-4))
+    }
+
     @Test func placeholdersReadAsZeroWithNote() {
         for p in ["—", "/", "无", "-"] {
             #expect(ValueParser.read(p, as: .count) == .value(.integer(0), unit: nil, notes: [.placeholder(p)]))
