@@ -282,6 +282,9 @@ def make_partition_fn(tool_name, batch_args, timeout, manifest_format, cwd, expe
         records = list(iterator)
         if not records:
             return
+        if not os.path.isdir(cwd):
+            raise RuntimeError("base directory %s (relative paths are resolved against it) is not on "
+                               "this executor: mount the shared filesystem at the same place" % cwd)
         tool = resolve_tool(tool_name)
         version = tool_version(tool)
         if expected_version is not None and version != expected_version:
