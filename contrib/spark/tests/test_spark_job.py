@@ -220,6 +220,52 @@ def test_shards(tool, work, manifest, spark_lines):
 
 
 def check_parquet(directory, lines):
+    """The Parquet copy holds the same records, with the columns taken from each."""
+    from pyspark.sql import SparkSession
+    spark = (SparkSession.builder.master("local[1]").appName("doccanon-spark-test")
+             .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+             .config("spark.ui.enabled", "false").getOrCreate())
+    try:
+        spark.sparkContext.setLogLevel("ERROR")
+        rows = spark.read.parquet(directory).collect()
+    finally:
+        spark.stop()
+    check(sorted(r["record"] for r in rows) == sorted(l.decode("utf-8") for l in lines),
+          "Parquet records differ from the NDJSON ones")
+    for r in rows:
+        obj = json.loads(r["record"])
+        cols = (r["id"], r["status"], r["exitCode"], r["errorCode"])
+        want = (obj["id"], obj["status"], obj["exitCode"], (obj.get("error") or {}).get("code"))
+        if cols != want:
+            check(False, "Parquet columns %r for a record with %r" % (cols, want))
+            break
+
+
+def test_shards(tool, work, manifest, spark_lines):
+    """run_shard.py (the Slurm / Kubernetes path): shards concatenated = the Spark job's records."""
+    with open(manifest, encoding="utf-8") as fh:
+        count = sum(1 for _ in fh)
+    size = 37
+    out = os.path.join(work, "out-shards")
+    started = time.time()
+    for index in range((count + size - 1) // size):
+        env = dict(os.environ, SLURM_ARRAY_TASK_ID=str(index))  # the index as a Slurm array task sees it
+        proc = subprocess.run([sys.executable, SHARD, "--manifest", manifest, "--shard-size", str(size),
+                               "--output", out, "--doccanon", tool], capture_output=True, text=True, env=env)
+        check(proc.returncode == 0, "run_shard.py shard %d exited %d: %s" % (index, proc.returncode, proc.stderr[-500:]))
+    lines = []
+    for name in sorted(os.listdir(out)):
+        check(name.startswith("shard-") and name.endswith(".ndjson") or name == "_doccanon_version",
+              "stray file %s in the shard output" % name)
+        if name.startswith("shard-"):
+            with open(os.path.join(out, name), "rb") as fh:
+                lines.extend(fh.read().splitlines())
+    check(lines == spark_lines, "shards concatenated differ from the Spark job's records (%d vs %d lines)"
+          % (len(lines), len(spark_lines)))
+    print("run_shard.py: %d shards of %d, %.1f s" % ((count + size - 1) // size, size, time.time() - started))
+
+
+def check_parquet(directory, lines):
     try:
         import pyarrow.parquet as pq  # optional: read back without a second Spark session
     except ImportError:
