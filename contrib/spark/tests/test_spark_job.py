@@ -276,6 +276,30 @@ def check_parquet(directory, lines):
           "Parquet records differ from the NDJSON ones")
 
 
+def test_spark_submit_files(tool, work, names):
+    """The cluster recipe in local mode: spark-submit --files ships the binary, the job finds
+    it by name with SparkFiles (it is on no PATH and under no given path)."""
+    ship = os.path.join(work, "ship")
+    os.makedirs(ship)
+    shipped = os.path.join(ship, "doccanon-shipped")
+    shutil.copy(tool, shipped)
+    entries = names[:20]
+    manifest = os.path.join(work, "manifest-submit.txt")
+    write_manifest(manifest, entries)
+    submit = shutil.which("spark-submit") or os.path.join(
+        os.path.dirname(__import__("pyspark").__file__), "bin", "spark-submit")
+    out = os.path.join(work, "out-submit")
+    cmd = [submit, "--master", "local[2]", "--conf", "spark.driver.host=127.0.0.1",
+           "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.ui.enabled=false",
+           "--files", shipped, JOB, "--manifest", manifest, "--output", out, "--doccanon", "doccanon-shipped"]
+    started = time.time()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ship)
+    check(proc.returncode == 0, "spark-submit exited %d: %s" % (proc.returncode, proc.stderr[-3000:]))
+    got = job_lines(out)
+    check(got == batch_lines_one_process(tool, entries, work), "spark-submit --files run differs from doccanon batch")
+    print("spark-submit --files: %d records in %.1f s" % (len(got), time.time() - started))
+
+
 def test_runner_blames_only_the_guilty(tool, work, names):
     """PartitionRunner without Spark: a process that dies on every 3rd record it reads is not
     the records' fault (each converts when run alone); a record that crashes alone is."""
@@ -366,6 +390,7 @@ def main():
         test_shards(tool, work, manifest, got)
         test_runner_blames_only_the_guilty(tool, work, names)
         test_folder_listing(work)
+        test_spark_submit_files(tool, work, names)
         test_crash_hang_garble(tool, work, names)
     finally:
         if not args.keep:
