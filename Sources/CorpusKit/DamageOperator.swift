@@ -21,6 +21,9 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case extraColumn
     /// A header row broken into two rows ("商业" over "企业").
     case splitHeaderRows
+    /// Table 三 with a 法人或其他组织 subtotal column that the official template does not have
+    /// (a third-party template seen in the wild).
+    case subtotalColumn
     /// Row labels worded differently from the template ("（二）部分公开", "1.国家秘密").
     case labelVariants
     /// Group labels written on every row of their group instead of one merged cell.

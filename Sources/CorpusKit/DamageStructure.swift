@@ -246,6 +246,34 @@ extension Damager {
         }
     }
 
+    mutating func subtotalColumn() {
+        for b in tablePositions where layout.blocks[b].table?.key == "applications" {
+            let values = cells.map(\.value)
+            withTable(b) { t, _ in
+                for r in t.rows.indices {
+                    let row = t.rows[r]
+                    if row.kind == .header, let k = row.cells.firstIndex(where: { $0.text == "法人或其他组织" }) {
+                        t.rows[r].cells[k].columnSpan += 1
+                    } else if row.kind == .header, let k = row.cells.firstIndex(where: { $0.text == "商业企业" }) {
+                        t.rows[r].cells.insert(LayoutCell("小计", role: .header), at: k)
+                    } else if row.kind == .data, let k = row.cells.firstIndex(where: { $0.role == .value }) {
+                        // The five organisation columns follow the natural person's.
+                        let orgs = row.cells[(k + 1)...].prefix(5)
+                        let parts = orgs.map { c in c.truth.flatMap { values[$0]?.integer } }
+                        let text = parts.allSatisfy({ $0 != nil }) ? String(parts.compactMap { $0 }.reduce(0, +)) : ""
+                        t.rows[r].cells.insert(LayoutCell(text, role: .header), at: k + 1)
+                    }
+                }
+                t.columns += 1
+            }
+            markTable(b, .subtotalColumn)
+            // Every row then has a cell too many: a reader must say how it read them.
+            if let t = layout.blocks[b].table {
+                for row in t.rows where row.kind == .data { allowed.append(ExpectedFinding(.tableAmbiguous, row.rowPath)) }
+            }
+        }
+    }
+
     mutating func missingHeaders() {
         let tables = tablePositions
         for b in pick(tables, rng.int(1...2)) {

@@ -93,6 +93,7 @@ struct Damager {
         case .labelVariants: labelVariants()
         case .repeatedGroupLabels: repeatedGroupLabels()
         case .splitHeaderRows: splitHeaderRows()
+        case .subtotalColumn: subtotalColumn()
         case .missingHeaders: missingHeaders()
         case .pageSplitRepeatedHeader: pageSplit(repeatHeader: true)
         case .pageSplitMissingHeader: pageSplit(repeatHeader: false)

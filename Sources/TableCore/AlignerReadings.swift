@@ -66,29 +66,39 @@ extension Aligner {
         // table would otherwise judge each other by default readings).
         let candidateCounts = readings.mapValues(\.count)
         let open = readings.keys.sorted().filter { (candidateCounts[$0] ?? 0) > 1 }
+        // Each damaged row starts at the reading its own checks prefer (its row total: checks
+        // that need no other row), so that rows judged later see good neighbours.
+        for r in open {
+            guard let candidates = readings[r] else { continue }
+            let local = candidates.map { c in
+                score(template.key, TableValues(rows: template.rows.enumerated().map { k, row in rowValues(row, reading: k == r ? c : nil) })) + Self.unreadable(c)
+            }
+            let fewest = local.min() ?? 0
+            if local.filter({ $0 == fewest }).count == 1, let k = local.firstIndex(of: fewest) { chosen[r] = k }
+        }
         let combinations = open.reduce(1) { min($0 * (candidateCounts[$1] ?? 1), Self.jointLimit + 1) }
         // Several damaged rows in one table: judge their readings together when that is cheap,
         // since each row's arithmetic involves the others.
-        let joint = open.count >= 2 && combinations <= Self.jointLimit
-        if joint {
+        /// Judges `rows` together over their `options` (candidate indices), every combination.
+        func decideJointly(_ rows: [Int], _ options: [Int: [Int]]) {
             var best: [[Int]] = []
             var fewest = Int.max
-            var odometer = Array(repeating: 0, count: open.count)
+            var odometer = Array(repeating: 0, count: rows.count)
             outer: while true {
-                for (k, r) in open.enumerated() { chosen[r] = odometer[k] }
-                let v = score(template.key, tableValues()) + open.indices.reduce(0) { $0 + Self.unreadable((readings[open[$1]] ?? [])[odometer[$1]]) }
+                for (k, r) in rows.enumerated() { chosen[r] = options[r]?[odometer[k]] ?? 0 }
+                let v = score(template.key, tableValues()) + rows.reduce(0) { $0 + Self.unreadable((readings[$1] ?? [])[chosen[$1] ?? 0]) }
                 if v < fewest { fewest = v; best = [] }
-                if v == fewest { best.append(odometer) }
+                if v == fewest { best.append(rows.map { chosen[$0] ?? 0 }) }
                 var k = 0
-                while k < open.count {
+                while k < rows.count {
                     odometer[k] += 1
-                    if odometer[k] < (candidateCounts[open[k]] ?? 1) { continue outer }
+                    if odometer[k] < (options[rows[k]]?.count ?? 1) { continue outer }
                     odometer[k] = 0
                     k += 1
                 }
                 break
             }
-            for (k, r) in open.enumerated() {
+            for (k, r) in rows.enumerated() {
                 let candidates = readings[r] ?? []
                 var options: [Int] = []
                 for combo in best where !options.contains(combo[k]) { options.append(combo[k]) }
@@ -117,6 +127,11 @@ extension Aligner {
                 decidedBy[r] = "无法由勾稽关系或列位置区分，各读法不一致的单元格取 null"
             }
         }
+        let joint = open.count >= 2 && combinations <= Self.jointLimit
+        if joint {
+            decideJointly(open, Dictionary(uniqueKeysWithValues: open.map { ($0, Array(0..<(candidateCounts[$0] ?? 1))) }))
+        }
+        var tiedOptions: [Int: [Int]] = [:]
         for _ in 0..<(joint ? 0 : 2) {
         for r in readings.keys.sorted() where (candidateCounts[r] ?? 0) > 1 {
             let candidates = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0))
@@ -151,12 +166,22 @@ extension Aligner {
             // Undecided, cells lost or repeated: keep the cells every remaining reading agrees
             // on; the others are null.
             let merged = Self.agreement(tied.map { candidates[$0] }, columns: template.rows[r].columns.count)
+            tiedOptions[r] = tied
             readings[r]?.append(merged)
             chosen[r] = candidates.count
             decidedBy[r] = tied.contains(where: { candidates[$0].values != merged.values })
                 ? "无法由勾稽关系或列位置区分，各读法不一致的单元格取 null"
                 : "各读法结果相同"
         }
+        }
+        // Rows still undecided after the passes may decide each other: judge them together
+        // over their remaining readings.
+        let unresolved = tiedOptions.keys.sorted().filter { r in (readings[r]?.count ?? 0) > (candidateCounts[r] ?? 0) }
+        if !joint, unresolved.count >= 2,
+            unresolved.reduce(1, { min($0 * (tiedOptions[$1]?.count ?? 1), Self.jointLimit + 1) }) <= Self.jointLimit
+        {
+            for r in unresolved { readings[r] = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0)) }
+            decideJointly(unresolved, tiedOptions)
         }
 
         // A row whose surplus cells were taken for blanks may instead repeat a value next to a
