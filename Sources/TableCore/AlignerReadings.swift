@@ -31,12 +31,10 @@ extension Aligner {
                 // Blank cells left of the first value column belong to the label (a merged
                 // label cell written out position by position), not to the values.
                 var slots = e.slots
-                // Only surplus ones: a row with exactly its columns' cells may sit shifted under
-                // the header (a merged cell above cut short), and keeps them all.
-                if let first = fieldColumns(e, template.rows[r])?.first {
-                    while slots.count > template.rows[r].columns.count, let k = slots.firstIndex(where: { $0.isBlank && $0.column < first }) {
-                        slots.remove(at: k)
-                    }
+                // Only in a row with surplus cells: a row with exactly its columns' cells may sit
+                // shifted under the header (a merged cell above cut short), and keeps them all.
+                if slots.count > template.rows[r].columns.count, let first = fieldColumns(e, template.rows[r])?.first {
+                    slots.removeAll { $0.isBlank && $0.column < first }
                 }
                 readings[r] = candidateReadings(slots, template.rows[r])
                 positional[r] = Self.positionsMeaningful(slots, template.rows[r])
