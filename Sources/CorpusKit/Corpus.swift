@@ -35,7 +35,7 @@ public enum Corpus {
         let clean = operators == nil && rng.chance(cleanShare)
         var damage = operators ?? []
         if operators == nil, !clean {
-            let all = DamageOperator.allCases
+            let all = DamageOperator.allCases.filter { !$0.isStress }
             for _ in 0..<rng.int(1...3) {
                 let op = rng.pick(all)
                 if !damage.contains(op) { damage.append(op) }

@@ -72,6 +72,10 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
+    /// Variations beyond the list that the reader does not hold to the targets yet in
+    /// combination with others: drawn only when asked for (`--damage subtotalColumn`).
+    public var isStress: Bool { self == .subtotalColumn }
+
     /// True for damage to the page (title, headings, date) rather than to table cells.
     public var isPageDamage: Bool {
         switch self {

@@ -356,6 +356,21 @@ public struct Aligner {
                     placed = true
                 }
             }
+            // Pieces of a later table's unlabelled row broken across a page (表四 without its
+            // headers, split): together they have exactly that row's cells.
+            if !placed, run.count > 1 {
+                let cells = run.reduce(0) { $0 + entries[$1].slots.filter { !$0.isBlank }.count }
+                if templates.enumerated().contains(where: { t, template in
+                    t > (table ?? -1) && template.rows.contains { $0.labels.isEmpty && $0.columns.count == cells }
+                }) {
+                    for k in run.dropFirst() {
+                        entries[run[0]].slots += entries[k].slots.filter { !$0.isBlank }
+                        entries[k].slots = []
+                    }
+                    entries[run[0]].slots.removeAll(where: \.isBlank)
+                    run = [run[0]]
+                }
+            }
             if !placed, run.count == 1 {
                 // A row with exactly the columns of a later table's unlabelled row (表四 without its headers).
                 let slots = entries[i].slots
