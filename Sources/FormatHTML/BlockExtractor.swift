@@ -39,12 +39,18 @@ struct BlockExtractor {
     ]
     static let boilerplatePrefixes = ["发布时间", "发布日期", "信息来源", "来源：", "作者：", "时间：", "日期：", "阅读次数", "首页>", "首页 >", "首页»"]
 
+    /// More blocks than any report has: the page is refused rather than read for minutes.
+    static let maxBlocks = 100_000
+
     mutating func flow(_ e: XMLElement) throws(HTMLError) {
+        if blocks.count > Self.maxBlocks {
+            throw HTMLError(code: .tooLarge, message: "page too large: more than \(Self.maxBlocks) paragraphs")
+        }
         for child in e.children {
             switch child {
             case .text(let t):
                 line += t
-                if inLink == 0 { plain += t }
+                if inLink == 0, dropLinkLines { plain += t }
             case .element(let c):
                 try element(c)
             }
@@ -119,14 +125,15 @@ struct BlockExtractor {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "|｜>»·•/、-–—:：".unicodeScalars.contains($0) }
     }
 
-    static let phraseBytes = boilerplatePhrases.map { Array($0.utf8) }
+    static let phrases = BytePhrases(boilerplatePhrases)
     static let prefixBytes = boilerplatePrefixes.map { Array($0.utf8) }
 
     static func isBoilerplateLine(_ text: String) -> Bool {
         // 150 scalars are at most 600 bytes; Chinese text takes 3 bytes a scalar.
-        guard text.utf8.count <= 600 else { return false }
-        let count = text.unicodeScalars.count
-        if count <= 150, phraseBytes.contains(where: { HTMLText.contains(text, bytes: $0) }) { return true }
+        let bytes = text.utf8.count
+        guard bytes <= 600 else { return false }
+        let count = bytes <= 150 ? bytes : text.unicodeScalars.count
+        if count <= 150, phrases.occurs(in: text) { return true }
         if count <= 80, prefixBytes.contains(where: { text.utf8.starts(with: $0) }) { return true }
         return false
     }

@@ -129,15 +129,22 @@ enum EncodingDetector {
 
     /// Refuses bytes that are not text: NULs or other C0 controls in more than 1% of the bytes.
     static func refuseBinary(_ bytes: [UInt8]) throws(HTMLError) {
-        var controls = 0
-        for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        let controls = bytes.withUnsafeBufferPointer { buffer in
+            var n = 0
+            for b in buffer where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { n += 1 }
+            return n
+        }
         if controls > 0, controls * 100 >= bytes.count || bytes.prefix(1024).contains(0) {
             throw HTMLError(code: .unreadable, message: "binary data, not an HTML page (\(controls) control bytes)")
         }
     }
 
     /// Whether the bytes are valid UTF-8, and how many multi-byte characters they hold.
-    static func utf8Validity(_ bytes: [UInt8]) -> (valid: Bool, multibyte: Int) {
+    static func utf8Validity(_ array: [UInt8]) -> (valid: Bool, multibyte: Int) {
+        array.withUnsafeBufferPointer { utf8Validity($0) }
+    }
+
+    static func utf8Validity(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Bool, multibyte: Int) {
         var i = 0
         var multibyte = 0
         let n = bytes.count

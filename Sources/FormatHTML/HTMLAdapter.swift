@@ -15,6 +15,8 @@ public enum HTMLAdapter {
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "textarea", "select",
         "button", "map", "math", "applet", "xml", "audio", "video",
     ]
+    /// Tags in a page: a 300-page report exported by Word has about 100,000.
+    static let maxTags = 500_000
     static let kept: Set<String> = ["class", "id", "style", "colspan", "rowspan", "hidden", "aria-hidden", "type", "name", "content", "role"]
 
     public static func read(_ bytes: [UInt8], source: SourceInfo) throws(HTMLError) -> Document {
@@ -22,7 +24,7 @@ public enum HTMLAdapter {
         let markup = WordMarkup.strip(decoded.utf8)
         let root: XMLElement
         do {
-            root = try HTMLReader.parse(markup, options: HTMLReader.Options(keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
+            root = try HTMLReader.parse(markup, options: HTMLReader.Options(maxNodes: maxTags, keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
         } catch {
             switch error.kind {
             case .tooLarge: throw HTMLError(code: .tooLarge, message: "page too large: \(error.message)")

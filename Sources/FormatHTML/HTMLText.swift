@@ -75,6 +75,23 @@ enum HTMLText {
     /// between two digits is dropped (Word wraps its HTML source inside numbers). Chinese text
     /// around spaces is joined later by `Normalizer.clean`.
     static func collapse(_ raw: String) -> String {
+        // Most text has nothing to collapse: no tab or line break, no two spaces in a row.
+        var copy = raw
+        let needed = copy.withUTF8 { bytes -> Bool in
+            var previousSpace = true
+            for b in bytes {
+                if b == 0x20 {
+                    if previousSpace { return true }
+                    previousSpace = true
+                } else if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                    return true
+                } else {
+                    previousSpace = false
+                }
+            }
+            return previousSpace
+        }
+        if !needed { return raw }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var pendingBreak = false
@@ -155,5 +172,38 @@ enum HTMLText {
             n = min(n * 10 + Int(s.value - 0x30), 100_000)
         }
         return max(n, 1)
+    }
+}
+
+/// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are picked
+/// by their first byte, then compared byte for byte.
+struct BytePhrases: Sendable {
+    let phrases: [[UInt8]]
+    /// Whether some phrase starts with these two bytes (index: first << 8 | second).
+    let starts: [Bool]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }.filter { $0.count >= 2 }
+        var starts = Array(repeating: false, count: 1 << 16)
+        for p in self.phrases { starts[Int(p[0]) << 8 | Int(p[1])] = true }
+        self.starts = starts
+    }
+
+    func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            let n = hay.count
+            guard n >= 2 else { return false }
+            return starts.withUnsafeBufferPointer { starts in
+                for i in 0..<(n - 1) where starts[Int(hay[i]) << 8 | Int(hay[i + 1])] {
+                    for needle in phrases where i + needle.count <= n && needle[0] == hay[i] {
+                        var k = 1
+                        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                        if k == needle.count { return true }
+                    }
+                }
+                return false
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ internal import CLibXML2
 /// The bytes must already be UTF-8 (see `Transcoder`): libxml2 is told to ignore the page's
 /// own charset declaration. Elements nested deeper than `maxDepth` are not an error (real pages
 /// are broken): their text is kept and their structure flattened into the element at the limit.
-/// More than `maxNodes` elements, or more than that many `<` in the input, is `.tooLarge`,
+/// More than `maxNodes` elements, or more than that many start tags in the input, is `.tooLarge`,
 /// which bounds the memory both trees take.
 public enum HTMLReader {
     public struct Options: Sendable {
@@ -39,8 +39,16 @@ public enum HTMLReader {
         guard utf8.count < Int(Int32.max) else {
             throw XMLParseError(kind: .tooLarge(limit: Int(Int32.max)), line: 0, message: "HTML page too large")
         }
-        var tags = 0
-        for b in utf8 where b == 0x3C { tags += 1 }
+        // Start tags ("<" then a letter) bound what both trees can hold.
+        let tags = utf8.withUnsafeBufferPointer { bytes -> Int in
+            var n = 0
+            var i = 0
+            while i + 1 < bytes.count {
+                if bytes[i] == 0x3C, bytes[i + 1] | 0x20 >= 0x61, bytes[i + 1] | 0x20 <= 0x7A { n += 1 }
+                i += 1
+            }
+            return n
+        }
         if tags > options.maxNodes {
             throw XMLParseError(kind: .tooLarge(limit: options.maxNodes), line: 0, message: "more than \(options.maxNodes) tags")
         }
