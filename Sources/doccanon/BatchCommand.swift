@@ -1,11 +1,144 @@
 import ArgumentParser
+import DoccanonKit
+import Foundation
 
-/// `doccanon batch` (spec §6). (Issue 7: in progress.)
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension BatchOptions.Kind: ExpressibleByArgument {}
+extension BatchOptions.InputMode: ExpressibleByArgument {}
+
+/// `doccanon batch` (spec §6): records on standard input, one JSON line per record on standard
+/// output in input order, flushed line by line. Errors are records; the exit status is 0 when
+/// every record got its line, 64 on bad flags, 74 when the output (or the input) fails.
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch", abstract: "Convert a collection: one JSON line per input record, in input order.")
+        commandName: "batch",
+        abstract: "Convert a collection: one JSON line per input record, in input order.",
+        discussion: """
+            Records, one a line on standard input: a path (--input paths), or a JSON object \
+            {"id": …, "path": …} or {"id": …, "name": …, "contentBase64": …} (--input ndjson). \
+            Each gets one line {"id", "status": "ok"|"error", "exitCode", "report"|"document"|"error"}. \
+            The output is the same whatever --jobs is and whatever other records share the batch.
+            """)
+
+    @Option(help: "Convert each record to a report or to the generic document.") var kind: BatchOptions.Kind = .report
+    @Option(help: "How standard input gives the records.") var input: BatchOptions.InputMode = .paths
+    @Option(help: "Conversions run at once (0: one per core).") var jobs: Int = 0
+    @Flag(help: "A report with an error finding gets exitCode 1 (the run still exits 0).") var strict = false
+
+    func validate() throws {
+        if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
+        if jobs > 1024 { throw ValidationError("--jobs must be at most 1024") }
+    }
 
     func run() throws {
-        throw ExitCode(64)
+        // A closed pipe is an output error (status 74), not a silent death.
+        signal(SIGPIPE, SIG_IGN)
+        let options = BatchOptions(kind: kind, input: input, strict: strict)
+        let engine = BatchEngine(options: options, jobs: jobs)
+        let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(expected: Self.countStandardInput()) : nil
+        let outcome = engine.run(
+            read: { buffer in Self.readStandardInput(buffer) },
+            write: { line in Self.writeStandardOutput(line) },
+            progress: meter.map { meter in { meter.update($0) } })
+        meter?.finish()
+        switch outcome {
+        case .completed:
+            return
+        case .outputFailed(let written):
+            CLIOutput.fail("cannot write output after \(written) record\(written == 1 ? "" : "s"): \(String(cString: strerror(errno)))")
+            throw ExitCode(74)
+        case .inputFailed(let records):
+            CLIOutput.fail("cannot read standard input after \(records) record\(records == 1 ? "" : "s")")
+            throw ExitCode(74)
+        }
+    }
+
+    static func readStandardInput(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        while true {
+            let n = read(STDIN_FILENO, base, buffer.count)
+            if n < 0, errno == EINTR { continue }
+            return n
+        }
+    }
+
+    /// Writes the whole line with `write(2)`: nothing is buffered, so each line is out when
+    /// this returns.
+    static func writeStandardOutput(_ line: [UInt8]) -> Bool {
+        line.withUnsafeBytes { bytes in
+            guard var pointer = bytes.baseAddress else { return true }
+            var left = bytes.count
+            while left > 0 {
+                let n = write(STDOUT_FILENO, pointer, left)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                pointer += n
+                left -= n
+            }
+            return true
+        }
+    }
+
+    /// The number of records when standard input is a regular file (read with `pread`, so the
+    /// position is unchanged); nil for a pipe.
+    static func countStandardInput() -> Int? {
+        var info = stat()
+        guard fstat(STDIN_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let start = lseek(STDIN_FILENO, 0, SEEK_CUR)
+        guard start >= 0 else { return nil }
+        nonisolated(unsafe) var offset = start
+        return LineSplitter.countRecords { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            let n = pread(STDIN_FILENO, base, buffer.count, offset)
+            if n > 0 { offset += off_t(n) }
+            return n
+        }
+    }
+}
+
+/// The progress line on a terminal's standard error: done/total, rate, errors; redrawn at most
+/// five times a second and ended with a line break.
+final class ProgressMeter {
+    private let expected: Int?
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var lastDraw: ContinuousClock.Instant
+    private var last: BatchEngine.Progress?
+
+    init(expected: Int?) {
+        self.expected = expected
+        start = clock.now
+        lastDraw = start
+    }
+
+    func update(_ progress: BatchEngine.Progress) {
+        last = progress
+        let now = clock.now
+        if now - lastDraw >= .milliseconds(200) {
+            lastDraw = now
+            draw(progress, at: now)
+        }
+    }
+
+    func finish() {
+        guard let last else { return }
+        draw(last, at: clock.now)
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+
+    private func draw(_ p: BatchEngine.Progress, at now: ContinuousClock.Instant) {
+        let elapsed = now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let rate = seconds > 0 ? Double(p.done) / seconds : 0
+        let total = (p.total ?? expected).map { "/\($0)" } ?? ""
+        let text = "\r\u{1B}[Kdoccanon batch: \(p.done)\(total) done, \(Int(rate.rounded())) docs/s, \(p.errors) error\(p.errors == 1 ? "" : "s")"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Runs a batch over a bounded window of records: one reader thread splits the input into
+/// lines, `jobs` worker threads convert them, and the calling thread writes the output lines in
+/// input order as soon as each is ready. At most `window` records are in memory at once
+/// (read, converting, or converted and waiting for an earlier one), so memory is bounded by
+/// the number of jobs, not by the size of the collection.
+public final class BatchEngine: @unchecked Sendable {
+    public struct Progress: Sendable {
+        public var done: Int
+        /// Known once the whole input has been read (or given up front).
+        public var total: Int?
+        public var errors: Int
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        /// Every record got its line.
+        case completed(records: Int, errors: Int)
+        /// Writing failed: the records before `written` got their lines.
+        case outputFailed(written: Int)
+        /// Reading the input failed after `records` records; each of those got its line.
+        case inputFailed(records: Int)
+    }
+
+    public let options: BatchOptions
+    public let jobs: Int
+    public let window: Int
+
+    // State shared by the threads, guarded by `condition`.
+    private let condition = NSCondition()
+    private var pending: [(index: Int, line: LineSplitter.Line)] = []
+    private var pendingHead = 0
+    private var results: [Int: (bytes: [UInt8], isError: Bool)] = [:]
+    private var readCount = 0
+    private var written = 0
+    private var readerDone = false
+    private var readerFailed = false
+    private var cancelled = false
+    private var workersLeft = 0
+
+    /// `jobs` 0 means one per core.
+    public init(options: BatchOptions, jobs: Int) {
+        self.options = options
+        self.jobs = jobs > 0 ? jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        self.window = 4 * self.jobs
+    }
+
+    /// - Parameters:
+    ///   - read: fills a buffer with input bytes (count, 0 at the end, -1 on error).
+    ///   - write: writes one whole output line; false when it could not.
+    ///   - progress: called after each line is written, on the calling thread.
+    public func run(
+        read: @escaping LineSplitter.Read, write: ([UInt8]) -> Bool, progress: ((Progress) -> Void)? = nil
+    ) -> Outcome {
+        let maxLine = options.maxLineBytes
+        workersLeft = jobs
+        startThread { [self] in readLoop(read, maxLine: maxLine) }
+        for _ in 0..<jobs { startThread { [self] in workLoop() } }
+
+        var errors = 0
+        condition.lock()
+        while true {
+            while results[written] == nil, !(readerDone && written == readCount) { condition.wait() }
+            guard let result = results.removeValue(forKey: written) else { break }
+            condition.unlock()
+            guard write(result.bytes) else {
+                condition.lock()
+                cancelled = true
+                condition.broadcast()
+                let done = written
+                condition.unlock()
+                return .outputFailed(written: done)
+            }
+            if result.isError { errors += 1 }
+            condition.lock()
+            written += 1
+            condition.broadcast()
+            if let progress {
+                let snapshot = Progress(done: written, total: readerDone ? readCount : nil, errors: errors)
+                condition.unlock()
+                progress(snapshot)
+                condition.lock()
+            }
+        }
+        // Let the workers leave before returning (they find nothing more to do).
+        while workersLeft > 0 { condition.wait() }
+        let failed = readerFailed, count = readCount
+        condition.unlock()
+        return failed ? .inputFailed(records: count) : .completed(records: count, errors: errors)
+    }
+
+    private func startThread(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        // Parsers recurse over nesting up to their depth limits: give them room.
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    private func readLoop(_ read: LineSplitter.Read, maxLine: Int) {
+        var splitter = LineSplitter(maxLine: maxLine)
+        while let line = splitter.next(read) {
+            condition.lock()
+            while readCount - written >= window, !cancelled { condition.wait() }
+            if cancelled {
+                condition.unlock()
+                return
+            }
+            pending.append((readCount, line))
+            readCount += 1
+            condition.broadcast()
+            condition.unlock()
+        }
+        condition.lock()
+        readerDone = true
+        readerFailed = splitter.failed
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func workLoop() {
+        condition.lock()
+        while true {
+            while pendingHead == pending.count, !readerDone, !cancelled { condition.wait() }
+            if cancelled || pendingHead == pending.count { break }
+            let (index, line) = pending[pendingHead]
+            pending[pendingHead].line = .record([])
+            pendingHead += 1
+            if pendingHead > 64, pendingHead * 2 > pending.count {
+                pending.removeFirst(pendingHead)
+                pendingHead = 0
+            }
+            condition.unlock()
+            let result = BatchConverter.output(for: line, options: options)
+            condition.lock()
+            results[index] = result
+            condition.broadcast()
+        }
+        workersLeft -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+extension BatchConverter {
+    /// The output line of a split input line, and whether it is an error record.
+    static func output(for line: LineSplitter.Line, options: BatchOptions) -> (bytes: [UInt8], isError: Bool) {
+        switch line {
+        case .oversized(let length):
+            return (oversizedLine(length: length, options: options), true)
+        case .record(let bytes):
+            return convertWithStatus(line: bytes[...], options: options)
+        }
+    }
+}
