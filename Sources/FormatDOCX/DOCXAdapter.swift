@@ -19,6 +19,10 @@ public enum DOCXAdapter {
         do {
             archive = try ZipArchive(bytes: bytes, limits: zipLimits)
         } catch {
+            // A file that starts like a ZIP package but is not one is a damaged package.
+            if error.kind == .notAZip, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                throw DOCXError(code: .corrupt, message: "damaged or truncated ZIP package: \(error.description)")
+            }
             throw DOCXError(zip: error)
         }
         let package = OPCPackage(archive: archive)
