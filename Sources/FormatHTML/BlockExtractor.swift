@@ -48,6 +48,13 @@ struct BlockExtractor {
         }
         for child in e.children {
             switch child {
+            case .text(let t) where preformatted > 0 && t.utf8.contains(0x0A):
+                // In <pre>, each source line is a line of text.
+                let lines = t.split(separator: "\n", omittingEmptySubsequences: false)
+                for (k, part) in lines.enumerated() {
+                    if k > 0 { flush() }
+                    line += part
+                }
             case .text(let t):
                 line += t
                 if inLink == 0, dropLinkLines { plain += t }
@@ -58,6 +65,7 @@ struct BlockExtractor {
     }
 
     private var inLink = 0
+    private var preformatted = 0
 
     mutating func element(_ c: XMLElement) throws(HTMLError) {
         let name = c.name
@@ -82,7 +90,9 @@ struct BlockExtractor {
                 flush()
             } else if HTMLText.blockElements.contains(name) {
                 flush()
+                if name == "pre" { preformatted += 1 }
                 try flow(c)
+                if name == "pre" { preformatted -= 1 }
                 flush()
             } else {
                 try flow(c)
