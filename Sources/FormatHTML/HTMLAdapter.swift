@@ -60,15 +60,22 @@ public struct HTMLError: AdapterError, Equatable {
     }
 }
 
-/// Tells markup from text by its first non-blank bytes.
+/// Tells markup from text by its first non-blank bytes: a known opening tag, or any tag
+/// followed (within 4 KB) by an html, body, div, table or p element.
 public enum HTMLSniffer {
+    static let openings = ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<table", "<p", "<!--", "<title", "<?xml", "<script", "<style", "<link", "<span", "<font", "<center", "<h1", "<h2", "<h3", "<ul", "<section", "<article", "<main"]
+    static let bodyTags = ["<html", "<body", "<div", "<table", "<p>", "<p "]
+
     public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         var start = bytes.startIndex
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return false }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()
-        return ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<table", "<p", "<!--", "<title", "<?xml"].contains { head.hasPrefix($0) }
+        if openings.contains(where: { head.hasPrefix($0) }) { return true }
+        guard start + 1 < bytes.count, EncodingDetector.isLabelByte(bytes[start + 1]) || bytes[start + 1] == 0x21 else { return false }
+        let window = String(decoding: bytes[start..<min(bytes.count, start + 4096)], as: UTF8.self).lowercased()
+        return bodyTags.contains { window.contains($0) }
     }
 }
 

@@ -100,7 +100,9 @@ struct HTMLTreeConverter {
             let attrName = a.pointee.name.map { String(cString: $0) } ?? ""
             if let kept = options.keptAttributes, !kept.contains(attrName) { continue }
             var value = ""
-            if let raw = xmlNodeListGetString(n.pointee.doc, a.pointee.children, 1) {
+            if let only = a.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE, let content = only.pointee.content {
+                value = Self.string(content, limit: options.maxAttributeBytes)  // the common case: no copy in C
+            } else if let raw = xmlNodeListGetString(n.pointee.doc, a.pointee.children, 1) {
                 value = Self.string(raw, limit: options.maxAttributeBytes)
                 cxml_free(raw)
             }

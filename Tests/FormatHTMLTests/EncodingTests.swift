@@ -130,3 +130,14 @@ import XMLSupport
         #expect(Page.texts(try Page.document(html)) == ["一、总体情况", "本年度公开信息86条。", "二、主动公开政府信息情况"])
     }
 }
+
+@Suite struct SnifferTests {
+    @Test func pagesAreToldFromText() {
+        #expect(HTMLSniffer.looksLikeHTML(Array("\u{FEFF}  <!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">".utf8)))
+        #expect(HTMLSniffer.looksLikeHTML(Array("<script>var a=1;</script><div>正文</div>".utf8)))
+        #expect(HTMLSniffer.looksLikeHTML(Array("<o:p></o:p>\n<p class=MsoNormal>正文</p>".utf8)))
+        #expect(!HTMLSniffer.looksLikeHTML(Array("一、总体情况\n<p>".utf8)))
+        #expect(!HTMLSniffer.looksLikeHTML(Array("<本机关> 主动公开政府信息".utf8)))
+        #expect(!HTMLSniffer.looksLikeHTML(Array("| 规章 | 0 |".utf8)))
+    }
+}
