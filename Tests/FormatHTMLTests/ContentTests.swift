@@ -133,3 +133,23 @@ extension Golden {
         return "equal"
     }
 }
+
+@Suite struct PortalFooterTests {
+    /// A footer without any class or id, in the same box as the report (no CMS container to
+    /// find), after the report's own signature: its office name
+    /// must not become the report's agency or date.
+    @Test func unmarkedFooterIsNotTheSignature() throws {
+        let html = """
+            <html><body><div><a href="/">首页</a> | <a href="/wza">无障碍</a> | <a href="/old">适老化</a></div>
+            <div><p>某某镇2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度公开信息86条。</p>
+            <p>六、其他需要报告的事项</p><p>无。</p><p>某某镇人民政府</p><p>2022年1月15日</p>
+            <p>某某县人民政府办公室主办 县大数据中心承办</p><p>网站标识码：3412210007 皖ICP备06001234号-1 联系我们</p><p>您是第 123456 位访问者</p></div>
+            </body></html>
+            """
+        let d = try Page.document(html)
+        #expect(Page.texts(d).last == "2022年1月15日")
+        let r = try Pipeline.report(bytes: Array(html.utf8), name: "page.html")
+        #expect(r.metadata.agency == "某某镇人民政府")
+        #expect(r.metadata.publishedOn == "2022-01-15")
+    }
+}
