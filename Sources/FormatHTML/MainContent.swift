@@ -12,7 +12,9 @@ enum MainContent {
         "zwgk_content", "con_text", "contxt", "info_content", "infocontent", "news_content", "newscontent", "text_content",
         "textcontent", "j-fontcontent", "detail-content", "detail_content", "detailcontent", "main-text", "maintext",
         "wzcon", "bt_content", "zhengwen", "arc_content", "content-detail", "post-content", "entry-content", "xl_content",
-        "xlcontent", "view_content", "wordsection1", "section1",
+        "xlcontent", "view_content", "wordsection1", "section1", "ucap-content", "zoomcon", "article-con", "content-con",
+        "detail-con", "wz_content", "wzy_content", "nr_content", "news-content", "news_text", "newstext", "text-content",
+        "artibody", "main-content", "mainbody-content", "gov-content", "xxgk-con", "zwgk-content",
     ]
 
     static let boilerplateTags: Set<String> = ["header", "nav", "footer", "aside"]

@@ -53,7 +53,7 @@ enum PageInfo {
             let text = Normalizer.clean(content)
             switch name {
             case "articletitle": offer("title", text, rank: 5)
-            case "pubdate", "publishdate": offer("publishedOn", value("publishedOn", text), rank: 5)
+            case "pubdate", "publishdate", "firstpublishedtime", "publishtime", "dc.date": offer("publishedOn", value("publishedOn", text), rank: 5)
             case "contentsource": offer("publisher", value("publisher", text), rank: 5)
             default: break
             }
