@@ -110,3 +110,13 @@ import Testing
         #expect(Page.rows(try #require(Page.tables(try Page.document(html)).first)) == [["（三）不予公开", "1 2", "123"]])
     }
 }
+
+@Suite struct CaptionTests {
+    @Test func captionIsTheLineAboveTheTable() throws {
+        let html = "<div id=zoom><table><caption>表一 主动公开政府信息情况</caption><tr><td>规章</td><td>0</td></tr></table></div>"
+        let d = try Page.document(html)
+        #expect(Page.texts(d) == ["表一主动公开政府信息情况"])  // Normalizer joins Chinese across spaces
+        #expect(d.blocks.count == 2)
+        if case .table(let t)? = d.blocks.last { #expect(Page.rows(t) == [["规章", "0"]]) } else { Issue.record("no table") }
+    }
+}
