@@ -47,25 +47,35 @@ enum HTMLText {
         return false
     }
 
-    static let styleNeedles: [(property: [UInt8], value: [UInt8])] = [
+    static let styleRules: [(property: [UInt8], value: [UInt8])] = [
         (Array("display".utf8), Array("none".utf8)), (Array("visibility".utf8), Array("hidden".utf8)), (Array("mso-hide".utf8), Array("all".utf8)),
     ]
 
-    /// "display: none", "DISPLAY:NONE", "mso-hide:all" in a style attribute, by bytes.
+    /// "display: none", "DISPLAY:NONE", "mso-hide:all" in a style attribute, in one pass over
+    /// its bytes (Word writes a long style on nearly every element).
     static func hidesByStyle(_ style: String) -> Bool {
         var style = style
         return style.withUTF8 { bytes -> Bool in
-            // Lower-cased copy without white space; styles are short.
-            var compact: [UInt8] = []
-            compact.reserveCapacity(bytes.count)
-            for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            for (property, value) in styleNeedles {
-                let needle = property + [0x3A] + value
-                if compact.count >= needle.count {
-                    for i in 0...(compact.count - needle.count) where compact[i] == needle[0] {
-                        if compact[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            let n = bytes.count
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            var i = 0
+            while i < n {
+                let first = lower(bytes[i])
+                if first == 0x64 || first == 0x76 || first == 0x6D {  // d, v, m
+                    rules: for (property, value) in styleRules where property[0] == first && i + property.count <= n {
+                        for k in 1..<property.count where lower(bytes[i + k]) != property[k] { continue rules }
+                        var j = i + property.count
+                        while j < n, isSpace(bytes[j]) { j += 1 }
+                        guard j < n, bytes[j] == 0x3A else { continue }
+                        j += 1
+                        while j < n, isSpace(bytes[j]) { j += 1 }
+                        guard j + value.count <= n else { continue }
+                        for k in 0..<value.count where lower(bytes[j + k]) != value[k] { continue rules }
+                        return true
                     }
                 }
+                i += 1
             }
             return false
         }

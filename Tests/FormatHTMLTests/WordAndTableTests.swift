@@ -1,5 +1,7 @@
 import DocModel
 import DoccanonKit
+@testable import FormatHTML
+import XMLSupport
 import Testing
 
 /// Word's "save as web page" markup, and tables as portals and Word write them.
@@ -118,5 +120,16 @@ import Testing
         #expect(Page.texts(d) == ["表一主动公开政府信息情况"])  // Normalizer joins Chinese across spaces
         #expect(d.blocks.count == 2)
         if case .table(let t)? = d.blocks.last { #expect(Page.rows(t) == [["规章", "0"]]) } else { Issue.record("no table") }
+    }
+}
+
+@Suite struct HiddenStyleTests {
+    @Test(arguments: [
+        ("display:none", true), ("DISPLAY : NONE", true), ("color:red;display: none;", true), ("visibility:hidden", true),
+        ("mso-hide:all", true), ("border:none;mso-border-alt:solid windowtext .5pt", false), ("display:block", false),
+        ("mso-display:none-ish", true), ("", false), ("d", false),
+    ])
+    func styles(style: String, hidden: Bool) {
+        #expect(HTMLText.isHidden("p", [XMLAttribute(name: "style", value: style)]) == hidden)
     }
 }
