@@ -67,6 +67,7 @@ struct BlockExtractor {
     }
 
     private var inLink = 0
+    private var classifier = NameClassifier()
     private var preformatted = 0
 
     mutating func element(_ c: XMLElement) throws(HTMLError) {
@@ -102,13 +103,11 @@ struct BlockExtractor {
         }
     }
 
-    func isBoilerplate(_ e: XMLElement) -> Bool {
+    mutating func isBoilerplate(_ e: XMLElement) -> Bool {
         if MainContent.boilerplateTags.contains(e.name) {
             return !HTMLText.contains(e, "table") || HTMLText.textLength(e, limit: 2000) < 2000
         }
-        let names = HTMLText.names(e)
-        guard !names.isEmpty, !names.contains(where: { MainContent.containerNames.contains($0) }) else { return false }
-        guard HTMLText.tokens(names).contains(where: { Self.boilerplateTokens.contains($0) }) else { return false }
+        guard classifier.kinds(e).furniture else { return false }
         // Never furniture: anything holding a table or much text.
         return !HTMLText.contains(e, "table") && HTMLText.textLength(e, skipLinks: true, limit: 600) < 600
     }

@@ -217,3 +217,30 @@ struct BytePhrases: Sendable {
         }
     }
 }
+
+/// What an element's class and id say: a content container, portal furniture, or neither.
+/// Pages repeat the same few classes thousands of times (Word's MsoNormal), so answers are
+/// cached by the raw attribute values.
+struct NameClassifier {
+    struct Kinds: Equatable {
+        var container = false
+        var furniture = false
+    }
+    private var cache: [String: Kinds] = [:]
+
+    mutating func kinds(_ e: XMLElement) -> Kinds {
+        var key = ""
+        for a in e.attributes where a.name == "class" || a.name == "id" {
+            key += a.name == "id" ? "#" : "."
+            key += a.value
+        }
+        if key.isEmpty { return Kinds() }
+        if let known = cache[key] { return known }
+        let names = HTMLText.names(e)
+        var kinds = Kinds()
+        kinds.container = names.contains { MainContent.containerNames.contains($0) }
+        kinds.furniture = !kinds.container && HTMLText.tokens(names).contains { BlockExtractor.boilerplateTokens.contains($0) }
+        if cache.count < 4096 { cache[key] = kinds }
+        return kinds
+    }
+}
