@@ -133,3 +133,22 @@ import Testing
         #expect(HTMLText.isHidden("p", [XMLAttribute(name: "style", value: style)]) == hidden)
     }
 }
+
+/// The 2021 applications table as portals publish it, with Word's merged cells, through the
+/// report profile: every value lands in its field, with no ambiguity.
+@Suite struct MergedCellReportTests {
+    @Test func applicationsTableWithSpans() throws {
+        let r = try Pipeline.report(bytes: try Page.fixture("008-spans-gbk.html"), name: "008-spans-gbk.html")
+        func value(_ row: String, _ field: String) -> Int? { r.applications?.value(row, field)?.integer }
+        #expect(value("newlyReceived", "naturalPerson") == 5)
+        #expect(value("newlyReceived", "commercialEnterprise") == 1)
+        #expect(value("newlyReceived", "total") == 6)
+        #expect(value("carriedForward", "total") == 1)
+        #expect(r.metadata.agency == "某某市生态环境局")
+        #expect(r.metadata.publishedOn == "2022-01-25")  // the signature wins over the page's 公开日期
+        #expect(!r.findings.contains { $0.rule == .tableAmbiguous || $0.rule == .applicationsBalance || $0.rule == .valueBlank })
+        let t = try #require(Page.tables(try Page.document(bytes: try Page.fixture("008-spans-gbk.html"))).first)
+        #expect((t.rowCount, t.columnCount) == (28, 10))
+        #expect(t.cells.first { $0.text == "（三）不予公开" }.map { ($0.row, $0.column, $0.rowSpan) } ?? (0, 0, 0) == (7, 1, 8))
+    }
+}
