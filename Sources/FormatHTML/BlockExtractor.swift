@@ -8,7 +8,10 @@ import XMLSupport
 /// paragraph; `<br>` and block elements end a paragraph; the portal's boilerplate inside the
 /// content (share bars, print/close links, previous/next links, footers) is left out.
 struct BlockExtractor {
-    var blocks: [Block] = []
+    /// The blocks so far; call `finish()` first (the last table may still be open).
+    private(set) var blocks: [Block] = []
+    /// The last table, kept out of `blocks` while a following table may still join it.
+    private var openTable: Table?
     var findings: [Finding] = []
     /// In a fallback container (no CMS container found), link-only lines are navigation.
     let dropLinkLines: Bool
@@ -69,6 +72,7 @@ struct BlockExtractor {
     private var inLink = 0
     private var classifier = NameClassifier()
     private var preformatted = 0
+    private var lastTableJoined = false
 
     mutating func element(_ c: XMLElement) throws(HTMLError) {
         let name = c.name
@@ -125,8 +129,10 @@ struct BlockExtractor {
         guard !text.isEmpty, !Self.isBoilerplateLine(text) else { return }
         if dropLinkLines, linkBytes > 0, Self.isSeparatorsOnly(plain) { return }
         if let level = headingLevel {
+            closeTable()
             blocks.append(.heading(level: HeadingDetector.level(of: text) ?? level, text: text))
         } else {
+            closeTable()
             blocks.append(HeadingDetector.block(for: text))
         }
     }
@@ -152,17 +158,36 @@ struct BlockExtractor {
     /// Appends a table, joining it to the table just before when nothing separates them and
     /// they have the same columns (one table split into two `<table>` elements).
     mutating func append(_ table: Table) {
-        if case .table(let previous)? = blocks.last, previous.columnCount == table.columnCount, line.isEmpty {
-            var merged = previous
+        if var merged = openTable, merged.columnCount == table.columnCount, line.isEmpty {
+            openTable = nil  // `merged` is now the only reference: its cells grow in place
+            let offset = merged.rowCount
             for var cell in table.cells {
-                cell.row += previous.rowCount
+                cell.row += offset
                 merged.cells.append(cell)
             }
             merged.rowCount += table.rowCount
-            blocks[blocks.count - 1] = .table(merged)
-            findings.append(Finding(.textRepaired, "two adjacent tables with \(table.columnCount) columns joined into one (a table split in two)"))
+            if !lastTableJoined {
+                findings.append(Finding(.textRepaired, "adjacent tables with \(table.columnCount) columns joined into one (a table split in parts)"))
+            }
+            lastTableJoined = true
+            openTable = merged
             return
         }
-        blocks.append(.table(table))
+        closeTable()
+        lastTableJoined = false
+        openTable = table
+    }
+
+    mutating func closeTable() {
+        if let table = openTable {
+            openTable = nil
+            blocks.append(.table(table))
+        }
+    }
+
+    /// Ends the last line and table.
+    mutating func finish() {
+        flush()
+        closeTable()
     }
 }

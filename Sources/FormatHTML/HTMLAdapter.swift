@@ -37,7 +37,7 @@ public enum HTMLAdapter {
         let content = MainContent.find(in: body)
         var extractor = BlockExtractor(dropLinkLines: !content.known)
         try extractor.element(content.element)
-        extractor.flush()
+        extractor.finish()
         var blocks = extractor.blocks
         // The title often sits above the content container (an <h1>, or only the meta tags).
         if let title = properties["title"], title.contains("报告") {

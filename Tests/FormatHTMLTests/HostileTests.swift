@@ -77,6 +77,14 @@ import Testing
         }
     }
 
+    @Test func tensOfThousandsOfSiblingTables() throws {
+        let html = "<div id=zoom>" + String(repeating: "<table><tr><td>格</td><td>1</td></tr></table>", count: 50_000) + "</div>"
+        let (d, seconds) = try Self.timed { try Page.document(html) }
+        #expect(Page.tables(d).map(\.rowCount) == [50_000])
+        #expect(d.findings.count == 1)
+        #expect(seconds < 30)
+    }
+
     @Test func hugeSpansAreClamped() throws {
         let html = "<div id=zoom><table><tr><td colspan=999999999 rowspan=99999999>合计</td><td>1</td></tr><tr><td>2</td></tr></table></div>"
         let t = try #require(Page.tables(try Page.document(html)).first)
