@@ -85,6 +85,36 @@ import Testing
         #expect(seconds < 30)
     }
 
+    @Test func aTagWithTensOfThousandsOfAttributesIsOneClearError() throws {
+        let html = "<html><body><div " + (0..<50_000).map { "a\($0)=x" }.joined(separator: " ") + ">文字</div></body></html>"
+        let (result, seconds): (Result<Document, ConversionError>, Double) = Self.timed {
+            do throws(ConversionError) { return .success(try Page.document(html)) } catch { return .failure(error) }
+        }
+        #expect(seconds < 10)
+        guard case .failure(let error) = result else { Issue.record("expected an error"); return }
+        #expect(error.code == .tooLarge)
+        #expect(error.message == "page.html: page too large: a tag with more than 2000 attributes")
+    }
+
+    /// "=" inside quoted values count too (1,800 here): the check is one pass without a tokenizer.
+    @Test func manyAttributesWithinTheLimitAreRead() throws {
+        let html = "<div id=zoom><p " + (0..<900).map { "data-a\($0)=\"1=2\"" }.joined(separator: " ") + ">文字</p></div>"
+        #expect(Page.texts(try Page.document(html)) == ["文字"])
+    }
+
+    /// libxml2 looks for each end tag down its stack of open elements: stray end tags under
+    /// 100,000 unclosed ones would take minutes.
+    @Test func strayEndTagsUnderThousandsOfOpenElements() throws {
+        let html = "<html><body>" + String(repeating: "<div>", count: 100_000) + String(repeating: "</span>", count: 100_000) + "</body></html>"
+        let (result, seconds): (Result<Document, ConversionError>, Double) = Self.timed {
+            do throws(ConversionError) { return .success(try Page.document(html)) } catch { return .failure(error) }
+        }
+        #expect(seconds < 10)
+        guard case .failure(let error) = result else { Issue.record("expected an error"); return }
+        #expect(error.code == .tooLarge)
+        #expect(error.message == "page.html: page too large: end tags that match none of thousands of unclosed elements")
+    }
+
     @Test func hugeSpansAreClamped() throws {
         let html = "<div id=zoom><table><tr><td colspan=999999999 rowspan=99999999>合计</td><td>1</td></tr><tr><td>2</td></tr></table></div>"
         let t = try #require(Page.tables(try Page.document(html)).first)
