@@ -126,25 +126,6 @@ enum HTMLText {
         return String(out)
     }
 
-    /// Whether `needle` occurs in the text's UTF-8 bytes (byte search: no grapheme breaking).
-    static func contains(_ text: String, bytes needle: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { hay in
-            guard let first = needle.first, hay.count >= needle.count else { return false }
-            var i = 0
-            let last = hay.count - needle.count
-            while i <= last {
-                if hay[i] == first {
-                    var k = 1
-                    while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     /// Text length below an element (links not counted when `skipLinks`), stopping at `limit`.
