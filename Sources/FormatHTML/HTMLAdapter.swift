@@ -10,10 +10,11 @@ import XMLSupport
 /// page information (`PageInfo`), find the content (`MainContent`), and turn it into blocks
 /// (`BlockExtractor`, `TableExtractor`).
 public enum HTMLAdapter {
-    /// Elements dropped while parsing, with their content.
+    /// Elements dropped while parsing, with their content. `del` is text Word exported with
+    /// its tracked deletions: the accepted view, as the DOCX adapter reads it (`ins` is kept).
     static let dropped: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "textarea", "select",
-        "button", "map", "math", "applet", "xml", "audio", "video",
+        "button", "map", "math", "applet", "xml", "audio", "video", "del",
     ]
     /// Tags in a page: a 300-page report exported by Word has about 100,000.
     static let maxTags = 500_000

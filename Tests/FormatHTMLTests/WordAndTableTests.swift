@@ -22,6 +22,11 @@ import Testing
         #expect(Page.texts(try Page.document(html)) == ["本年度共受理政府信息公开申请12件，同比增长3.5%。", "（一）主动公开情况", "主动公开政府信息251000条，其中文件"])
     }
 
+    @Test func trackedChangesReadAccepted() throws {
+        let html = "<p class=MsoNormal>本年度公开信息<span class=msoDel><del cite=\"mailto:user\" datetime=\"2022-01-10T10:00\">85</del></span><span class=msoIns><ins cite=\"mailto:user\">86</ins></span>条。</p>"
+        #expect(Page.texts(try Page.document(html)) == ["本年度公开信息86条。"])
+    }
+
     @Test func wordPageEqualsItsSeed() throws {
         let d = try Page.document(bytes: try Page.fixture("002-word-gbk.html"))
         #expect(d.blocks.count == 25)
