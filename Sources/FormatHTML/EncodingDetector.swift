@@ -83,9 +83,15 @@ enum EncodingDetector {
         }
     }
 
-    /// The charset a `<meta>` in the first 8 KB declares, lower-cased.
+    /// The charset a `<meta>` in the first 8 KB declares (or an XHTML page's
+    /// `<?xml … encoding="…"?>`), lower-cased.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let end = min(bytes.count, 8192)
+        if end > 5, bytes[0] == 0x3C, bytes[1] == 0x3F, lower(bytes[2]) == 0x78 {  // "<?x"
+            var j = 2
+            while j < end, bytes[j] != 0x3E { j += 1 }
+            if let encoding = attributeValue(bytes[0..<j], name: "encoding") { return encoding }
+        }
         var i = 0
         while i + 5 < end {
             if bytes[i] == 0x3C, lower(bytes[i + 1]) == 0x6D, lower(bytes[i + 2]) == 0x65, lower(bytes[i + 3]) == 0x74, lower(bytes[i + 4]) == 0x61 {
@@ -101,7 +107,12 @@ enum EncodingDetector {
 
     /// "charset=xxx" anywhere in a meta tag (the attribute, or inside http-equiv's content).
     static func charsetAttribute(_ tag: ArraySlice<UInt8>) -> String? {
-        let needle: [UInt8] = Array("charset".utf8)
+        attributeValue(tag, name: "charset")
+    }
+
+    /// The value after `name=` (quoted or not) in a tag's bytes.
+    static func attributeValue(_ tag: ArraySlice<UInt8>, name: String) -> String? {
+        let needle: [UInt8] = Array(name.utf8)
         var i = tag.startIndex
         while i + needle.count <= tag.endIndex {
             var matches = true
@@ -129,15 +140,22 @@ enum EncodingDetector {
 
     /// Refuses bytes that are not text: NULs or other C0 controls in more than 1% of the bytes.
     static func refuseBinary(_ bytes: [UInt8]) throws(HTMLError) {
-        var controls = 0
-        for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        let controls = bytes.withUnsafeBufferPointer { buffer in
+            var n = 0
+            for b in buffer where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { n += 1 }
+            return n
+        }
         if controls > 0, controls * 100 >= bytes.count || bytes.prefix(1024).contains(0) {
             throw HTMLError(code: .unreadable, message: "binary data, not an HTML page (\(controls) control bytes)")
         }
     }
 
     /// Whether the bytes are valid UTF-8, and how many multi-byte characters they hold.
-    static func utf8Validity(_ bytes: [UInt8]) -> (valid: Bool, multibyte: Int) {
+    static func utf8Validity(_ array: [UInt8]) -> (valid: Bool, multibyte: Int) {
+        array.withUnsafeBufferPointer { utf8Validity($0) }
+    }
+
+    static func utf8Validity(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Bool, multibyte: Int) {
         var i = 0
         var multibyte = 0
         let n = bytes.count
