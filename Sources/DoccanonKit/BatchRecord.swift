@@ -194,9 +194,9 @@ public enum BatchConverter {
     }
 
     private static func line(_ value: CanonicalValue) -> [UInt8] {
-        var text = JSONWriter.write(value, pretty: false)
-        text += "\n"
-        return Array(text.utf8)
+        var bytes = JSONWriter.bytes(value, pretty: false)
+        bytes.append(0x0A)
+        return bytes
     }
 }
 
