@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "TableCore", dependencies: ["DocModel", "Normalization"], swiftSettings: swiftSettings),
         .target(name: "FormatText", dependencies: ["DocModel", "Normalization", "TableCore"], swiftSettings: swiftSettings),
         .target(
-            name: "FormatDOCX", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport", "ZipSupport"],
+            name: "FormatDOCX", dependencies: ["DocModel", "Normalization", "FormatText", "XMLSupport", "ZipSupport"],
             swiftSettings: swiftSettings),
         .target(
             name: "FormatHTML", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport"],
@@ -73,6 +73,10 @@ let package = Package(
             dependencies: ["CorpusKit", "DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
 
+        .target(name: "DOCXFixtures", dependencies: ["ZipSupport"], swiftSettings: swiftSettings),
+        .executableTarget(name: "docx-fixtures", dependencies: ["DOCXFixtures"], swiftSettings: swiftSettings),
+        .executableTarget(name: "docx-bench", dependencies: ["DoccanonKit", "FormatDOCX", "DocModel", "XMLSupport", "ZipSupport", "Normalization"], swiftSettings: swiftSettings),
+
         .target(name: "TestSupport", dependencies: ["DoccanonKit"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"], swiftSettings: swiftSettings),
         .testTarget(name: "TableCoreTests", dependencies: ["TableCore", "DocModel"], swiftSettings: swiftSettings),
@@ -81,7 +85,7 @@ let package = Package(
             name: "ReportProfileTests", dependencies: ["ReportProfile", "FormatText", "DoccanonKit", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FormatDOCXTests", dependencies: ["FormatDOCX", "ZipSupport", "XMLSupport", "DoccanonKit", "TestSupport"],
+            name: "FormatDOCXTests", dependencies: ["FormatDOCX", "DOCXFixtures", "ZipSupport", "XMLSupport", "DoccanonKit", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FormatHTMLTests", dependencies: ["FormatHTML", "XMLSupport", "DoccanonKit", "TestSupport"],

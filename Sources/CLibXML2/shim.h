@@ -7,6 +7,7 @@
    xmlCharEncodingHandler, a struct this project never allocates or copies. */
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>

@@ -1,9 +1,58 @@
 import DocModel
+import Normalization
+import XMLSupport
+import ZipSupport
 
-/// Reads a .docx package (libzip + libxml2) into the canonical document. (Issue 3: in progress.)
+/// Reads a .docx package (libzip + libxml2) into the canonical document: the main document
+/// part's body in reading order, with list and heading numbers materialised as Word shows
+/// them and tables as logical grids. Headers, footers, footnotes and comments are other parts
+/// and stay out of the body.
 public enum DOCXAdapter {
+    /// Bounds on what one package may inflate to. `maxRatio` applies to entries over 1 MiB.
+    public static let zipLimits = ZipLimits(maxEntryBytes: 64 << 20, maxTotalBytes: 160 << 20, maxRatio: 200, maxEntries: 10_000)
+
     public static func read(_ bytes: [UInt8], source: SourceInfo) throws(DOCXError) -> Document {
-        throw DOCXError(code: .unsupported, message: "DOCX reading is not implemented yet")
+        if let ole = OLESignature.describe(bytes) {
+            throw DOCXError(code: .unsupported, message: ole)
+        }
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes: bytes, limits: zipLimits)
+        } catch {
+            // A file that starts like a ZIP package but is not one is a damaged package.
+            if error.kind == .notAZip, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                throw DOCXError(code: .corrupt, message: "damaged or truncated ZIP package: \(error.description)")
+            }
+            throw DOCXError(zip: error)
+        }
+        let package = OPCPackage(archive: archive)
+        let main = try package.mainDocument()
+        var styles = StyleSheet()
+        if let part = try package.relatedPart(from: main, type: "styles"), archive.contains(part) {
+            styles = StyleSheet(WordPart(try package.parse(part)))
+        }
+        var numbering = NumberingDefinitions()
+        if let part = try package.relatedPart(from: main, type: "numbering"), archive.contains(part) {
+            numbering = NumberingDefinitions(WordPart(try package.parse(part)), styles: styles)
+        }
+        let document = WordPart(try package.parse(main, attributes: WordPart.attributes))
+        var reader = BodyReader(part: document, styles: styles, numbering: NumberingState(numbering))
+        guard let body = document.child(FlatXML.root, .body) else {
+            throw DOCXError(code: .corrupt, message: "\(main): no w:body element (not a WordprocessingML document)")
+        }
+        let items = reader.blocks(in: body)
+        var converter = BlockConverter()
+        let blocks = try converter.blocks(items)
+        var properties: [String: String] = [:]
+        if let core = try? package.relatedPart(from: "", type: "core-properties"), archive.contains(core),
+            let xml = try? package.parse(core)
+        {
+            for c in xml.children(FlatXML.root) where xml.isElement(c) && xml.names[Int(xml.nodes[c].name)].local == "title" {
+                let title = Normalizer.clean(xml.textContent(c))
+                if !title.isEmpty { properties["title"] = title }
+            }
+        }
+        return Document(source: source, blocks: blocks, properties: properties, findings: reader.findings + converter.findings)
     }
 }
 
@@ -13,5 +62,58 @@ public struct DOCXError: AdapterError, Equatable {
     public init(code: AdapterErrorCode, message: String) {
         self.code = code
         self.message = message
+    }
+
+    init(zip error: ZipError) {
+        switch error.kind {
+        case .notAZip: self.init(code: .unreadable, message: "not a ZIP package: \(error.description)")
+        case .corrupt, .io: self.init(code: .corrupt, message: "damaged ZIP package: \(error.description)")
+        case .encrypted: self.init(code: .unsupported, message: "encrypted ZIP entry: \(error.description)")
+        case .missingEntry: self.init(code: .corrupt, message: "missing package part: \(error.description)")
+        case .tooLarge: self.init(code: .tooLarge, message: "package too large (zip bomb guard): \(error.description)")
+        }
+    }
+
+    init(xml error: XMLParseError, part: String) {
+        switch error.kind {
+        case .malformed, .empty: self.init(code: .corrupt, message: "\(part) is not well-formed XML: \(error.description)")
+        case .doctypeForbidden: self.init(code: .unsupported, message: "\(part): \(error.description)")
+        case .tooDeep, .tooLarge: self.init(code: .tooLarge, message: "\(part): \(error.description)")
+        }
+    }
+}
+
+/// OLE compound files (D0 CF 11 E0 …) are what Word writes for legacy .doc and for
+/// password-protected .docx (an EncryptedPackage stream). Neither is read; the error names
+/// which one it is.
+enum OLESignature {
+    static let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    static func describe(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 8, Array(bytes[0..<8]) == magic else { return nil }
+        if contains(bytes, utf16: "EncryptedPackage") || contains(bytes, utf16: "EncryptionInfo") {
+            return "encrypted (password-protected) Word document, an OLE compound file: remove the password in Word and save again"
+        }
+        if contains(bytes, utf16: "WordDocument") {
+            return "legacy Word 97-2003 .doc (OLE compound file): save it as .docx first"
+        }
+        return "OLE compound file (legacy Office format), not a .docx package"
+    }
+
+    /// Directory entry names are UTF-16LE; a plain scan finds them without walking the FAT.
+    static func contains(_ bytes: [UInt8], utf16 name: String) -> Bool {
+        let needle: [UInt8] = name.utf8.flatMap { [$0, UInt8(0)] }
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

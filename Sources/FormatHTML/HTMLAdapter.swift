@@ -1,9 +1,51 @@
 import DocModel
+import XMLSupport
 
-/// Reads an HTML page (libxml2's HTML parser) into the canonical document. (Issue 4: in progress.)
+/// Reads an HTML page — a report as a government portal publishes it, or Word's "save as web
+/// page" — into the canonical document: the page's main content only, with the page's own
+/// information (info table, meta tags) as document properties.
+///
+/// Steps: decode (`EncodingDetector`), drop Word's downlevel-revealed conditional markers,
+/// parse with libxml2 (`HTMLReader`: recovering, no network, bounded depth and size), read the
+/// page information (`PageInfo`), find the content (`MainContent`), and turn it into blocks
+/// (`BlockExtractor`, `TableExtractor`).
 public enum HTMLAdapter {
+    /// Elements dropped while parsing, with their content.
+    static let dropped: Set<String> = [
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "textarea", "select",
+        "button", "map", "math", "applet", "xml", "audio", "video",
+    ]
+    static let kept: Set<String> = ["class", "id", "style", "colspan", "rowspan", "hidden", "aria-hidden", "type", "name", "content", "role"]
+
     public static func read(_ bytes: [UInt8], source: SourceInfo) throws(HTMLError) -> Document {
-        throw HTMLError(code: .unsupported, message: "HTML reading is not implemented yet")
+        let decoded = try EncodingDetector.decode(bytes)
+        let markup = WordMarkup.strip(decoded.utf8)
+        let root: XMLElement
+        do {
+            root = try HTMLReader.parse(markup, options: HTMLReader.Options(keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
+        } catch {
+            switch error.kind {
+            case .tooLarge: throw HTMLError(code: .tooLarge, message: "page too large: \(error.message)")
+            case .empty: throw HTMLError(code: .unreadable, message: "no HTML content")
+            default: throw HTMLError(code: .corrupt, message: "HTML not readable: \(error.message)")
+            }
+        }
+        var properties = PageInfo.read(root)
+        let body = PageInfo.elements(named: "body", in: root).first ?? root
+        let content = MainContent.find(in: body)
+        var extractor = BlockExtractor(dropLinkLines: !content.known)
+        try extractor.element(content.element)
+        extractor.flush()
+        var blocks = extractor.blocks
+        // The title often sits above the content container (an <h1>, or only the meta tags).
+        if let title = properties["title"], title.contains("报告") {
+            let opening = blocks.prefix(3).compactMap(\.text)
+            if !opening.contains(where: { $0.contains(title) || title.contains($0) && $0.contains("报告") }) {
+                blocks.insert(.heading(level: 1, text: title), at: 0)
+            }
+        }
+        if properties["title"]?.isEmpty ?? false { properties["title"] = nil }
+        return Document(source: source, blocks: blocks, properties: properties, findings: decoded.findings + extractor.findings)
     }
 }
 
@@ -24,6 +66,44 @@ public enum HTMLSniffer {
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return false }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()
-        return ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<table", "<p", "<!--", "<title"].contains { head.hasPrefix($0) }
+        return ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<table", "<p", "<!--", "<title", "<?xml"].contains { head.hasPrefix($0) }
+    }
+}
+
+/// Word's HTML markers that libxml2 would keep as text: downlevel-revealed conditionals
+/// (`<![if !supportMisc]>`, `<![endif]>`, their content stays) and `<o:p>` tags.
+enum WordMarkup {
+    static func strip(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        let n = bytes.count
+        var copied = 0
+        while i < n {
+            guard bytes[i] == 0x3C, i + 3 < n else { i += 1; continue }
+            var end: Int?
+            if bytes[i + 1] == 0x21, bytes[i + 2] == 0x5B {  // "<![": up to "]>" within 200 bytes
+                var j = i + 3
+                while j + 1 < n, j < i + 200, !(bytes[j] == 0x5D && bytes[j + 1] == 0x3E) { j += 1 }
+                let word = bytes[(i + 3)..<min(n, i + 8)].map(EncodingDetector.lower)
+                if j + 1 < n, j < i + 200, word.starts(with: Array("if".utf8)) || word.starts(with: Array("endif".utf8)) { end = j + 2 }
+            } else if EncodingDetector.lower(bytes[i + 1]) == 0x6F, bytes[i + 2] == 0x3A {  // "<o:p>"
+                if i + 4 < n, EncodingDetector.lower(bytes[i + 3]) == 0x70, bytes[i + 4] == 0x3E { end = i + 5 }
+            } else if bytes[i + 1] == 0x2F, i + 5 < n, EncodingDetector.lower(bytes[i + 2]) == 0x6F, bytes[i + 3] == 0x3A,
+                EncodingDetector.lower(bytes[i + 4]) == 0x70, bytes[i + 5] == 0x3E
+            {
+                end = i + 6
+            }
+            if let end {
+                if out.isEmpty { out.reserveCapacity(n) }
+                out += bytes[copied..<i]
+                copied = end
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        if copied == 0 { return bytes }
+        out += bytes[copied...]
+        return out
     }
 }

@@ -1,0 +1,159 @@
+import XMLSupport
+
+/// Small facts about HTML elements and text shared by the extractors.
+enum HTMLText {
+    static let headingLevels: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
+
+    /// Elements that end the current line of text (everything else is inline).
+    static let blockElements: Set<String> = [
+        "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "section", "article", "main",
+        "center", "form", "fieldset", "address", "figure", "figcaption", "header", "footer", "nav", "aside",
+        "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "tbody", "thead", "tfoot", "caption",
+        "body", "html", "hr", "legend", "details", "summary",
+    ]
+
+    /// Elements that carry no readable text (most are already dropped by the parser).
+    static let skipped: Set<String> = ["head", "title", "meta", "link", "img", "input", "option", "base", "colgroup", "col", "xml"]
+
+    /// The class names and id of an element, lower-cased.
+    static func names(_ e: XMLElement) -> [String] {
+        guard e.attributes.contains(where: { $0.name == "class" || $0.name == "id" }) else { return [] }
+        var out: [String] = []
+        for a in e.attributes where a.name == "class" || a.name == "id" {
+            for part in a.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) { out.append(part.lowercased()) }
+        }
+        return out
+    }
+
+    /// Class/id names split further into word tokens ("bdshare-box" → "bdshare", "box").
+    static func tokens(_ names: [String]) -> [Substring] {
+        names.flatMap { name in
+            name.utf8.split { b in !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80) }.map { Substring($0) }
+        }
+    }
+
+    /// Hidden by attribute or inline style (display:none, visibility:hidden, Word's mso-hide:all).
+    /// The parser leaves such elements out (`HTMLReader.Options.dropWhen`).
+    @Sendable static func isHidden(_ name: String, _ attributes: [XMLAttribute]) -> Bool {
+        for a in attributes {
+            switch a.name {
+            case "hidden": return true
+            case "aria-hidden": if a.value.utf8.count == 4, a.value.lowercased() == "true" { return true }
+            case "type": if a.value.utf8.count == 6, a.value.lowercased() == "hidden" { return true }
+            case "style": if hidesByStyle(a.value) { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    static let styleNeedles: [(property: [UInt8], value: [UInt8])] = [
+        (Array("display".utf8), Array("none".utf8)), (Array("visibility".utf8), Array("hidden".utf8)), (Array("mso-hide".utf8), Array("all".utf8)),
+    ]
+
+    /// "display: none", "DISPLAY:NONE", "mso-hide:all" in a style attribute, by bytes.
+    static func hidesByStyle(_ style: String) -> Bool {
+        var style = style
+        return style.withUTF8 { bytes -> Bool in
+            // Lower-cased copy without white space; styles are short.
+            var compact: [UInt8] = []
+            compact.reserveCapacity(bytes.count)
+            for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            for (property, value) in styleNeedles {
+                let needle = property + [0x3A] + value
+                if compact.count >= needle.count {
+                    for i in 0...(compact.count - needle.count) where compact[i] == needle[0] {
+                        if compact[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                    }
+                }
+            }
+            return false
+        }
+    }
+
+    /// HTML white space: runs of ASCII white space become one space, except that a line break
+    /// between two digits is dropped (Word wraps its HTML source inside numbers). Chinese text
+    /// around spaces is joined later by `Normalizer.clean`.
+    static func collapse(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        var pendingBreak = false
+        var last: Unicode.Scalar = " "
+        for s in raw.unicodeScalars {
+            switch s {
+            case " ", "\t", "\u{0C}":
+                pendingSpace = true
+            case "\n", "\r":
+                pendingSpace = true
+                pendingBreak = true
+            default:
+                if pendingSpace, !out.isEmpty {
+                    if !(pendingBreak && isDigit(last) && isDigit(s)) { out.append(" ") }
+                }
+                pendingSpace = false
+                pendingBreak = false
+                out.append(s)
+                last = s
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `needle` occurs in the text's UTF-8 bytes (byte search: no grapheme breaking).
+    static func contains(_ text: String, bytes needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            guard let first = needle.first, hay.count >= needle.count else { return false }
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                if hay[i] == first {
+                    var k = 1
+                    while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// Text length below an element (links not counted when `skipLinks`), stopping at `limit`.
+    static func textLength(_ e: XMLElement, skipLinks: Bool = false, limit: Int = Int.max) -> Int {
+        var total = 0
+        func walk(_ e: XMLElement) {
+            for child in e.children {
+                if total >= limit { return }
+                switch child {
+                case .text(let t): total += t.utf8.count
+                case .element(let c):
+                    if skipLinks, c.name == "a" { continue }
+                    walk(c)
+                }
+            }
+        }
+        walk(e)
+        return total
+    }
+
+    /// Whether an element has a descendant with this name.
+    static func contains(_ e: XMLElement, _ name: String) -> Bool {
+        for case .element(let c) in e.children {
+            if c.name == name || contains(c, name) { return true }
+        }
+        return false
+    }
+
+    /// A leading integer attribute (colspan="2", rowspan="3px"), at least 1.
+    static func span(_ e: XMLElement, _ name: String) -> Int {
+        guard let value = e.attribute(name) else { return 1 }
+        var n = 0
+        for s in value.unicodeScalars.drop(while: { $0 == " " }) {
+            guard isDigit(s) else { break }
+            n = min(n * 10 + Int(s.value - 0x30), 100_000)
+        }
+        return max(n, 1)
+    }
+}

@@ -1,0 +1,99 @@
+import DocModel
+import DoccanonKit
+import FormatHTML
+import Testing
+
+/// Encodings: BOM, <meta charset>, http-equiv, undeclared, GBK as GB18030, Big5, a wrong
+/// declaration, and bytes that are no text at all.
+@Suite struct EncodingTests {
+    static let body = "<p>一、总体情况</p><p>本年度主动公开政府信息1234条。</p>"
+
+    @Test func metaCharsetGB2312ReadsGBKBytes() throws {
+        // 镕 and 堃 are GBK but not GB2312: a GB2312 declaration is read as its superset.
+        let html = "<html><head><meta charset=\"gb2312\"></head><body>\(Self.body)<p>朱镕基 王堃</p></body></html>"
+        let d = try Page.document(bytes: try Page.gbk(html))
+        #expect(Page.texts(d) == ["一、总体情况", "本年度主动公开政府信息1234条。", "朱镕基王堃"])
+        #expect(d.findings.isEmpty)
+    }
+
+    @Test func httpEquivDeclaration() throws {
+        let html = "<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=GBK\"></head><body>\(Self.body)</body></html>"
+        #expect(Page.texts(try Page.document(bytes: try Page.gbk(html))) == ["一、总体情况", "本年度主动公开政府信息1234条。"])
+    }
+
+    @Test func undeclaredGBKIsDetected() throws {
+        let d = try Page.document(bytes: try Page.fixture("005-undeclared-gbk.html"))
+        #expect(Page.texts(d).first == "2021年政府信息公开工作年度报告")
+        #expect(d.findings.isEmpty)
+    }
+
+    @Test func utf8DeclaredButGBKBytesIsRepairedWithAFinding() throws {
+        let d = try Page.document(bytes: try Page.fixture("004-mislabeled-gbk.html"))
+        #expect(Page.texts(d).first == "富阳区上官乡2021年政府信息公开工作年度报告")
+        #expect(d.findings.contains { $0.rule == .textRepaired && $0.message.contains("declares charset utf-8 but its bytes are GB18030") })
+    }
+
+    @Test func gbkDeclaredButUTF8BytesIsReadAsUTF8() throws {
+        let html = "<html><head><meta charset=\"gbk\"></head><body>\(Self.body)</body></html>"
+        let d = try Page.document(html)
+        #expect(Page.texts(d) == ["一、总体情况", "本年度主动公开政府信息1234条。"])
+        #expect(d.findings.contains { $0.message.contains("declares charset gbk but its bytes are UTF-8") })
+    }
+
+    @Test func latin1DeclaredGBKBytesAreNotMojibake() throws {
+        let html = "<html><head><meta charset=\"iso-8859-1\"></head><body>\(Self.body)</body></html>"
+        #expect(Page.texts(try Page.document(bytes: try Page.gbk(html))) == ["一、总体情况", "本年度主动公开政府信息1234条。"])
+    }
+
+    @Test func big5() throws {
+        let d = try Page.document(bytes: try Page.fixture("006-big5.html"))
+        #expect(Page.texts(d) == ["一、總體情況", "本年度主動公開政府資訊1234條，受理申請5件。"])
+    }
+
+    @Test func utf8ByteOrderMark() throws {
+        let d = try Page.document(bytes: try Page.fixture("007-bom-utf8.html"))
+        #expect(Page.texts(d) == ["一、总体情况", "本机关主动公开政府信息86条，全部通过门户网站发布。"])
+    }
+
+    @Test func utf16ByteOrderMark() throws {
+        let html = "<html><body>\(Self.body)</body></html>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(Page.texts(try Page.document(bytes: bytes)) == ["一、总体情况", "本年度主动公开政府信息1234条。"])
+    }
+
+    @Test func aFewBadBytesInADeclaredGBKPageAreReplacedAndReported() throws {
+        var bytes = try Page.gbk("<html><head><meta charset=gbk></head><body>\(Self.body)\(String(repeating: "<p>政务公开</p>", count: 200))</body></html>")
+        bytes.insert(0xFF, at: bytes.count - 30)
+        let d = try Page.document(bytes: bytes)
+        #expect(d.findings.contains { $0.message.contains("1 byte sequences invalid in GB18030") })
+        #expect(Page.texts(d).prefix(2) == ["一、总体情况", "本年度主动公开政府信息1234条。"])
+    }
+
+    @Test func binaryGarbageIsRefusedWithOneError() throws {
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        var bytes = Array("<html><body>".utf8)
+        for _ in 0..<100_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            bytes.append(UInt8(truncatingIfNeeded: state >> 33))
+        }
+        do throws(ConversionError) {
+            _ = try Page.document(bytes: bytes)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .unreadable)
+            #expect(error.message.hasPrefix("page.html: binary data"))
+        }
+    }
+
+    @Test func bytesValidInNoEncodingAreRefusedNotGuessed() throws {
+        // High bytes that are neither UTF-8 nor GB18030 (0x80 and 0xFF are never lead bytes).
+        let bytes = Array("<html><body><p>".utf8) + [UInt8](repeating: 0x80, count: 50) + [0xFF, 0xFF] + Array("</p></body></html>".utf8)
+        do throws(ConversionError) {
+            _ = try Page.document(bytes: bytes)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .unreadable)
+            #expect(error.message.contains("refusing to guess"))
+        }
+    }
+}

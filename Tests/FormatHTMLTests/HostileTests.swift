@@ -1,0 +1,81 @@
+import DocModel
+import DoccanonKit
+import Foundation
+import Testing
+
+/// Hostile pages: bounded time and memory, then a result or one clear error.
+@Suite struct HostileTests {
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    @Test func hundredsOfThousandsOfNestedElements() throws {
+        let depth = 300_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>一、总体情况</p>深处的文字" + String(repeating: "</div>", count: depth) + "</body></html>"
+        let (d, seconds) = try Self.timed { try Page.document(html) }
+        #expect(Page.texts(d).joined().contains("深处的文字"))
+        #expect(seconds < 20)
+    }
+
+    @Test func unclosedNestingOfInlineTags() throws {
+        let html = "<html><body><p>" + String(repeating: "<font><b><span>", count: 100_000) + "文字</p></body></html>"
+        let d = try Page.document(html)
+        #expect(Page.texts(d).joined().contains("文字"))
+    }
+
+    @Test func thousandsOfNestedTables() throws {
+        let n = 5000
+        let html = "<html><body>" + String(repeating: "<table><tr><td>格", count: n) + "底" + String(repeating: "</td></tr></table>", count: n) + "</body></html>"
+        let (d, seconds) = try Self.timed { try Page.document(html) }
+        #expect(Page.texts(d).joined().contains("格") || Page.tables(d).contains { $0.cells.contains { $0.text.contains("格") } })
+        #expect(seconds < 20)
+    }
+
+    @Test func hugeAttributes() throws {
+        let big = String(repeating: "A", count: 20 << 20)
+        let html = "<html><body><div id=zoom><img src=\"data:image/png;base64,\(big)\"><p class=\"\(big)\">一、总体情况</p><p>本年度公开信息86条。</p></div></body></html>"
+        let (d, seconds) = try Self.timed { try Page.document(html) }
+        #expect(Page.texts(d) == ["一、总体情况", "本年度公开信息86条。"])
+        #expect(seconds < 20)
+    }
+
+    @Test func fiftyMegabytePage() throws {
+        let paragraph = "<p>本年度主动公开政府信息1234条，其中政策文件56件，机构职能信息7条，财政预决算信息89条。</p>\n"
+        let count = (50 << 20) / paragraph.utf8.count
+        let html = "<html><body><div id=zoom>" + String(repeating: paragraph, count: count) + "</div></body></html>"
+        let (result, seconds): (Result<Document, ConversionError>, Double) = Self.timed {
+            do throws(ConversionError) { return .success(try Page.document(html)) } catch { return .failure(error) }
+        }
+        switch result {
+        case .success(let d): #expect(d.blocks.count == count)
+        case .failure(let e): #expect(e.code == .tooLarge)
+        }
+        #expect(seconds < 180)  // a debug build on a shared machine; release: see scripts/bench-html
+    }
+
+    @Test func tooManyTagsIsOneClearError() throws {
+        let html = "<html><body>" + String(repeating: "<b>x</b>", count: 1_100_000) + "</body></html>"
+        do throws(ConversionError) {
+            _ = try Page.document(html)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .tooLarge)
+            #expect(error.message == "page.html: page too large: more than 1000000 tags")
+        }
+    }
+
+    @Test func hugeSpansAreClamped() throws {
+        let html = "<div id=zoom><table><tr><td colspan=999999999 rowspan=99999999>合计</td><td>1</td></tr><tr><td>2</td></tr></table></div>"
+        let t = try #require(Page.tables(try Page.document(html)).first)
+        #expect(t.rowCount == 2)
+        #expect(t.columnCount <= 1001)
+    }
+
+    @Test func emptyAndTruncatedPages() throws {
+        #expect(try Page.document("").blocks.isEmpty)
+        #expect(try Page.document("<html><body><div id=zoom><p>一、总体情况</p><table><tr><td>规章<td>0").blocks.count == 2)
+        #expect(try Page.document("<").blocks.isEmpty)
+    }
+}
