@@ -45,20 +45,25 @@ public struct Limits: Sendable, Equatable {
     /// flattened instead, keeping its text, because real pages are often broken that way.
     public var maxXMLDepth: Int
     public var maxHTMLDepth: Int
+    /// Elements of an HTML page (or `<` in it).
+    public var maxHTMLElements: Int
 
     public init(
-        maxInputBytes: Int = 64 << 20, zip: ZipLimits = ZipLimits(), maxTableCells: Int = GridBuilder().maxCells,
-        maxXMLDepth: Int = XMLReader.defaultMaxDepth, maxHTMLDepth: Int = HTMLReader.defaultMaxDepth
+        maxInputBytes: Int = 64 << 20, zip: ZipLimits = DOCXAdapter.zipLimits, maxTableCells: Int = GridBuilder().maxCells,
+        maxXMLDepth: Int = XMLReader.defaultMaxDepth, maxHTMLDepth: Int = HTMLReader.Options().maxDepth,
+        maxHTMLElements: Int = HTMLReader.Options().maxNodes
     ) {
         self.maxInputBytes = maxInputBytes
         self.zip = zip
         self.maxTableCells = maxTableCells
         self.maxXMLDepth = maxXMLDepth
         self.maxHTMLDepth = maxHTMLDepth
+        self.maxHTMLElements = maxHTMLElements
     }
 
-    /// A document's tables within `maxTableCells` (adapters build grids with the default
-    /// bound; a lower one set here is enforced on the result).
+    /// A document's tables within `maxTableCells`. The adapters read with the default limits
+    /// (they refuse what exceeds them while reading); a lower table limit set here is enforced
+    /// on the result.
     func check(_ document: Document) throws(ConversionError) {
         for case .table(let table) in document.blocks where table.rowCount * table.columnCount > maxTableCells {
             throw ConversionError(

@@ -40,12 +40,13 @@ import Testing
         let limits = Limits()
         #expect(limits.maxInputBytes == 64 << 20)
         #expect(limits.zip.maxEntryBytes == 64 << 20)
-        #expect(limits.zip.maxTotalBytes == 256 << 20)
+        #expect(limits.zip.maxTotalBytes == 160 << 20)
         #expect(limits.zip.maxRatio == 200)
         #expect(limits.zip.maxEntries == 10_000)
         #expect(limits.maxTableCells == 1_000_000)
         #expect(limits.maxXMLDepth == 256)
         #expect(limits.maxHTMLDepth == 512)
+        #expect(limits.maxHTMLElements == 1_000_000)
     }
 
     @Test func aFileOverTheLimitIsRefusedWithoutReadingIt() throws {
