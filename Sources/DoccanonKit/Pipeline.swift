@@ -36,6 +36,10 @@ public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertib
 public struct Limits: Sendable, Equatable {
     /// Largest input, a file or an NDJSON record's content (checked before it is read).
     public var maxInputBytes: Int
+    /// Largest text or HTML input. Lower than `maxInputBytes`, which leaves room for the
+    /// images a DOCX package carries: reading text takes about 25 bytes of memory per input
+    /// byte, so this bounds one conversion to about 400 MB.
+    public var maxTextBytes: Int
     /// Decompression bounds of a DOCX package: inflated bytes per part and in total, the
     /// inflated/compressed ratio of a part, and the number of entries (zip bombs).
     public var zip: ZipLimits
@@ -49,11 +53,12 @@ public struct Limits: Sendable, Equatable {
     public var maxHTMLElements: Int
 
     public init(
-        maxInputBytes: Int = 64 << 20, zip: ZipLimits = DOCXAdapter.zipLimits, maxTableCells: Int = GridBuilder().maxCells,
+        maxInputBytes: Int = 64 << 20, maxTextBytes: Int = 16 << 20, zip: ZipLimits = DOCXAdapter.zipLimits, maxTableCells: Int = GridBuilder().maxCells,
         maxXMLDepth: Int = XMLReader.defaultMaxDepth, maxHTMLDepth: Int = HTMLReader.Options().maxDepth,
         maxHTMLElements: Int = HTMLReader.Options().maxNodes
     ) {
         self.maxInputBytes = maxInputBytes
+        self.maxTextBytes = maxTextBytes
         self.zip = zip
         self.maxTableCells = maxTableCells
         self.maxXMLDepth = maxXMLDepth
@@ -97,6 +102,10 @@ public enum Pipeline {
             throw ConversionError(.tooLarge, "\(name): input is \(bytes.count) bytes (limit \(limits.maxInputBytes))")
         }
         let format = format ?? detectFormat(bytes)
+        if format != .docx, bytes.count > limits.maxTextBytes {
+            throw ConversionError(
+                .tooLarge, "\(name): \(format.rawValue) input is \(bytes.count) bytes (limit for text and HTML \(limits.maxTextBytes))")
+        }
         let source = sourceInfo(bytes: bytes, name: name, format: format)
         let document: Document
         do {

@@ -23,6 +23,25 @@ import Testing
         #expect(try Pipeline.report(bytes: bytes, name: "a.txt", limits: limits).metadata.year == 2021)
     }
 
+    @Test func textAndHTMLSize() throws {
+        let bytes = try TestPaths.read(Self.seed)
+        var limits = Limits()
+        limits.maxTextBytes = 1000
+        do {
+            _ = try Pipeline.document(bytes: bytes, name: "a.txt", limits: limits)
+            Issue.record("a text over the limit was accepted")
+        } catch {
+            #expect(error.code == .tooLarge)
+            #expect(error.message == "a.txt: text input is \(bytes.count) bytes (limit for text and HTML 1000)")
+        }
+        let html = try TestPaths.read("Samples/html/010_trs_portal_utf8.html")
+        #expect(throws: ConversionError.self) { try Pipeline.document(bytes: html, name: "a.html", limits: limits) }
+        // A DOCX package is held to maxInputBytes only.
+        let docx = try TestPaths.read("Samples/docx/seed001_numbered.docx")
+        #expect(docx.count > 1000)
+        #expect(try Pipeline.report(bytes: docx, name: "a.docx", limits: limits).metadata.year == 2021)
+    }
+
     @Test func tableSize() throws {
         let bytes = try TestPaths.read(Self.seed)
         var limits = Limits()
@@ -39,6 +58,7 @@ import Testing
     @Test func defaultsAreTheDocumentedOnes() {
         let limits = Limits()
         #expect(limits.maxInputBytes == 64 << 20)
+        #expect(limits.maxTextBytes == 16 << 20)
         #expect(limits.zip.maxEntryBytes == 64 << 20)
         #expect(limits.zip.maxTotalBytes == 160 << 20)
         #expect(limits.zip.maxRatio == 200)
