@@ -173,6 +173,23 @@ import Testing
         #expect(lines.allSatisfy { $0["status"] == .string("ok") })
     }
 
+    @Test func aPathThatIsNotUTF8IsOpenedAsGiven() throws {
+        // "报告.txt" with its name in GBK, as archives from Windows machines hold them.
+        let path = Array(Self.scratch.path.utf8) + Array("/".utf8) + [0xB1, 0xA8, 0xB8, 0xE6] + Array(".txt".utf8)
+        let content = try TestPaths.read(Self.seeds[1])
+        let fd = (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        }
+        #expect(fd >= 0)
+        _ = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let result = try Binary.run(["batch"], stdin: Data(path + [0x0A]))
+        let line = try Self.record(String(decoding: result.stdout, as: UTF8.self))
+        #expect(line["status"] == .string("ok"))
+        #expect(line["id"] == .string(String(decoding: path, as: UTF8.self)))
+        #expect(line["report"]?["source"]?["name"] == .string("\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.txt"))
+    }
+
     @Test func anOverlongLineIsOneErrorRecord() throws {
         let long = String(repeating: "a/", count: 40_000)
         let result = try Self.batch([Self.seeds[0], long, Self.seeds[1]])
