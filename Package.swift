@@ -5,7 +5,7 @@
 //
 //   CLibXML2, CLibZip        system libraries (module map + shim header only)
 //   XMLSupport, ZipSupport,  the only Swift code that touches C pointers
-//   Checksum                 (CCrypto: SHA-256 from libcrypto)
+//   Checksum, SystemThreads  (CCrypto: SHA-256 from libcrypto; pthreads without Foundation)
 //   DocModel                 canonical document and report model (Sendable values)
 //   Normalization            text clean-up shared by every adapter
 //   TableCore                layout-tolerant table reconstruction (shared core)
@@ -40,6 +40,7 @@ let package = Package(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .target(name: "Checksum", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
+        .target(name: "SystemThreads", swiftSettings: swiftSettings),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "ZipSupport", dependencies: ["CLibZip"], swiftSettings: swiftSettings),
         .target(name: "DocModel", swiftSettings: swiftSettings),
@@ -60,7 +61,7 @@ let package = Package(
             name: "DoccanonKit",
             dependencies: [
                 "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "ReportProfile", "Serialization",
-                "XMLSupport", "ZipSupport", "Checksum",
+                "XMLSupport", "ZipSupport", "Checksum", "SystemThreads",
             ],
             swiftSettings: swiftSettings),
         .executableTarget(

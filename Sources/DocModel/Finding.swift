@@ -53,6 +53,13 @@ public enum Rule: String, Sendable, CaseIterable {
     case tableLabelVariant = "table.labelVariant"
     /// A text cell after a row's values that is not part of the template; not read.
     case tableExtraCell = "table.extraCell"
+    /// The adapter changed the source's structure to read it (a one-cell layout table read as
+    /// its content, a nested table moved after its parent, parts of a split table joined, a
+    /// merge continuation with nothing to continue). Says what and where.
+    case sourceRestructured = "source.restructured"
+    /// The source's bytes were decoded other than declared (a wrong charset declaration), or
+    /// invalid byte sequences were replaced.
+    case sourceEncoding = "source.encoding"
     /// A template row that the source does not contain at all (its values are null).
     case tableRowMissing = "table.rowMissing"
     /// A section heading that appears a second time; its paragraphs join the first.
@@ -69,7 +76,7 @@ public enum Rule: String, Sendable, CaseIterable {
             .tableRowMissing, .templateInferred, .tableExtraCell:
             return .warning
         case .valuePlaceholder, .textRepaired, .valueUnitConverted, .tableExtraRow, .tableLabelVariant,
-            .sectionRepeated:
+            .sectionRepeated, .sourceRestructured, .sourceEncoding:
             return .info
         }
     }

@@ -66,7 +66,7 @@ public enum FileInput {
     }
 
     /// A path as it may appear in a message: control characters escaped.
-    static func printable(_ path: String) -> String {
+    public static func printable(_ path: String) -> String {
         var out = ""
         for scalar in path.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F {
@@ -78,7 +78,7 @@ public enum FileInput {
         return out
     }
 
-    static func message(_ code: Int32) -> String {
+    public static func message(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "errno \(code)" }
         return String(cString: text)
     }

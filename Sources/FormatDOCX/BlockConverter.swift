@@ -31,7 +31,11 @@ struct BlockConverter {
             }
         case .table(let raw):
             if raw.rows.count == 1, raw.rows[0].cells.count == 1, raw.rows[0].cells[0].span == 1 {
+                let before = out.count
                 for inner in raw.rows[0].cells[0].items { try append(inner, to: &out) }
+                if out.count > before {
+                    findings.append(Finding(.sourceRestructured, "一个单格表格（版式框）按其中的内容读取：\(out.count - before) 个块"))
+                }
                 return
             }
             if raw.rows.isEmpty { return }
@@ -50,7 +54,11 @@ struct BlockConverter {
             }
             findings += grid.findings
             out.append(.table(table))
-            for t in nested { try append(.table(t), to: &out) }
+            let outer = tableCount
+            for t in nested {
+                findings.append(Finding(.sourceRestructured, "第\(outer)个表格的单元格中嵌套的表格移到该表格之后，作为独立表格读取"))
+                try append(.table(t), to: &out)
+            }
         }
     }
 }

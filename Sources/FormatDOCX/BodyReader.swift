@@ -21,6 +21,9 @@ struct BodyReader {
     var fields: [Bool] = []
     /// Text of paragraphs whose paragraph mark is a tracked deletion: it joins the next one.
     var carried = ""
+    /// `w:altChunk` elements seen: content imported from another part (HTML, RTF, another
+    /// .docx) that Word merges on opening; not read.
+    var altChunks = 0
 
     static let maxOpenFields = 64
 
@@ -30,9 +33,15 @@ struct BodyReader {
         self.numbering = numbering
     }
 
+    /// The blocks of a body, cell or text box. Text carried by a deleted paragraph mark stays
+    /// inside its container: it never joins a paragraph in another cell.
     mutating func blocks(in container: Int) -> [Item] {
+        let outer = carried
+        carried = ""
         var items: [Item] = []
         appendBlocks(of: container, to: &items)
+        if !carried.isEmpty { items.append(.paragraph(text: carried, outlineLevel: nil)) }
+        carried = outer
         return items
     }
 
@@ -44,6 +53,7 @@ struct BodyReader {
             case .sdt: if let content = sdtContent(c) { appendBlocks(of: content, to: &items) }
             case .customXml, .ins, .moveTo, .sdtContent, .txbxContent: appendBlocks(of: c, to: &items)
             case .alternateContent: if let branch = part.chosenBranch(c) { appendBlocks(of: branch, to: &items) }
+            case .altChunk: altChunks += 1
             default: break  // w:del, w:moveFrom, w:sectPr, bookmarks, permissions, proofErr
             }
         }
@@ -90,8 +100,9 @@ struct BodyReader {
         var label = ""
         let styleNumbering = styles.numbering(styleId)
         if let n = numId ?? styleNumbering?.0 {
-            let level = ilvl ?? (numId == nil ? styleNumbering?.1 : nil) ?? 0
-            label = numbering.next(numId: n, ilvl: level) ?? ""
+            var level = ilvl ?? (numId == nil ? styleNumbering?.1 : nil)
+            if level == nil, let styleId { level = numbering.level(ofStyle: styleId, numId: n) }
+            label = numbering.next(numId: n, ilvl: level ?? 0) ?? ""
         }
         let full = label + carried + text
         carried = ""
@@ -179,7 +190,7 @@ struct BodyReader {
     mutating func textBoxes(in node: Int, into items: inout [Item]) {
         for c in part.children(node) where part.xml.isElement(c) {
             switch part.tag(c) {
-            case .txbxContent: appendBlocks(of: c, to: &items)
+            case .txbxContent: items += blocks(in: c)
             case .alternateContent: if let branch = part.chosenBranch(c) { textBoxes(in: branch, into: &items) }
             default: textBoxes(in: c, into: &items)
             }

@@ -12,16 +12,21 @@ public enum DOCXAdapter {
     public static let zipLimits = ZipLimits(maxEntryBytes: 64 << 20, maxTotalBytes: 160 << 20, maxRatio: 200, maxEntries: 10_000)
 
     public static func read(_ bytes: [UInt8], source: SourceInfo) throws(DOCXError) -> Document {
+        try read(bytes, source: source, limits: zipLimits)
+    }
+
+    /// `limits` bounds inflation (entry size, total size, ratio, entry count).
+    public static func read(_ bytes: [UInt8], source: SourceInfo, limits: ZipLimits) throws(DOCXError) -> Document {
         if let ole = OLESignature.describe(bytes) {
             throw DOCXError(code: .unsupported, message: ole)
         }
         let archive: ZipArchive
         do {
-            archive = try ZipArchive(bytes: bytes, limits: zipLimits)
+            archive = try ZipArchive(bytes: bytes, limits: limits)
         } catch {
-            // A file that starts like a ZIP package but is not one is a damaged package.
+            // Local file headers but no central directory: a cut-off download or copy.
             if error.kind == .notAZip, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw DOCXError(code: .corrupt, message: "damaged or truncated ZIP package: \(error.description)")
+                throw DOCXError(code: .corrupt, message: "truncated or damaged ZIP package: no central directory (\(error.description))")
             }
             throw DOCXError(zip: error)
         }
@@ -43,6 +48,9 @@ public enum DOCXAdapter {
         let items = reader.blocks(in: body)
         var converter = BlockConverter()
         let blocks = try converter.blocks(items)
+        if blocks.isEmpty, reader.altChunks > 0 {
+            throw DOCXError(code: .unsupported, message: "the document's content is an embedded chunk in another format (w:altChunk, e.g. HTML), which is not read: open and save it in Word first")
+        }
         var properties: [String: String] = [:]
         if let core = try? package.relatedPart(from: "", type: "core-properties"), archive.contains(core),
             let xml = try? package.parse(core)

@@ -134,6 +134,12 @@ struct NumberingState {
 
     var styles: StyleSheet { definitions.styles }
 
+    /// The level of `numId` that names this paragraph style (`w:lvl/w:pStyle`), for a style
+    /// that carries a numId but no ilvl.
+    func level(ofStyle style: String, numId: String) -> Int? {
+        definitions.levels(of: numId)?.firstIndex { $0.style == style }
+    }
+
     /// The label of the next paragraph at `ilvl` of `numId` ("一、", "（二）", "1.1"), with
     /// its suffix (tab, space or nothing); nil when the numId is 0 or unknown.
     mutating func next(numId: String, ilvl: Int) -> String? {

@@ -20,7 +20,9 @@ struct StyleSheet {
     init(_ part: WordPart) {
         let xml = part.xml
         for c in xml.children(FlatXML.root) where part.local(c) == "style" {
-            guard xml.attribute(c, local: "type") ?? "paragraph" == "paragraph", let id = xml.attribute(c, local: "styleId") else { continue }
+            // Paragraph styles, and numbering styles (the targets of w:numStyleLink).
+            let type = xml.attribute(c, local: "type") ?? "paragraph"
+            guard type == "paragraph" || type == "numbering", let id = xml.attribute(c, local: "styleId") else { continue }
             var style = Style()
             for d in xml.children(c) {
                 switch part.local(d) {
@@ -35,7 +37,7 @@ struct StyleSheet {
                 default: break
                 }
             }
-            if let d = xml.attribute(c, local: "default"), d == "1" || d == "true" { defaultParagraphStyle = id }
+            if type == "paragraph", let d = xml.attribute(c, local: "default"), d == "1" || d == "true" { defaultParagraphStyle = id }
             styles[id] = style
         }
     }

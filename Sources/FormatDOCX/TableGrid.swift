@@ -49,7 +49,7 @@ struct TableGrid {
                         column += cell.span
                         continue
                     }
-                    findings.append(Finding(.tableAmbiguous, "第\(ordinal)个表格第\(r + 1)行第\(column + 1)列是纵向合并的延续，但上方没有可合并的单元格（表格可能在此处被拆分），按独立单元格读取"))
+                    findings.append(Finding(.sourceRestructured, "第\(ordinal)个表格第\(r + 1)行第\(column + 1)列是纵向合并的延续，但上方没有可合并的单元格（表格可能在此处被拆分），按独立单元格读取"))
                 }
                 placed.append(Placed(row: r, column: column, rowSpan: 1, columnSpan: cell.span, text: text))
                 current[column] = placed.count - 1

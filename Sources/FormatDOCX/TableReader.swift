@@ -73,7 +73,7 @@ extension BodyReader {
     mutating func appendCells(of node: Int, to row: inout RawRow) {
         for c in part.children(node) {
             switch part.tag(c) {
-            case .tc: row.cells.append(cell(c))
+            case .tc: if let cell = cell(c) { row.cells.append(cell) }
             case .sdt: if let content = sdtContent(c) { appendCells(of: content, to: &row) }
             case .customXml, .ins, .moveTo, .sdtContent: appendCells(of: c, to: &row)
             case .alternateContent: if let branch = part.chosenBranch(c) { appendCells(of: branch, to: &row) }
@@ -82,7 +82,8 @@ extension BodyReader {
         }
     }
 
-    mutating func cell(_ tc: Int) -> RawCell {
+    /// One cell, or nil when the cell is a tracked deletion (`w:cellDel`, accepted view).
+    mutating func cell(_ tc: Int) -> RawCell? {
         var cell = RawCell()
         if let tcPr = part.child(tc, .tcPr) {
             for c in part.children(tcPr) {
@@ -90,6 +91,7 @@ extension BodyReader {
                 case .gridSpan: cell.span = max(1, count(part.attribute(c, "val")))
                 case .vMerge: cell.vMerge = part.attribute(c, "val") == "restart" ? .restart : .continue
                 case .hMerge: cell.hMerge = part.attribute(c, "val") == "restart" ? .restart : .continue
+                case .cellDel: return nil
                 default: break
                 }
             }

@@ -21,7 +21,7 @@ enum Tag: UInt8 {
     case hyperlink, smartTag, ins, del, moveFrom, moveTo, dir, bdo, ruby, rubyBase
     case pPr, rPr, pStyle, outlineLvl, numPr, ilvl, numId, vanish
     // Tables
-    case tblGrid, gridCol, tr, trPr, tc, tcPr, gridSpan, vMerge, hMerge, gridBefore, gridAfter, tblHeader
+    case tblGrid, gridCol, tr, trPr, tc, tcPr, gridSpan, vMerge, hMerge, gridBefore, gridAfter, tblHeader, cellDel
     // Markup compatibility (any namespace check is done when mapping)
     case alternateContent, choice, fallback
 
@@ -35,7 +35,7 @@ enum Tag: UInt8 {
         "pPr": .pPr, "rPr": .rPr, "pStyle": .pStyle, "outlineLvl": .outlineLvl, "numPr": .numPr, "ilvl": .ilvl,
         "numId": .numId, "vanish": .vanish, "tblGrid": .tblGrid, "gridCol": .gridCol, "tr": .tr, "trPr": .trPr,
         "tc": .tc, "tcPr": .tcPr, "gridSpan": .gridSpan, "vMerge": .vMerge, "hMerge": .hMerge,
-        "gridBefore": .gridBefore, "gridAfter": .gridAfter, "tblHeader": .tblHeader,
+        "gridBefore": .gridBefore, "gridAfter": .gridAfter, "tblHeader": .tblHeader, "cellDel": .cellDel,
     ]
 
     /// One tag per name id of a parsed part.

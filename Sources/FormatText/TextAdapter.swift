@@ -17,8 +17,10 @@ public enum TextAdapter {
 
     public static func read(_ bytes: [UInt8], source: SourceInfo) throws(TextError) -> Document {
         let text = try decode(bytes)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.last == "\r" ? line.dropLast() : line
+        // Split on bytes: "\r\n" is one Character, so a Character split would miss CRLF lines.
+        let separator: UInt8 = text.utf8.contains(0x0A) ? 0x0A : 0x0D
+        let lines = text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { bytes -> Substring in
+            bytes.last == 0x0D ? Substring(bytes.dropLast()) : Substring(bytes)
         }
         var blocks: [Block] = []
         var i = 0

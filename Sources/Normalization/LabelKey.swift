@@ -69,7 +69,7 @@ public struct LabelKey: Sendable, Equatable, Hashable {
         // Leading numbering: "(三)", "三、", "1.", "1、", "1," (slip), in any sequence.
         var numbering: [String] = []
         var i = 0
-        var normalized = String.UnicodeScalarView()
+        var normalized: [Unicode.Scalar] = []
         while i < chars.count {
             if chars[i] == "(" {
                 var j = i + 1
@@ -108,8 +108,8 @@ public struct LabelKey: Sendable, Equatable, Hashable {
             break
         }
         let core = string(chars[i...])
-        normalized.append(contentsOf: chars[i...])
-        return LabelKey(key: String(normalized), core: core, numbering: numbering, repairs: repairs)
+        let key = normalized.isEmpty ? core : string(normalized[...]) + core
+        return LabelKey(key: key, core: core, numbering: numbering, repairs: repairs)
     }
 
     static let leadingPunctuation: Set<Unicode.Scalar> = [".", ",", "、", "·", "。", "-", "_", "*"]
@@ -117,10 +117,12 @@ public struct LabelKey: Sendable, Equatable, Hashable {
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool { s.value >= 0x4E00 && chineseNumerals.contains(s) }
+    /// A string from scalars, through one UTF-8 buffer (appending to a scalar view is slow).
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Similarity of two strings in [0, 1]: twice the longest common subsequence over the

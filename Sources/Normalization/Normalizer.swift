@@ -67,7 +67,7 @@ public enum Normalizer {
     static func stripMarkers(_ s: String) -> String {
         // Cheap byte check first: most text has neither "[" nor "*".
         guard s.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "*") }),
-            s.contains("[bookmark:") || s.contains("**")
+            s.containsBytes("[bookmark:") || s.containsBytes("**")
         else { return s }
         var result = s
         while let start = result.range(of: "[bookmark:") {
@@ -107,7 +107,7 @@ public enum Normalizer {
 extension String {
     /// Replaces every occurrence of `target` (no Foundation needed).
     public func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        guard !target.isEmpty, containsBytes(target) else { return self }
         var result = ""
         var rest = self[...]
         while let r = rest.range(of: target) {
@@ -121,6 +121,16 @@ extension String {
 }
 
 extension StringProtocol {
+    /// Whether `needle` occurs in the string, compared as UTF-8 bytes (so whole scalars match
+    /// whole scalars). Much cheaper than the generic `contains`, which builds a searcher.
+    public func containsBytes(_ needle: String) -> Bool {
+        let needleBytes = Array(needle.utf8)
+        if needleBytes.isEmpty { return true }
+        if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.contains($0, needleBytes) }) { return found }
+        let bytes = Array(utf8)
+        return bytes.withUnsafeBufferPointer { ByteSearch.contains($0, needleBytes) }
+    }
+
     /// The range of the first occurrence of `target`, by Character comparison on scalars.
     func range(of target: String) -> Range<Index>? {
         let t = Array(target.unicodeScalars)
@@ -140,5 +150,25 @@ extension StringProtocol {
             i = scalars.index(after: i)
         }
         return nil
+    }
+}
+
+/// Substring search on UTF-8 bytes.
+public enum ByteSearch {
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        let n = needle.count
+        guard haystack.count >= n else { return false }
+        var i = 0
+        let last = haystack.count - n
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < n, haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -12,7 +12,7 @@ enum MetadataReader {
         // Title: the first line before the first section heading that names the report.
         let firstSection = blocks.firstIndex { $0.text.map { SectionReader.sectionID(of: $0) != nil } ?? false } ?? blocks.count
         for i in 0..<min(firstSection, blocks.count) {
-            guard let text = blocks[i].text, text.contains("报告") || text.contains("政府信息公开") else { continue }
+            guard let text = blocks[i].text, text.containsBytes("报告") || text.containsBytes("政府信息公开") else { continue }
             var title = text
             if !title.hasSuffix("报告"), i + 1 < firstSection, let next = blocks[i + 1].text, next.hasSuffix("报告"), next.count <= 12 {
                 title += next
@@ -21,7 +21,7 @@ enum MetadataReader {
             metadata.title = title
             break
         }
-        if metadata.title == nil, let t = document.properties["title"], t.contains("报告") { metadata.title = t }
+        if metadata.title == nil, let t = document.properties["title"], t.containsBytes("报告") { metadata.title = t }
         if let title = metadata.title {
             metadata.year = year(in: title)
             metadata.agency = agency(fromTitle: title)

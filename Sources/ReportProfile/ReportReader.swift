@@ -65,35 +65,20 @@ public enum ReportReader {
 
 /// Tells the 2019 template from the 2021 one by labels only one of them has.
 enum TemplateDetector {
-    static let markers2019 = OfficialTemplates.markers2019.map { Array(LabelKey.make($0).key.utf8) }
-    static let markers2021 = OfficialTemplates.markers2021.map { Array(LabelKey.make($0).key.utf8) }
+    static let markers2019 = OfficialTemplates.markers2019.map { LabelKey.make($0).key }
+    static let markers2021 = OfficialTemplates.markers2021.map { LabelKey.make($0).key }
 
     static func detect(_ rows: [[InputCell]]) -> Template? {
         var s2019 = 0, s2021 = 0
         for row in rows {
             for cell in row where !cell.text.isEmpty && !ValueParser.isValueLike(cell.text) {
-                let key = Array(LabelKey.make(cell.text).key.utf8)
-                if markers2019.contains(where: { contains(key, $0) }) { s2019 += 1 }
-                if markers2021.contains(where: { contains(key, $0) }) { s2021 += 1 }
+                let key = LabelKey.make(cell.text).key
+                if markers2019.contains(where: { key.containsBytes($0) }) { s2019 += 1 }
+                if markers2021.contains(where: { key.containsBytes($0) }) { s2021 += 1 }
             }
         }
         if s2019 == s2021 { return nil }
         return s2019 > s2021 ? .y2019 : .y2021
     }
 
-    /// Whether `needle` occurs in `haystack` (UTF-8 bytes: a match is a match of whole scalars).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count, let first = needle.first else { return needle.isEmpty }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
 }

@@ -46,12 +46,12 @@ enum SectionReader {
         }
         let core = key.core
         guard !core.isEmpty, core.unicodeScalars.count <= 36 else { return nil }
-        if core.contains("其他需要报告的事项") { return .otherMatters }
-        if core.contains("存在的主要问题") || (core.contains("问题") && core.contains("改进")) { return .problemsAndImprovements }
-        if core.contains("行政复议") && core.contains("行政诉讼") { return .reviewsAndLitigation }
-        if core.contains("收到和处理") || (core.contains("依申请公开") && core.contains("情况")) || core.contains("政府信息公开申请情况") { return .applications }
-        if core.contains("主动公开") && core.contains("政府信息") { return .activeDisclosure }
-        if core.contains("总体情况") || core == "概述" { return .overview }
+        if core.containsBytes("其他需要报告的事项") { return .otherMatters }
+        if core.containsBytes("存在的主要问题") || (core.containsBytes("问题") && core.containsBytes("改进")) { return .problemsAndImprovements }
+        if core.containsBytes("行政复议") && core.containsBytes("行政诉讼") { return .reviewsAndLitigation }
+        if core.containsBytes("收到和处理") || (core.containsBytes("依申请公开") && core.containsBytes("情况")) || core.containsBytes("政府信息公开申请情况") { return .applications }
+        if core.containsBytes("主动公开") && core.containsBytes("政府信息") { return .activeDisclosure }
+        if core.containsBytes("总体情况") || core == "概述" { return .overview }
         return nil
     }
 }

@@ -63,16 +63,19 @@ public enum ValueParser {
 
     public static func read(_ raw: String, as kind: FieldKind) -> CellReading {
         // Fast paths: plain digits (most cells) and text that cannot be a value (labels).
-        var allDigits = true
+        var allDigits = true, allSpace = true
         for s in raw.unicodeScalars {
-            if s.value >= 0x30 && s.value <= 0x39 { continue }
+            if s.value >= 0x30 && s.value <= 0x39 { allSpace = false; continue }
             allDigits = false
+            if s == " " || s == "\t" || s == "\n" || s == "\u{3000}" || s == "\u{A0}" { continue }
+            allSpace = false
             if s.isASCII {
                 if s == "O" || s == "o" || s == "l" || s == "I" || !s.properties.isAlphabetic { continue }
                 return .unreadable(raw)
             }
             if !valueScalars.contains(s) { return .unreadable(raw) }
         }
+        if allSpace { return .blank }
         if allDigits, !raw.isEmpty, raw.utf8.count <= 15, kind == .count || kind == .signedCount {
             let canonical = raw.drop { $0 == "0" }
             if let v = Int(canonical.isEmpty ? "0" : canonical) { return .value(.integer(v), unit: nil, notes: []) }

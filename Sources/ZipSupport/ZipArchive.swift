@@ -75,8 +75,7 @@ public final class ZipArchive {
         handle = archive
         let count = zip_get_num_entries(archive, 0)
         if count < 0 || Int(count) > limits.maxEntries {
-            zip_discard(archive)
-            storage.deallocate()
+            // Every stored property is set: deinit runs and frees the archive and the bytes.
             throw ZipError(.tooLarge, "archive lists \(count) entries (limit \(limits.maxEntries))")
         }
     }

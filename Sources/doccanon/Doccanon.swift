@@ -1,7 +1,6 @@
 import ArgumentParser
 import DocModel
 import DoccanonKit
-import Foundation
 
 @main
 struct Doccanon: ParsableCommand {
@@ -114,7 +113,10 @@ struct ValidateCommand: ParsableCommand {
             CLIOutput.fail(error.description)
             throw ExitCode(2)
         }
-        print(Validation.render(findings, json: format == .json), terminator: "")
+        if !FileOutput.write(Validation.render(findings, json: format == .json), to: FileOutput.standardOutput) {
+            CLIOutput.fail("cannot write to standard output")
+            throw ExitCode(74)
+        }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
@@ -129,62 +131,50 @@ enum CLIInput {
     }
 
     static func read(_ path: String) throws -> Input {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return Input(name: "stdin", bytes: [UInt8](data))
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            CLIOutput.fail("\(path): no such file")
+        let stdin = path == "-"
+        switch FileInput.read(stdin ? "/dev/stdin" : path, limit: Limits().maxInputBytes) {
+        case .success(let bytes):
+            return Input(name: stdin ? "stdin" : path, bytes: bytes)
+        case .failure(let error):
+            let message = stdin && error.message.hasPrefix("/dev/stdin") ? "stdin" + error.message.dropFirst(10) : error.message
+            CLIOutput.fail(message)
             throw ExitCode(2)
         }
-        let limit = Limits().maxInputBytes
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-            CLIOutput.fail("\(path): input is \(size) bytes (limit \(limit))")
-            throw ExitCode(2)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            CLIOutput.fail("\(path): cannot read file")
-            throw ExitCode(2)
-        }
-        return Input(name: path, bytes: [UInt8](data))
     }
 }
 
 enum CLIOutput {
     static func fail(_ message: String) {
-        FileHandle.standardError.write(Data("doccanon: \(message)\n".utf8))
+        FileOutput.write("doccanon: \(message)\n", to: FileOutput.standardError)
     }
 
     /// Writes rendered outputs to standard output, a file, or a directory. Files are written to
     /// a temporary name and renamed, so nothing is ever half written.
     static func emit(_ outputs: [(name: String, text: String)], to path: String?, extension ext: String) throws {
         guard let path else {
-            for output in outputs { FileHandle.standardOutput.write(Data(output.text.utf8)) }
+            for output in outputs where !FileOutput.write(output.text, to: FileOutput.standardOutput) {
+                fail("cannot write to standard output")
+                throw ExitCode(74)
+            }
             return
         }
         if outputs.count == 1, !path.hasSuffix("/") {
             try atomicWrite(outputs[0].text, to: path)
             return
         }
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard FileOutput.makeDirectories(path) else {
+            fail("\(path): cannot create directory")
+            throw ExitCode(74)
+        }
         for output in outputs {
             let base = output.name.split(separator: "/").last.map(String.init) ?? output.name
-            try atomicWrite(output.text, to: (path as NSString).appendingPathComponent(base + "." + ext))
+            try atomicWrite(output.text, to: FileOutput.join(path, base + "." + ext))
         }
     }
 
     static func atomicWrite(_ text: String, to path: String) throws {
-        let temp = path + ".tmp-doccanon"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8)) else {
-            fail("\(path): cannot write output")
-            throw ExitCode(74)
-        }
-        _ = try? FileManager.default.removeItem(atPath: path)
-        do {
-            try FileManager.default.moveItem(atPath: temp, toPath: path)
-        } catch {
-            fail("\(path): cannot write output")
+        if let reason = FileOutput.atomicWrite(Array(text.utf8), to: path) {
+            fail("\(path): cannot write output (\(reason))")
             throw ExitCode(74)
         }
     }

@@ -100,3 +100,54 @@ import Testing
         }
     }
 }
+
+/// A heading style linked to a list level (`w:lvl/w:pStyle`) whose numPr gives no ilvl.
+@Suite struct LinkedStyleNumberingTests {
+    @Test func levelFoundThroughTheLevelsPStyle() throws {
+        let doc = try Fixture.body("""
+            <para style="H1">总体情况</para>
+            <para style="H2">完善制度</para>
+            <para style="H2">多项措施</para>
+            <para style="H1">主动公开政府信息情况</para>
+            """, styles: """
+            <w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+            """, numbering: """
+            <w:abstractNum w:abstractNumId="3">\
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:pStyle w:val="H1"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>\
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:pStyle w:val="H2"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>\
+            </w:abstractNum>
+            <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>
+            """)
+        #expect(doc.blocks == [
+            .heading(level: 1, text: "一、总体情况"), .heading(level: 2, text: "（一）完善制度"), .heading(level: 2, text: "（二）多项措施"),
+            .heading(level: 1, text: "二、主动公开政府信息情况"),
+        ])
+    }
+}
+
+/// Numbering styles (`w:numStyleLink`), `w:lvlRestart` and bullets.
+@Suite struct NumberingStyleLinkTests {
+    @Test func styleLinkRestartAndBullets() throws {
+        let doc = try Fixture.body("""
+            <para num="2">甲项</para>
+            <para num="2" ilvl="1">子项</para>
+            <para num="2">乙项</para>
+            <para num="2" ilvl="1">不重新开始</para>
+            <para num="3">列表项</para>
+            """, styles: """
+            <w:style w:type="numbering" w:styleId="ListStyle"><w:name w:val="公文编号"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+            """, numbering: """
+            <w:abstractNum w:abstractNumId="0"><w:styleLink w:val="ListStyle"/>\
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="ideographTraditional"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>\
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%2"/><w:lvlRestart w:val="0"/><w:suff w:val="nothing"/></w:lvl>\
+            </w:abstractNum>
+            <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ListStyle"/></w:abstractNum>
+            <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\u{F06C}"/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+            <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+            <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+            """)
+        #expect(Fixture.texts(doc) == ["甲、甲项", "①子项", "乙、乙项", "②不重新开始", "•列表项"])
+    }
+}

@@ -1,5 +1,6 @@
 import DocModel
 import DoccanonKit
+import FormatDOCX
 import Foundation
 import Testing
 import TestSupport
@@ -81,7 +82,8 @@ import ZipSupport
         let good = try Fixture.file("seed001_plain")
         for bytes in [Array(good.prefix(good.count / 2)), Array(good.prefix(100)), [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0xAB, count: 400)] {
             let error = try #require(Fixture.error(bytes))
-            #expect(error.code == .corrupt || error.code == .unreadable, "\(error)")
+            #expect(error.code == .corrupt, "\(error)")
+            #expect(error.message.contains("truncated or damaged"), "\(error)")
             #expect(!error.message.contains("\n"))
         }
         // A damaged entry: flip bytes inside the compressed document part.
@@ -99,6 +101,25 @@ import ZipSupport
         let error = try #require(Fixture.error(bytes))
         #expect(error.code == .tooLarge)
         #expect(error.message.contains("ratio"))
+    }
+
+    /// Entry size, total size and entry count are capped before anything is inflated.
+    @Test func oversizedEntriesAndArchivesAreRefused() throws {
+        let bytes = try Fixture.file("seed001_plain")
+        let source = SourceInfo(format: .docx, name: "x.docx", sha256: "", bytes: bytes.count)
+        let cases: [(ZipLimits, String)] = [
+            (ZipLimits(maxEntryBytes: 20_000), "inflates to"),
+            (ZipLimits(maxTotalBytes: 30_000), "beyond"),
+            (ZipLimits(maxEntries: 3), "entries"),
+        ]
+        for (limits, words) in cases {
+            #expect {
+                _ = try DOCXAdapter.read(bytes, source: source, limits: limits)
+            } throws: { error in
+                guard let error = error as? DOCXError else { return false }
+                return error.code == .tooLarge && error.message.contains(words)
+            }
+        }
     }
 
     @Test func oleCompoundFilesAreNamed() throws {
@@ -132,6 +153,26 @@ import ZipSupport
         let body = String(repeating: "<w:sdt><w:sdtContent>", count: depth) + String(repeating: "</w:sdtContent></w:sdt>", count: depth)
         let error = try #require(Fixture.error(try Fixture.docx("=== body\n\(body)\n")))
         #expect(error.code == .tooLarge || error.code == .corrupt, "\(error)")
+    }
+
+    /// Just inside the depth limit: content controls 120 deep (240 elements) and tables nested 60 deep are read
+    /// without exhausting the stack.
+    @Test func deepButAllowedNestingIsRead() throws {
+        let sdt = String(repeating: "<w:sdt><w:sdtContent>", count: 120) + "<w:p><w:r><w:t>深</w:t></w:r></w:p>"
+            + String(repeating: "</w:sdtContent></w:sdt>", count: 120)
+        #expect(Fixture.texts(try Fixture.body(sdt)) == ["深"])
+        let open = "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><cell>x</cell><w:tc>"
+        let tables = String(repeating: open, count: 60) + "<w:p><w:r><w:t>最内层</w:t></w:r></w:p>" + String(repeating: "</w:tc></w:tr></w:tbl>", count: 60)
+        let doc = try Fixture.body(tables)
+        #expect(Fixture.tables(doc).count == 60)
+    }
+
+    /// A body that only imports another part (w:altChunk, as some web exports do) is refused
+    /// by name rather than read as an empty document.
+    @Test func altChunkOnlyDocumentIsNamed() throws {
+        let error = try #require(Fixture.error(try Fixture.docx("=== body\n<w:altChunk r:id=\"rId9\"/>\n")))
+        #expect(error.code == .unsupported)
+        #expect(error.message.contains("w:altChunk"))
     }
 
     @Test func malformedXMLNamesThePart() throws {

@@ -45,3 +45,19 @@ import TestSupport
         #expect(report.reviewsAndLitigation == expected.reviewsAndLitigation)
     }
 }
+
+/// A document from an independent writer (python-docx on Word's default template).
+@Suite struct IndependentWriterTests {
+    @Test func wordTemplateStylesMergesAndListNumbers() throws {
+        let bytes = try TestPaths.read("Tests/Fixtures/docx/python-docx-word-template.docx")
+        let doc = try Pipeline.document(bytes: bytes, name: "p.docx")
+        #expect(doc.blocks.compactMap(\.text) == ["2021年政府信息公开工作年度报告", "一、总体情况", "正文。", "（一）完善制度", "1.列表一", "2.列表二"])
+        #expect(doc.blocks[1] == .heading(level: 1, text: "一、总体情况"))
+        #expect(doc.blocks[3] == .heading(level: 2, text: "（一）完善制度"))
+        let table = try #require(Fixture.tables(doc).first)
+        #expect(table.cells.filter { !$0.isPadding }.map { [$0.row, $0.column, $0.rowSpan, $0.columnSpan] } == [
+            [0, 0, 2, 1], [0, 1, 1, 2], [1, 1, 1, 1], [1, 2, 1, 1], [2, 0, 1, 1], [2, 1, 1, 1], [2, 2, 1, 1],
+        ])
+        #expect(table.cells.map(\.text) == ["申请人情况", "法人或其他组织", "商业企业", "科研机构", "总计", "1", "2"])
+    }
+}

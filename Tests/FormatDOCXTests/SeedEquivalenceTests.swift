@@ -52,6 +52,20 @@ import TestSupport
         #expect(labels.contains("四、结转下年度继续办理"))
     }
 
+    /// The 2019 format (seed 003: 其他对外管理服务事项, 政府集中采购 with its unit, a single
+    /// （六）其他处理 row, blank cells), with gridBefore header rows and tracked changes.
+    @Test func seed003In2019Format() throws {
+        let seed = "003_2c1bade6c9c5d287"
+        let expected = try Pipeline.report(bytes: try TestPaths.read("Samples/text/\(seed).txt"), name: "\(seed).txt")
+        let report = try Pipeline.report(bytes: try Fixture.file("seed003_2019"), name: "s.docx")
+        #expect(report.metadata == expected.metadata)
+        #expect(report.sections == expected.sections)
+        #expect(report.activeDisclosure == expected.activeDisclosure)
+        #expect(report.applications == expected.applications)
+        #expect(report.reviewsAndLitigation == expected.reviewsAndLitigation)
+        #expect(report.findings.filter { $0.rule == .valueBlank }.count == expected.findings.filter { $0.rule == .valueBlank }.count)
+    }
+
     /// Distinct values (1, 2, 3 … in template order) catch any column or row shift; the
     /// Strict variant and the everything-at-once variant must agree cell for cell.
     @Test func distinctValuesLandInTheirTemplateFields() throws {

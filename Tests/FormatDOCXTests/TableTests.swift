@@ -105,6 +105,10 @@ import Testing
         #expect(doc.blocks.first == .heading(level: 1, text: "一、总体情况"))
         let tables = Fixture.tables(doc)
         #expect(tables.map(\.grid) == [[["规章", "0"]], [["外层", "x"], ["y", "z"]], [["内层1"], ["内层2"]]])
+        // Both changes of structure are said: the frame unwrapped, the inner table moved.
+        #expect(doc.findings.map(\.rule) == [.sourceRestructured, .sourceRestructured])
+        #expect(doc.findings.first?.message.contains("单格表格") == true)
+        #expect(doc.findings.last?.message.contains("第2个表格") == true)
     }
 
     /// A table continued after a page break is a second table; repeated header rows appear
@@ -127,7 +131,7 @@ import Testing
             <w:tr><cell vmerge="continue">孤立</cell><cell>a</cell></w:tr></w:tbl>
             """)
         #expect(Fixture.tables(doc).first?.grid == [["孤立", "a"]])
-        #expect(doc.findings.map(\.rule) == [.tableAmbiguous])
+        #expect(doc.findings.map(\.rule) == [.sourceRestructured])
     }
 
     @Test func hostileSpansAreBounded() throws {
@@ -139,5 +143,31 @@ import Testing
         let t = try #require(Fixture.tables(doc).first)
         #expect(t.columnCount == 1000)
         #expect(t.cell(1, 0)?.text == "x")
+    }
+}
+
+/// Tracked property changes keep the old properties inside `*PrChange`: the accepted view
+/// uses the current ones only.
+@Suite struct TrackedPropertyChangeTests {
+    @Test func oldPropertiesAreIgnored() throws {
+        let doc = try Fixture.body("""
+            <w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:tblGridChange w:id="1"><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/>\
+            </w:tblGrid></w:tblGridChange></w:tblGrid>
+            <w:tr><w:trPr><w:trPrChange w:id="2" w:author="a"><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:trPrChange></w:trPr>\
+            <w:tc><w:tcPr><w:gridSpan w:val="2"/><w:tcPrChange w:id="3" w:author="a"><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>\
+            </w:tcPrChange></w:tcPr><w:p><w:r><w:t>合并</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><cell>a</cell><cell>b</cell></w:tr>
+            </w:tbl>
+            <w:p><w:pPr><w:pPrChange w:id="4" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>\
+            <w:outlineLvl w:val="0"/></w:pPr></w:pPrChange></w:pPr><w:r><w:rPr><w:rPrChange w:id="5" w:author="a"><w:rPr><w:vanish/>\
+            </w:rPr></w:rPrChange></w:rPr><w:t>不再编号的段落。</w:t></w:r></w:p>
+            """, numbering: """
+            <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+            """)
+        let table = try #require(Fixture.tables(doc).first)
+        #expect(table.columnCount == 2)
+        #expect(table.cell(0, 0) == Cell(row: 0, column: 0, rowSpan: 1, columnSpan: 2, text: "合并"))
+        #expect(Fixture.texts(doc) == ["不再编号的段落。"])
     }
 }

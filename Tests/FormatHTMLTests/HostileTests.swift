@@ -16,7 +16,7 @@ import Testing
         let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>一、总体情况</p>深处的文字" + String(repeating: "</div>", count: depth) + "</body></html>"
         let (d, seconds) = try Self.timed { try Page.document(html) }
         #expect(Page.texts(d).joined().contains("深处的文字"))
-        #expect(seconds < 20)
+        #expect(seconds < 90)  // a hang guard for a debug build on a loaded machine, not a speed measure
     }
 
     @Test func unclosedNestingOfInlineTags() throws {
@@ -30,7 +30,7 @@ import Testing
         let html = "<html><body>" + String(repeating: "<table><tr><td>格", count: n) + "底" + String(repeating: "</td></tr></table>", count: n) + "</body></html>"
         let (d, seconds) = try Self.timed { try Page.document(html) }
         #expect(Page.texts(d).joined().contains("格") || Page.tables(d).contains { $0.cells.contains { $0.text.contains("格") } })
-        #expect(seconds < 20)
+        #expect(seconds < 90)  // a hang guard for a debug build on a loaded machine, not a speed measure
     }
 
     @Test func hugeAttributes() throws {
@@ -38,7 +38,7 @@ import Testing
         let html = "<html><body><div id=zoom><img src=\"data:image/png;base64,\(big)\"><p class=\"\(big)\">一、总体情况</p><p>本年度公开信息86条。</p></div></body></html>"
         let (d, seconds) = try Self.timed { try Page.document(html) }
         #expect(Page.texts(d) == ["一、总体情况", "本年度公开信息86条。"])
-        #expect(seconds < 20)
+        #expect(seconds < 90)  // a hang guard for a debug build on a loaded machine, not a speed measure
     }
 
     @Test func fiftyMegabytePage() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import DocModel
 import Testing
 @testable import FormatText
@@ -18,6 +19,14 @@ import Testing
         #expect(doc.blocks.first == .paragraph("标题"))
         #expect(rows(doc.blocks[1]) == [["行政复议", "总计"], ["3", ""]])
         #expect(doc.blocks.last == .paragraph("后文。"))
+    }
+
+    /// Windows line ends ("\r\n" is one Character in Swift) and old Mac ones read the same.
+    @Test func lineEndingsDoNotMatter() throws {
+        let unix = "标题\n\t行政\n复议\n\t总 计\n\n\t3\n\t\u{3000}\n\n后文。\n"
+        let expected = try read(unix).blocks
+        #expect(try read(unix.replacingOccurrences(of: "\n", with: "\r\n")).blocks == expected)
+        #expect(try read(unix.replacingOccurrences(of: "\n", with: "\r")).blocks == expected)
     }
 
     @Test func spaceBeforeTabStartsANewTable() throws {

@@ -15,6 +15,27 @@ import Testing
 
     func int(_ t: TableValues?, _ row: String, _ field: String) -> Int? { t?.value(row, field)?.integer }
 
+    /// The same seeds with Windows line ends (as many extraction tools write them).
+    @Test(arguments: ["000", "001", "002", "003", "004"])
+    func windowsLineEndsReadTheSame(seed: String) throws {
+        let dir = TestPaths.samples.appendingPathComponent("text")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(seed) && $0.hasSuffix(".txt") })
+        let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent(name)))
+        var crlf: [UInt8] = []
+        for b in bytes {
+            if b == 0x0A { crlf.append(0x0D) }
+            crlf.append(b)
+        }
+        let plain = try Pipeline.report(bytes: bytes, name: name)
+        let windows = try Pipeline.report(bytes: crlf, name: name)
+        #expect(windows.metadata == plain.metadata)
+        #expect(windows.sections == plain.sections)
+        #expect(windows.activeDisclosure == plain.activeDisclosure)
+        #expect(windows.applications == plain.applications)
+        #expect(windows.reviewsAndLitigation == plain.reviewsAndLitigation)
+        #expect(windows.findings == plain.findings)
+    }
+
     @Test func seed001() throws {
         let r = try Self.report("001")
         let t = r.activeDisclosure

@@ -153,54 +153,61 @@ class PartitionRunner:
         self.cwd = cwd
 
     def run(self, records):
+        """Yields (index, line) for every record, in order, as the tool answers."""
         records = list(records)
         start = 0
         while start < len(records):
-            produced, failure = self._stream(records[start:])
-            for item in produced:
+            outcome = {}
+            for item in self._stream(records[start:], outcome):
                 yield item
-            start += len(produced)
+            produced, failure = outcome["count"], outcome["failure"]
+            start += produced
             if failure is None:
                 continue
             index, line = records[start]
-            ran_alone = not produced and start == len(records) - 1
+            ran_alone = produced == 0 and start == len(records) - 1
             if failure[0] == "crashed" and not ran_alone:
                 # The first record without output is the suspect; run it alone to be sure it
                 # brings the tool down by itself (not a line read ahead, not earlier records).
-                alone, failure_alone = self._stream([records[start]])
-                if failure_alone is None:
-                    yield alone[0]
+                alone = {}
+                answer = list(self._stream([records[start]], alone))
+                if alone["failure"] is None:
+                    yield answer[0]
                     start += 1
                     continue
-                failure = failure_alone
+                failure = alone["failure"]
             yield index, self._failure_record(line, failure)
             start += 1
 
-    def _stream(self, records):
-        """Runs one process over records; returns (outputs for a prefix, failure or None)."""
+    def _stream(self, records, outcome):
+        """Runs one process over records, yielding its answers; outcome gets "count" (records
+        answered, a prefix) and "failure" (None, or why the next record got no answer)."""
         tool = ToolProcess(self.argv, [line for _, line in records], self.cwd)
-        produced = []
+        outcome.update(count=0, failure=None)
         try:
             for index, line in records:
                 try:
                     raw = tool.next_line(self.timeout)
                 except queue.Empty:
                     tool.kill()
-                    return produced, ("timeout", None, tool.last_stderr_line())
+                    outcome["failure"] = ("timeout", None, tool.last_stderr_line())
+                    return
                 if raw is None:
                     rc = tool.wait()
                     tool.kill()  # anything it started and left behind
                     if rc in FATAL_EXITS:
                         raise RuntimeError("%s exited %d (%s): %s" % (
                             " ".join(self.argv), rc, FATAL_EXITS[rc], tool.last_stderr_line()))
-                    return produced, ("crashed", rc, tool.last_stderr_line())
+                    outcome["failure"] = ("crashed", rc, tool.last_stderr_line())
+                    return
                 text = self._checked_line(raw, line)
                 if text is None:
                     tool.kill()
-                    return produced, ("badOutput", raw[:200], tool.last_stderr_line())
-                produced.append((index, text))
+                    outcome["failure"] = ("badOutput", raw[:200], tool.last_stderr_line())
+                    return
+                outcome["count"] += 1
+                yield index, text
             tool.wait()
-            return produced, None
         finally:
             if tool.proc.poll() is None:
                 tool.kill()
@@ -215,7 +222,8 @@ class PartitionRunner:
         if not isinstance(obj, dict) or "status" not in obj:
             return None
         expected = record_id(line, self.manifest_format)
-        if expected is not None and "id" in obj and obj["id"] != expected:
+        # A record the tool could not parse (a line over its length limit) has id null.
+        if expected is not None and obj.get("id") is not None and obj["id"] != expected:
             return None
         return text
 
@@ -274,6 +282,9 @@ def make_partition_fn(tool_name, batch_args, timeout, manifest_format, cwd, expe
         records = list(iterator)
         if not records:
             return
+        if not os.path.isdir(cwd):
+            raise RuntimeError("base directory %s (relative paths are resolved against it) is not on "
+                               "this executor: mount the shared filesystem at the same place" % cwd)
         tool = resolve_tool(tool_name)
         version = tool_version(tool)
         if expected_version is not None and version != expected_version:
