@@ -36,9 +36,9 @@ public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertib
 public struct Limits: Sendable, Equatable {
     /// Largest input, a file or an NDJSON record's content (checked before it is read).
     public var maxInputBytes: Int
-    /// Largest text or HTML input. Lower than `maxInputBytes`, which leaves room for the
-    /// images a DOCX package carries: reading text takes about 25 bytes of memory per input
-    /// byte, so this bounds one conversion to about 400 MB.
+    /// Largest plain-text input. Lower than `maxInputBytes` (which leaves room for the images a
+    /// DOCX package or a Word-exported page carries): reading text takes about 25 bytes of
+    /// memory per input byte, so this bounds one conversion to about 400 MB.
     public var maxTextBytes: Int
     /// Decompression bounds of a DOCX package: inflated bytes per part and in total, the
     /// inflated/compressed ratio of a part, and the number of entries (zip bombs).
@@ -102,9 +102,8 @@ public enum Pipeline {
             throw ConversionError(.tooLarge, "\(name): input is \(bytes.count) bytes (limit \(limits.maxInputBytes))")
         }
         let format = format ?? detectFormat(bytes)
-        if format != .docx, bytes.count > limits.maxTextBytes {
-            throw ConversionError(
-                .tooLarge, "\(name): \(format.rawValue) input is \(bytes.count) bytes (limit for text and HTML \(limits.maxTextBytes))")
+        if format == .text, bytes.count > limits.maxTextBytes {
+            throw ConversionError(.tooLarge, "\(name): text input is \(bytes.count) bytes (limit for text \(limits.maxTextBytes))")
         }
         let source = sourceInfo(bytes: bytes, name: name, format: format)
         let document: Document

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DoccanonKit
-import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -50,7 +49,7 @@ struct BatchCommand: ParsableCommand {
         case .completed:
             return
         case .outputFailed(let written):
-            CLIOutput.fail("cannot write output after \(written) record\(written == 1 ? "" : "s"): \(String(cString: strerror(errno)))")
+            CLIOutput.fail("cannot write output after \(written) record\(written == 1 ? "" : "s"): \(FileInput.message(Self.writeError))")
             throw ExitCode(74)
         case .inputFailed(let records):
             CLIOutput.fail("cannot read standard input after \(records) record\(records == 1 ? "" : "s")")
@@ -67,23 +66,15 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
+    /// The reason the last write to standard output failed.
+    nonisolated(unsafe) static var writeError: Int32 = 0
+
     /// Writes the whole line with `write(2)`: nothing is buffered, so each line is out when
     /// this returns.
     static func writeStandardOutput(_ line: [UInt8]) -> Bool {
-        line.withUnsafeBytes { bytes in
-            guard var pointer = bytes.baseAddress else { return true }
-            var left = bytes.count
-            while left > 0 {
-                let n = write(STDOUT_FILENO, pointer, left)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                pointer += n
-                left -= n
-            }
-            return true
-        }
+        if FileOutput.write(line, to: FileOutput.standardOutput) { return true }
+        writeError = errno
+        return false
     }
 
     /// The number of records when standard input is a regular file (read with `pread`, so the
@@ -130,7 +121,7 @@ final class ProgressMeter {
     func finish() {
         guard let last else { return }
         draw(last, at: clock.now)
-        FileHandle.standardError.write(Data("\n".utf8))
+        _ = FileOutput.write("\n", to: FileOutput.standardError)
     }
 
     private func draw(_ p: BatchEngine.Progress, at now: ContinuousClock.Instant) {
@@ -139,6 +130,6 @@ final class ProgressMeter {
         let rate = seconds > 0 ? Double(p.done) / seconds : 0
         let total = (p.total ?? expected).map { "/\($0)" } ?? ""
         let text = "\r\u{1B}[Kdoccanon batch: \(p.done)\(total) done, \(Int(rate.rounded())) docs/s, \(p.errors) error\(p.errors == 1 ? "" : "s")"
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = FileOutput.write(text, to: FileOutput.standardError)
     }
 }

@@ -105,7 +105,11 @@ import Testing
         func code(_ i: Int) -> CanonicalValue? { lines[i]["error"]?["code"] }
         #expect(lines[0]["status"] == .string("ok"))
         #expect(code(1) == .string("input.corrupt"))
-        #expect(lines[1]["error"]?["message"] == .string("corrupt.docx: damaged or truncated ZIP package: Not a zip archive"))
+        if case .string(let message)? = lines[1]["error"]?["message"] {
+            #expect(message.hasPrefix("corrupt.docx: ") && message.contains("ZIP"))
+        } else {
+            Issue.record("no message for the corrupt package")
+        }
         #expect(code(2) == .string("input.unreadable"))
         #expect(code(3) == .string("input.notAReport"))
         #expect(code(4) != nil)
