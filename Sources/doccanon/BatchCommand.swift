@@ -39,7 +39,7 @@ struct BatchCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let options = BatchOptions(kind: kind, input: input, strict: strict)
         let engine = BatchEngine(options: options, jobs: jobs)
-        let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(expected: Self.countStandardInput()) : nil
+        let meter = FileOutput.isTerminal(FileOutput.standardError) ? ProgressMeter.forStandardInput() : nil
         let outcome = engine.run(
             read: { buffer in Self.readStandardInput(buffer) },
             write: { line in Self.writeStandardOutput(line) },
@@ -75,61 +75,5 @@ struct BatchCommand: ParsableCommand {
         if FileOutput.write(line, to: FileOutput.standardOutput) { return true }
         writeError = errno
         return false
-    }
-
-    /// The number of records when standard input is a regular file (read with `pread`, so the
-    /// position is unchanged); nil for a pipe.
-    static func countStandardInput() -> Int? {
-        var info = stat()
-        guard fstat(STDIN_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let start = lseek(STDIN_FILENO, 0, SEEK_CUR)
-        guard start >= 0 else { return nil }
-        nonisolated(unsafe) var offset = start
-        return LineSplitter.countRecords { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            let n = pread(STDIN_FILENO, base, buffer.count, offset)
-            if n > 0 { offset += off_t(n) }
-            return n
-        }
-    }
-}
-
-/// The progress line on a terminal's standard error: done/total, rate, errors; redrawn at most
-/// five times a second and ended with a line break.
-final class ProgressMeter {
-    private let expected: Int?
-    private let clock = ContinuousClock()
-    private let start: ContinuousClock.Instant
-    private var lastDraw: ContinuousClock.Instant
-    private var last: BatchEngine.Progress?
-
-    init(expected: Int?) {
-        self.expected = expected
-        start = clock.now
-        lastDraw = start
-    }
-
-    func update(_ progress: BatchEngine.Progress) {
-        last = progress
-        let now = clock.now
-        if now - lastDraw >= .milliseconds(200) {
-            lastDraw = now
-            draw(progress, at: now)
-        }
-    }
-
-    func finish() {
-        guard let last else { return }
-        draw(last, at: clock.now)
-        _ = FileOutput.write("\n", to: FileOutput.standardError)
-    }
-
-    private func draw(_ p: BatchEngine.Progress, at now: ContinuousClock.Instant) {
-        let elapsed = now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let rate = seconds > 0 ? Double(p.done) / seconds : 0
-        let total = (p.total ?? expected).map { "/\($0)" } ?? ""
-        let text = "\r\u{1B}[Kdoccanon batch: \(p.done)\(total) done, \(Int(rate.rounded())) docs/s, \(p.errors) error\(p.errors == 1 ? "" : "s")"
-        _ = FileOutput.write(text, to: FileOutput.standardError)
     }
 }
