@@ -76,9 +76,14 @@ public enum ValueParser {
             if !valueScalars.contains(s) { return .unreadable(raw) }
         }
         if allSpace { return .blank }
-        if allDigits, !raw.isEmpty, raw.utf8.count <= 15, kind == .count || kind == .signedCount {
+        if allDigits, !raw.isEmpty, raw.utf8.count <= 15 {
             let canonical = raw.drop { $0 == "0" }
-            if let v = Int(canonical.isEmpty ? "0" : canonical) { return .value(.integer(v), unit: nil, notes: []) }
+            if let v = Int(canonical.isEmpty ? "0" : canonical) {
+                switch kind {
+                case .count, .signedCount, .amountAsWritten, .unitOfPrevious: return .value(.integer(v), unit: nil, notes: [])
+                case .amountWan: return .value(.integer(v), unit: "万元", notes: [])
+                }
+            }
         }
         var text = raw.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\u{3000}" && $0 != "\u{A0}" }
         if text.isEmpty { return .blank }
