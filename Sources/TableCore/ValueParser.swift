@@ -46,7 +46,10 @@ public enum ValueParser {
     public static func isValueLike(_ text: String) -> Bool {
         switch read(text, as: .amountAsWritten) {
         case .blank, .value: return true
-        case .unreadable: return false
+        case .unreadable:
+            // A count with its unit ("12件") is a value too.
+            if case .value = read(text, as: .count) { return true }
+            return false
         }
     }
 
