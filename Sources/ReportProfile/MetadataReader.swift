@@ -17,6 +17,10 @@ enum MetadataReader {
             if !title.hasSuffix("报告"), i + 1 < firstSection, let next = blocks[i + 1].text, next.hasSuffix("报告"), next.count <= 12 {
                 title += next
             }
+            // A title broken before its year: the agency stands alone on the line above.
+            if agency(fromTitle: title) == nil, i > 0, let previous = blocks[i - 1].text, isTitlePrefix(previous) {
+                title = previous + title
+            }
             guard title.count <= 60 else { continue }
             metadata.title = title
             break
@@ -57,6 +61,12 @@ enum MetadataReader {
             }
         }
         return start
+    }
+
+    /// A short line that can be the first half of a title: no sentence punctuation, no digits.
+    static func isTitlePrefix(_ text: String) -> Bool {
+        text.count >= 2 && text.count <= 30 && !text.contains { "。，,：:；;、".contains($0) || ($0.isASCII && $0.isNumber) }
+            && SectionReader.sectionID(of: text) == nil
     }
 
     static func isAgencyLine(_ text: String) -> Bool {

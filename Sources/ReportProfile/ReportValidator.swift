@@ -110,19 +110,20 @@ public enum ReportValidator {
     }
 
     /// How badly candidate values break the table's arithmetic: each failed equality counts,
-    /// and so does a blank cell whose value the other cells of its check would make negative.
+    /// and so does a lone blank cell that its row's total would make negative. A lone blank
+    /// in a row whose other cells are all known is first filled from the row's total, so that
+    /// the column checks can still judge where the row's cells belong (a row that lost a cell
+    /// reads differently depending on where the gap is put).
     public static func violations(tableKey: String, values: TableValues) -> Int {
         switch tableKey {
         case "applications":
-            var n = applicationChecks(values).count
-            func v(_ row: String, _ column: String) -> Int? { values.value(row, column)?.integer }
-            for row in values.rows {
-                let parts = applicantColumns.map { row[$0]?.integer }
-                if let total = row["total"]?.integer, parts.filter({ $0 == nil }).count == 1 {
-                    if total - parts.compactMap({ $0 }).reduce(0, +) < 0 { n += 1 }
-                }
-                if parts.contains(where: { ($0 ?? 0) < 0 }) || (row["total"]?.integer ?? 0) < 0 { n += 1 }
+            var n = 0
+            let filled = fillingLoneBlanks(values, parts: applicantColumns, penalty: &n)
+            n += applicationChecks(filled).count
+            for row in filled.rows where row.fields.contains(where: { $0.name != "total" && ($0.value?.integer ?? 0) < 0 }) || (row["total"]?.integer ?? 0) < 0 {
+                n += 1
             }
+            func v(_ row: String, _ column: String) -> Int? { filled.value(row, column)?.integer }
             for column in allColumns {
                 let a = v("newlyReceived", column), b = v("carriedOver", column), c = v("results.total", column), d = v("carriedForward", column)
                 let known = [a, b, c, d].compactMap { $0 }
@@ -135,13 +136,9 @@ public enum ReportValidator {
             }
             return n
         case "reviewsAndLitigation":
-            let shaped = reshapeReviews(values)
-            var n = reviewChecks(shaped).count
-            for row in shaped.rows {
-                let parts = outcomes.map { row[$0]?.integer }
-                if let total = row["total"]?.integer, parts.filter({ $0 == nil }).count == 1, total - parts.compactMap({ $0 }).reduce(0, +) < 0 { n += 1 }
-            }
-            return n
+            var n = 0
+            let shaped = fillingLoneBlanks(reshapeReviews(values), parts: outcomes, penalty: &n)
+            return n + reviewChecks(shaped).count
         default:
             var n = 0
             for row in values.rows {
@@ -149,6 +146,26 @@ public enum ReportValidator {
             }
             return n
         }
+    }
+
+    /// Rows with exactly one blank among `parts` + total, the others integers: the blank
+    /// takes the value the row's total implies (a negative one counts in `penalty` instead).
+    static func fillingLoneBlanks(_ t: TableValues, parts: [String], penalty: inout Int) -> TableValues {
+        var out = t
+        for (r, row) in t.rows.enumerated() {
+            let names = parts + ["total"]
+            let ints = names.map { row[$0]?.integer }
+            let blanks = names.indices.filter { ints[$0] == nil }
+            guard blanks.count == 1, let hole = blanks.first, names.allSatisfy({ n in row.fields.contains { $0.name == n } }) else { continue }
+            let known = ints.compactMap { $0 }
+            let value = hole == names.count - 1 ? known.reduce(0, +) : (ints.last.flatMap { $0 } ?? 0) - known.dropLast().reduce(0, +)
+            if value < 0 {
+                penalty += 1
+                continue
+            }
+            if let f = out.rows[r].fields.firstIndex(where: { $0.name == names[hole] }) { out.rows[r].fields[f].value = .integer(value) }
+        }
+        return out
     }
 
     /// 表四 is read as one row of 15 values ("all"); the report nests it by group.

@@ -135,7 +135,8 @@ public struct Aligner {
         for entry in entries {
             if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
                 last.slots.filter({ !$0.isBlank }).isEmpty || last.slots.count < templates[t].rows[r].columns.count,
-                last.slots.count + entry.slots.count <= templates[t].rows[r].columns.count + 2
+                // Blank cells that open the value line sit under the label columns.
+                last.slots.count + entry.slots.drop(while: \.isBlank).count <= templates[t].rows[r].columns.count + 2
             {
                 merged[merged.count - 1].slots += entry.slots
                 continue
@@ -179,13 +180,34 @@ public struct Aligner {
         }
         // Text after the values ("行政规范性文件 | 2 | 0 | 15 | 多余"): a data row with a stray
         // cell at its end. Read the row without it, and say so.
-        if firstLabel >= 0, lastValue > firstLabel, lastLabel > lastValue {
+        // The same with no label before the values at all (a remarks column, "0 | 1 | 已办结"):
+        // an unlabelled row of values.
+        if firstLabel >= 0, lastValue >= 0, lastLabel > lastValue, lastValue > firstLabel || firstLabel > lastValue {
             var entry = classify(Array(cells[...lastValue]), currentTable: currentTable, currentGroup: currentGroup)
-            if case .data = entry.kind {
+            switch entry.kind {
+            case .data, .values where firstLabel > lastValue:
                 entry.droppedCells = cells[(lastValue + 1)...].map(\.text).filter { !ValueParser.isBlank($0) }
                 return entry
+            default:
+                break
             }
         }
+        let labelLike = row.indices.filter { !ValueParser.isBlank(row[$0].text) && !ValueParser.isValueLike(row[$0].text) }
+        let entry = classify(row, lastLabel: labelLike.last ?? -1, currentTable: currentTable, currentGroup: currentGroup)
+        // A cell that is neither a number nor a label (an unreadable value, "1,8230") must not
+        // hide the row's label: when the last label-like cell means nothing, an earlier cell
+        // that names a template row names the row, and the cells after it are its values.
+        if case .unknown = entry.kind, entry.table == nil {
+            for k in labelLike.dropLast().reversed() {
+                let e = classify(row, lastLabel: k, currentTable: currentTable, currentGroup: currentGroup)
+                if case .data = e.kind { return e }
+            }
+        }
+        return entry
+    }
+
+    func classify(_ row: [InputCell], lastLabel: Int, currentTable: Int?, currentGroup: String?) -> Entry {
+        let cells = row
         let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: ValueParser.isBlank($0.text)) }
         let hasValues = slots.contains { !$0.isBlank }
         if lastLabel < 0 {
@@ -232,7 +254,10 @@ public struct Aligner {
             case .row(let t, let r):
                 return Entry(kind: .data(row: r), table: t, label: lastCell.text, labelKey: lastKey, quality: match.quality, slots: slots, headers: [], contextRepairs: contextRepairs)
             case .group(let t, _):
-                return Entry(kind: hasValues ? .unknown : .group, table: t, label: lastCell.text, labelKey: lastKey, quality: match.quality, slots: slots, headers: [], contextRepairs: contextRepairs)
+                // Group rows hold no values in the template: a group label with values is a row
+                // whose own label was lost (placed by position, and said so) or, failing a
+                // place, a row outside the template.
+                return Entry(kind: hasValues ? .values : .group, table: t, label: lastCell.text, labelKey: lastKey, quality: match.quality, slots: slots, headers: [], contextRepairs: contextRepairs)
             default:
                 break
             }
@@ -280,14 +305,16 @@ public struct Aligner {
         for e in entries { if case .data(let r) = e.kind, let t = e.table { filled[t, default: []].insert(r) } }
         var i = 0
         while i < entries.count {
-            guard case .values = entries[i].kind, entries[i].slots.contains(where: { !$0.isBlank }) || entries[i].slots.count >= 5 else {
+            // A row with neither label nor value is a spacer: it reads as nothing wherever it
+            // goes, so it is not placed (a template row it might stand for stays null anyway).
+            guard case .values = entries[i].kind, entries[i].slots.contains(where: { !$0.isBlank }) else {
                 i += 1
                 continue
             }
-            // A run of consecutive unlabelled rows.
+            // A run of consecutive unlabelled rows (spacers inside it skipped).
             var j = i
             while j < entries.count, case .values = entries[j].kind { j += 1 }
-            let run = Array(i..<j)
+            let run = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
             // The recognised rows around the run, in the run's table.
             let table = entries[i].table
             var before = -1
@@ -334,254 +361,6 @@ public struct Aligner {
             }
             i = j
         }
-    }
-
-    // MARK: - Reading values
-
-    struct Reading {
-        var slots: [Slot?]
-        var values: [CellReading]
-    }
-
-    func readTable(_ t: Int, _ template: TableTemplate, _ entries: [Entry]) -> (TableValues, [Finding]) {
-        var findings: [Finding] = []
-        var readings: [Int: [Reading]] = [:]  // template row -> candidate readings (first = default)
-        var rowEntries: [Int: Entry] = [:]
-        var extraRows: [ExtraRow] = []
-        for e in entries where e.table == t {
-            switch e.kind {
-            case .data(let r):
-                if rowEntries[r] != nil {
-                    let row = template.rows[r]
-                    let values = e.slots.filter { !$0.isBlank }.map { ValueParser.read($0.text, as: .amountAsWritten).value }
-                    extraRows.append(ExtraRow(label: e.label, values: values))
-                    findings.append(Finding(.tableExtraRow, "\(template.title)：第二次出现的行“\(e.label)”保留在 extraRows（首次出现的值用于 \(row.path)）", path: "\(template.key).extraRows"))
-                    continue
-                }
-                rowEntries[r] = e
-                readings[r] = candidateReadings(e.slots, template.rows[r])
-            case .unknown, .values:
-                guard e.slots.contains(where: { !$0.isBlank }) else { continue }
-                let values = e.slots.filter { !$0.isBlank }.map { ValueParser.read($0.text, as: .amountAsWritten).value }
-                let label = e.label.isEmpty ? "" : e.label
-                extraRows.append(ExtraRow(label: label, values: values))
-                findings.append(Finding(.tableExtraRow, "\(template.title)：模板外的行“\(label.isEmpty ? "（无标签）" : label)”保留在 extraRows", path: "\(template.key).extraRows"))
-            default:
-                continue
-            }
-        }
-
-        // Choose among readings, row by row, by the table's arithmetic.
-        var chosen: [Int: Int] = [:]
-        for r in readings.keys { chosen[r] = 0 }
-        func tableValues() -> TableValues {
-            TableValues(rows: template.rows.enumerated().map { (r, row) in
-                rowValues(row, reading: readings[r].map { $0[chosen[r] ?? 0] })
-            }, extraRows: extraRows)
-        }
-        var decidedBy: [Int: String] = [:]
-        for r in readings.keys.sorted() {
-            guard let candidates = readings[r], candidates.count > 1, let entry = rowEntries[r] else { continue }
-            var best = 0
-            var bestKey = (Int.max, Int.min)
-            var scores: [(Int, Int)] = []
-            for (k, _) in candidates.enumerated() {
-                chosen[r] = k
-                let violations = score(template.key, tableValues())
-                let position = positionScore(candidates[k], entry, template.rows[r])
-                scores.append((violations, position))
-                if violations < bestKey.0 || (violations == bestKey.0 && position > bestKey.1) {
-                    best = k
-                    bestKey = (violations, position)
-                }
-            }
-            chosen[r] = best
-            let sameScore = scores.filter { $0 == bestKey }.count
-            if scores.contains(where: { $0.0 != bestKey.0 }) && scores.filter({ $0.0 == bestKey.0 }).count == 1 {
-                decidedBy[r] = "由表内勾稽关系确定"
-            } else if sameScore == 1, scores.contains(where: { $0.1 != bestKey.1 }) {
-                decidedBy[r] = "由表头列位置确定"
-            } else {
-                decidedBy[r] = "无法由勾稽关系或列位置区分，取默认读法"
-            }
-        }
-
-        var rows: [RowValues] = []
-        for (r, row) in template.rows.enumerated() {
-            let path = "\(template.key).\(row.path)"
-            guard let candidates = readings[r], let entry = rowEntries[r] else {
-                rows.append(rowValues(row, reading: nil))
-                findings.append(Finding(.tableRowMissing, "\(template.title)：未找到“\(row.labels.first ?? row.path)”行，其值为空", path: path))
-                continue
-            }
-            let reading = candidates[chosen[r] ?? 0]
-            rows.append(rowValues(row, reading: reading))
-            if entry.inferred {
-                findings.append(Finding(.tableRowInferred, "\(template.title)：一行没有可识别的标签（“\(entry.label)”），按其位置读作“\(row.labels.first ?? row.path)”", path: path))
-            }
-            if let key = entry.labelKey, !key.repairs.isEmpty {
-                findings.append(Finding(.textRepaired, "标签“\(entry.label)”修复为模板用语（\(key.repairs.joined(separator: "；"))）", path: path))
-            }
-            if !entry.droppedCells.isEmpty {
-                let cells = entry.droppedCells.map { "“\($0)”" }.joined(separator: "、")
-                findings.append(Finding(.tableExtraCell, "\(template.title)“\(row.labels.first ?? row.path)”行末多出的文字单元格 \(cells) 不是数值，未读入", path: path))
-            }
-            if entry.quality == .variant {
-                findings.append(Finding(.tableLabelVariant, "标签“\(entry.label)”与模板“\(row.labels.first ?? "")”措辞不同，按相近匹配读取", path: path))
-            }
-            let droppedValues = entry.slots.filter { !$0.isBlank }.count - reading.slots.compactMap { $0 }.filter { !$0.isBlank }.count
-            if candidates.count > 1 || droppedValues > 0 {
-                let columns = row.columns
-                func describe(_ rd: Reading) -> String {
-                    "[" + rd.values.map { v in v.value.map(Self.show) ?? "null" }.joined(separator: ", ") + "]"
-                }
-                let others = candidates.enumerated().filter { $0.offset != chosen[r] }.prefix(3).map { describe($0.element) }
-                let how = candidates.count > 1 ? "\(decidedBy[r] ?? "")，取 \(describe(reading))；其他读法 \(others.joined(separator: " "))" : "舍去 \(droppedValues) 个多出的值后各种读法结果相同：\(describe(reading))"
-                findings.append(Finding(
-                    .tableAmbiguous,
-                    "\(template.title)“\(row.labels.first ?? "数据行")”：\(entry.slots.count) 个单元格对应 \(columns.count) 列，可有多种对齐；\(how)",
-                    path: path))
-            }
-            for (field, cell) in zip(row.columns, reading.values) {
-                let fieldPath = "\(path).\(field.name)"
-                switch cell {
-                case .unreadable(let raw):
-                    findings.append(Finding(.valueUnreadable, "单元格内容“\(raw)”不是数字", path: fieldPath))
-                case .value(_, _, let notes):
-                    for note in notes {
-                        switch note {
-                        case .placeholder(let p):
-                            findings.append(Finding(.valuePlaceholder, "占位符“\(p)”读作 0", path: fieldPath))
-                        case .repaired(let from, let to):
-                            findings.append(Finding(.textRepaired, "数字“\(from)”中的类字母字符修复为“\(to)”", path: fieldPath))
-                        case .unitConverted(let from, let to):
-                            findings.append(Finding(.valueUnitConverted, "“\(from)”换算为模板单位：\(to)", path: fieldPath))
-                        }
-                    }
-                case .blank:
-                    break
-                }
-            }
-        }
-        return (TableValues(rows: rows, extraRows: extraRows), findings)
-    }
-
-    static func show(_ v: Value) -> String {
-        switch v {
-        case .integer(let i): return String(i)
-        case .decimal(let s): return s
-        case .text(let s): return s
-        }
-    }
-
-    /// The row's fields from a reading (nil: the row was not found, every field null).
-    func rowValues(_ row: RowTemplate, reading: Reading?) -> RowValues {
-        var fields: [FieldValue] = []
-        var columnIndex = 0
-        var lastUnit: String?
-        for field in row.fields {
-            if field.kind == .unitOfPrevious {
-                fields.append(FieldValue(name: field.name, value: lastUnit.map(Value.text)))
-                continue
-            }
-            let cell = reading.map { columnIndex < $0.values.count ? $0.values[columnIndex] : .blank } ?? .blank
-            if case .value(_, let unit, _) = cell { lastUnit = unit ?? Self.unit(inHeader: field.header) } else { lastUnit = nil }
-            fields.append(FieldValue(name: field.name, value: cell.value))
-            columnIndex += 1
-        }
-        return RowValues(path: row.path, fields: fields)
-    }
-
-    static func unit(inHeader header: String) -> String? {
-        if header.contains("万元") { return "万元" }
-        if header.contains("元") { return "元" }
-        return nil
-    }
-
-    /// Every way of fitting the slots to the row's columns, the plain reading first.
-    func candidateReadings(_ slots: [Slot], _ row: RowTemplate) -> [Reading] {
-        let columns = row.columns
-        let n = columns.count
-        var fits: [[Slot?]] = []
-        let s = slots.count
-        if s == n {
-            fits = [slots]
-        } else if s > n {
-            let excess = s - n
-            let blanks = slots.indices.filter { slots[$0].isBlank }
-            if excess <= blanks.count {
-                for drop in combinations(blanks.reversed(), excess, limit: 64) {
-                    let set = Set(drop)
-                    fits.append(slots.indices.filter { !set.contains($0) }.map { slots[$0] })
-                }
-            } else {
-                let kept = slots.filter { !$0.isBlank }
-                let more = kept.count - n
-                for drop in combinations(Array(kept.indices.reversed()), more, limit: 64) {
-                    let set = Set(drop)
-                    fits.append(kept.indices.filter { !set.contains($0) }.map { kept[$0] })
-                }
-            }
-        } else {
-            let missing = n - s
-            for holes in combinations(Array((0..<n).reversed()), missing, limit: 128) {
-                let set = Set(holes)
-                var out: [Slot?] = []
-                var k = 0
-                for i in 0..<n {
-                    if set.contains(i) { out.append(nil) } else { out.append(slots[k]); k += 1 }
-                }
-                fits.append(out)
-            }
-        }
-        var seen: [[CellReading]] = []
-        var readings: [Reading] = []
-        for fit in fits {
-            let values = zip(fit, columns).map { slot, field in slot.map { ValueParser.read($0.text, as: field.kind) } ?? .blank }
-            if seen.contains(values) { continue }
-            seen.append(values)
-            readings.append(Reading(slots: fit, values: values))
-        }
-        return readings.isEmpty ? [Reading(slots: Array(repeating: nil, count: n), values: Array(repeating: .blank, count: n))] : readings
-    }
-
-    /// Agreement of a reading's cells with the columns the header gives each field.
-    func positionScore(_ reading: Reading, _ entry: Entry, _ row: RowTemplate) -> Int {
-        let columns = row.columns
-        var map: [Int] = []
-        let sorted = entry.headers.sorted { $0.column < $1.column }
-        var from = 0
-        var lastColumn = -1
-        for field in columns {
-            let key = LabelKey.make(field.header).key
-            guard let k = sorted[from...].firstIndex(where: { $0.column > lastColumn && $0.key == key }) else { return 0 }
-            map.append(sorted[k].column)
-            lastColumn = sorted[k].column
-            from = k + 1
-        }
-        return zip(reading.slots, map).filter { $0.0?.column == $0.1 }.count
-    }
-
-    /// Up to `limit` combinations of `k` elements, in the order the elements are given.
-    func combinations(_ items: [Int], _ k: Int, limit: Int) -> [[Int]] {
-        var out: [[Int]] = []
-        var current: [Int] = []
-        func go(_ start: Int) {
-            if out.count >= limit { return }
-            if current.count == k {
-                out.append(current)
-                return
-            }
-            var i = start
-            while i < items.count, out.count < limit {
-                current.append(items[i])
-                go(i + 1)
-                current.removeLast()
-                i += 1
-            }
-        }
-        if k <= items.count { go(0) }
-        return out
     }
 }
 

@@ -46,7 +46,10 @@ public enum ValueParser {
     public static func isValueLike(_ text: String) -> Bool {
         switch read(text, as: .amountAsWritten) {
         case .blank, .value: return true
-        case .unreadable: return false
+        case .unreadable:
+            // A count with its unit ("12件") is a value too.
+            if case .value = read(text, as: .count) { return true }
+            return false
         }
     }
 
@@ -76,9 +79,14 @@ public enum ValueParser {
             if !valueScalars.contains(s) { return .unreadable(raw) }
         }
         if allSpace { return .blank }
-        if allDigits, !raw.isEmpty, raw.utf8.count <= 15, kind == .count || kind == .signedCount {
+        if allDigits, !raw.isEmpty, raw.utf8.count <= 15 {
             let canonical = raw.drop { $0 == "0" }
-            if let v = Int(canonical.isEmpty ? "0" : canonical) { return .value(.integer(v), unit: nil, notes: []) }
+            if let v = Int(canonical.isEmpty ? "0" : canonical) {
+                switch kind {
+                case .count, .signedCount, .amountAsWritten, .unitOfPrevious: return .value(.integer(v), unit: nil, notes: [])
+                case .amountWan: return .value(.integer(v), unit: "万元", notes: [])
+                }
+            }
         }
         var text = raw.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\u{3000}" && $0 != "\u{A0}" }
         if text.isEmpty { return .blank }

@@ -1,2 +1,83 @@
-// The damaged-report corpus generator and accuracy benchmark (issue 6): in progress.
-print("doccanon-corpus: not implemented yet")
+import ArgumentParser
+import CorpusKit
+import DocModel
+import DoccanonKit
+import Foundation
+
+/// The damaged-report corpus generator and accuracy benchmark (issue 6).
+@main
+struct DoccanonCorpus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doccanon-corpus",
+        abstract: "Generate damaged annual reports and measure how well doccanon reads them.",
+        subcommands: [Generate.self, Measure.self])
+}
+
+struct Options: ParsableArguments {
+    @Option(help: "How many reports.") var count = 1000
+    @Option(help: "Corpus seed (the same seed gives the same corpus everywhere).") var seed: UInt64 = 1
+    @Option(help: "Index of the first report (to look at one report of a corpus again).") var start = 0
+    @Option(help: "Only reports carrying this damage operator (repeatable).") var damage: [String] = []
+
+    func reports() throws -> [GeneratedReport] {
+        let ops = try damage.map { name -> DamageOperator in
+            guard let op = DamageOperator(rawValue: name) else {
+                throw ValidationError("unknown damage operator \(name); one of: \(DamageOperator.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return op
+        }
+        return (start..<(start + count)).map { Corpus.report(index: $0, seed: seed, operators: ops.isEmpty ? nil : ops) }
+    }
+}
+
+extension CorpusFormat: ExpressibleByArgument {}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the reports (every format) and their truth to a directory.")
+    @OptionGroup var options: Options
+    @Option(help: "Output directory.") var out: String
+    @Option(help: "Formats to write.") var format: [CorpusFormat] = CorpusFormat.allCases
+
+    func run() throws {
+        let dir = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for report in try options.reports() {
+            for f in format {
+                let bytes = try f.render(report)
+                try Data(bytes).write(to: dir.appendingPathComponent("\(report.name).\(f.fileExtension)"))
+            }
+            try Data(TruthWriter.json(report).utf8).write(to: dir.appendingPathComponent("\(report.name).truth.json"))
+        }
+    }
+}
+
+struct Measure: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Convert the reports in-process and print accuracy figures.")
+    @OptionGroup var options: Options
+    @Option(help: "Formats to measure (formats whose adapter is not written yet are skipped).") var format: [CorpusFormat] = CorpusFormat.allCases
+    @Option(help: "Print the wrong values of the first N documents.") var details = 0
+    @Flag(help: "Exit with status 1 when a target of issue 6 is missed.") var check = false
+
+    func run() throws {
+        var result = BenchmarkResult()
+        let start = Date()
+        for report in try options.reports() {
+            for f in format {
+                result.measure(report, format: f, convert: Self.convert)
+            }
+        }
+        print(result.summary(details: details))
+        print(String(format: "time %.1f s", Date().timeIntervalSince(start)))
+        let missed = result.targetsMissed()
+        print(missed.isEmpty ? "targets: met" : "targets missed: " + missed.joined(separator: "; "))
+        if check, !missed.isEmpty { throw ExitCode(1) }
+    }
+
+    static func convert(_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format) -> ConversionOutcome {
+        do {
+            return .report(try Pipeline.report(bytes: bytes, name: name, format: format))
+        } catch {
+            return error.code == .unsupported ? .unsupported : .failed("\(error.code.rawValue): \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import DocModel
+
+/// The formats a generated report is rendered to.
+public enum CorpusFormat: String, Sendable, CaseIterable {
+    case text, html, docx
+
+    public var sourceFormat: SourceInfo.Format {
+        switch self {
+        case .text: return .text
+        case .html: return .html
+        case .docx: return .docx
+        }
+    }
+
+    public var fileExtension: String { self == .text ? "txt" : rawValue }
+
+    public func render(_ report: GeneratedReport) throws -> [UInt8] {
+        switch self {
+        case .text: return Array(TextRenderer.render(report).utf8)
+        case .html: return Array(HTMLRenderer.render(report).utf8)
+        case .docx: return try DOCXRenderer.render(report)
+        }
+    }
+}
+
+/// Why a conversion gave no report: the adapter does not read the format yet (skipped), or
+/// any other error (a failure of the reader on a generated report).
+public enum ConversionOutcome: Sendable {
+    case report(Report)
+    case unsupported
+    case failed(String)
+}
+
+/// Accumulated figures of a benchmark run.
+public struct BenchmarkResult: Sendable {
+    public var documents = 0
+    public var cells = CellTally()
+    public var cellsByOperator: [DamageOperator: CellTally] = [:]
+    public var cellsByFormat: [CorpusFormat: CellTally] = [:]
+    public var cellsByTemplate: [Template: CellTally] = [:]
+    public var metadataFields = 0
+    public var metadataRight = 0
+    public var metadataByOperator: [DamageOperator: (fields: Int, right: Int)] = [:]
+    public var metadataByFormat: [CorpusFormat: (fields: Int, right: Int)] = [:]
+    public var findings = FindingTally()
+    public var findingsByOperator: [DamageOperator: FindingTally] = [:]
+    public var findingsByFormat: [CorpusFormat: FindingTally] = [:]
+    /// Reports that could not be converted at all (name and message).
+    public var failures: [String] = []
+    public var skipped: [CorpusFormat: Int] = [:]
+    public var converted: [CorpusFormat: Int] = [:]
+    public var cleanReports = 0
+    /// Clean reports that got an error finding, with the findings.
+    public var cleanWithErrors: [String] = []
+    /// Worst documents: (name, wrong cells and metadata).
+    public var problems: [(name: String, details: [String])] = []
+    /// Findings given that the truth neither requires nor allows, and required ones not given, per rule.
+    public var unexpectedByRule: [Rule: Int] = [:]
+    public var missingByRule: [Rule: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ score: DocumentScore, _ generated: GeneratedReport, format: CorpusFormat, report: Report) {
+        documents += 1
+        converted[format, default: 0] += 1
+        cells = cells + score.cells
+        cellsByFormat[format, default: CellTally()] = cellsByFormat[format, default: CellTally()] + score.cells
+        cellsByTemplate[generated.truth.template, default: CellTally()] = cellsByTemplate[generated.truth.template, default: CellTally()] + score.cells
+        for (op, t) in score.cellsByOperator { cellsByOperator[op, default: CellTally()] = cellsByOperator[op, default: CellTally()] + t }
+        metadataFields += score.metadataFields
+        metadataRight += score.metadataRight
+        let m = metadataByFormat[format] ?? (0, 0)
+        metadataByFormat[format] = (m.fields + score.metadataFields, m.right + score.metadataRight)
+        for op in generated.damage {
+            let m = metadataByOperator[op] ?? (0, 0)
+            metadataByOperator[op] = (m.fields + score.metadataFields, m.right + score.metadataRight)
+        }
+        findings = findings + score.findings
+        for f in score.unexpectedFindings { unexpectedByRule[f.rule, default: 0] += 1 }
+        for f in score.missingFindings { missingByRule[f.rule, default: 0] += 1 }
+        findingsByFormat[format, default: FindingTally()] = findingsByFormat[format, default: FindingTally()] + score.findings
+        for (op, t) in score.findingsByOperator { findingsByOperator[op, default: FindingTally()] = findingsByOperator[op, default: FindingTally()] + t }
+        if generated.isClean {
+            cleanReports += 1
+            let errors = report.findings.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                cleanWithErrors.append("\(generated.name).\(format.fileExtension): " + errors.map { "\($0.rule.rawValue) \($0.path ?? "")" }.joined(separator: "; "))
+            }
+        }
+        let details = score.wrongCells + score.metadataWrong.map { "metadata \($0)" }
+            + score.unexpectedFindings.map { "unexpected \($0.rule.rawValue) at \($0.path ?? "-"): \($0.message)" }
+            + score.missingFindings.map { "missing \($0.rule.rawValue) at \($0.path ?? "-")" }
+        if !details.isEmpty {
+            problems.append(("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))] \(generated.textShape.rawValue)/\(generated.spanStyle.rawValue)", details))
+        }
+    }
+
+    /// Converts and scores one generated report in one format.
+    public mutating func measure(_ generated: GeneratedReport, format: CorpusFormat, convert: (_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format) -> ConversionOutcome) {
+        let bytes: [UInt8]
+        do {
+            bytes = try format.render(generated)
+        } catch {
+            failures.append("\(generated.name).\(format.fileExtension): cannot render: \(error)")
+            return
+        }
+        switch convert(bytes, "\(generated.name).\(format.fileExtension)", format.sourceFormat) {
+        case .unsupported:
+            skipped[format, default: 0] += 1
+        case .failed(let message):
+            failures.append("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))]: \(message)")
+        case .report(let report):
+            add(Scorer.score(report, generated), generated, format: format, report: report)
+        }
+    }
+}

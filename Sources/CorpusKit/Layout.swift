@@ -1,0 +1,94 @@
+import DocModel
+
+/// A report as an abstract page, before it is rendered to a format: the damage operators work
+/// on this, so that one operator damages every format the same way.
+public struct Layout: Sendable, Equatable {
+    public var blocks: [LayoutBlock]
+}
+
+public enum LayoutBlock: Sendable, Equatable {
+    case title(String)
+    case heading(String)
+    case paragraph(String)
+    case table(LayoutTable)
+    /// A line of the closing signature (agency or date).
+    case signature(String)
+
+    public var table: LayoutTable? {
+        if case .table(let t) = self { return t }
+        return nil
+    }
+}
+
+public struct LayoutTable: Sendable, Equatable {
+    /// The report key of the table ("applications").
+    public var key: String
+    /// How many grid columns the table has (what its spans add up to).
+    public var columns: Int
+    public var rows: [LayoutRow]
+}
+
+public struct LayoutRow: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Column headers and notes.
+        case header
+        /// A block or group title without values (第二十条第（一）项).
+        case group
+        /// A template row with values.
+        case data
+        /// A row that is not in the template.
+        case extra
+        /// A page number or page break line caught inside the table ("— 3 —").
+        case pageNumber
+    }
+    public var kind: Kind
+    public var cells: [LayoutCell]
+    /// The template row ("applications.results.granted") of a data row.
+    public var rowPath: String?
+}
+
+public struct LayoutCell: Sendable, Equatable {
+    public enum Role: Sendable, Equatable { case label, value, header }
+    public var text: String
+    public var rowSpan: Int
+    public var columnSpan: Int
+    public var role: Role
+    /// For a value cell, its index in `Truth.cells`.
+    public var truth: Int?
+
+    public init(_ text: String, role: Role, rowSpan: Int = 1, columnSpan: Int = 1, truth: Int? = nil) {
+        self.text = text
+        self.rowSpan = rowSpan
+        self.columnSpan = columnSpan
+        self.role = role
+        self.truth = truth
+    }
+}
+
+/// One generated report: its page, what it should read as, and the damage it carries.
+public struct GeneratedReport: Sendable {
+    public var index: Int
+    public var name: String
+    public var layout: Layout
+    public var truth: Truth
+    public var damage: [DamageOperator]
+    /// How the text rendering lays out tables (one of the seeds' shapes).
+    public var textShape: TextShape
+    /// How merged cells appear in text: every position, Word's continuation cells, or none.
+    public var spanStyle: SpanStyle
+
+    public var isClean: Bool { damage.isEmpty && !truth.inconsistent }
+}
+
+public enum TextShape: String, Sendable, CaseIterable {
+    case cellPerLine, tabRows, pipeRows
+}
+
+public enum SpanStyle: String, Sendable, CaseIterable {
+    /// Every grid position is a cell (covered positions empty): spreadsheet-like dumps.
+    case everyPosition
+    /// Word's way: a cell per `w:tc`; a row-merged position repeats as one empty cell.
+    case continuation
+    /// HTML's way: covered positions are absent.
+    case absent
+}

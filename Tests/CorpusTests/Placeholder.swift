@@ -1,2 +1,0 @@
-// Tests of this target are added with its implementation.
-import Testing
