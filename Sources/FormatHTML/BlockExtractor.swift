@@ -167,7 +167,7 @@ struct BlockExtractor {
             }
             merged.rowCount += table.rowCount
             if !lastTableJoined {
-                findings.append(Finding(.textRepaired, "adjacent tables with \(table.columnCount) columns joined into one (a table split in parts)"))
+                findings.append(Finding(.sourceRestructured, "adjacent tables with \(table.columnCount) columns joined into one (a table split in parts)"))
             }
             lastTableJoined = true
             openTable = merged

@@ -31,7 +31,7 @@ import XMLSupport
     @Test func utf8DeclaredButGBKBytesIsRepairedWithAFinding() throws {
         let d = try Page.document(bytes: try Page.fixture("004-mislabeled-gbk.html"))
         #expect(Page.texts(d).first == "富阳区上官乡2021年政府信息公开工作年度报告")
-        #expect(d.findings.contains { $0.rule == .textRepaired && $0.message.contains("declares charset utf-8 but its bytes are GB18030") })
+        #expect(d.findings.contains { $0.rule == .sourceEncoding && $0.message.contains("declares charset utf-8 but its bytes are GB18030") })
     }
 
     @Test func gbkDeclaredButUTF8BytesIsReadAsUTF8() throws {
