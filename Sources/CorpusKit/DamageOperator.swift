@@ -34,6 +34,9 @@ public enum DamageOperator: String, Sendable, CaseIterable, Comparable {
     case pageSplitRepeatedHeader
     /// A table split across pages, the second part without a header.
     case pageSplitMissingHeader
+    /// A table split across pages in the middle of a row: the row's first cells end one part,
+    /// the rest open the next.
+    case rowBrokenAcrossPages
     /// Page-number lines ("— 3 —") inside a table.
     case pageNumberLines
     /// Rows that are not in the template ("其他主动公开文件").

@@ -312,6 +312,26 @@ extension Damager {
         }
     }
 
+    mutating func rowBrokenAcrossPages() {
+        let candidates = dataRows { _, row in row.cells.filter { $0.role == .value }.count >= 3 }
+        guard let (b, r) = pick(candidates, 1).first, let table = layout.blocks[b].table else { return }
+        let row = table.rows[r]
+        let values = row.cells.indices.filter { row.cells[$0].role == .value }
+        let cut = values[rng.int(1...(values.count - 1))]
+        var first = LayoutTable(key: table.key, columns: table.columns, rows: Array(table.rows[...r]))
+        first.rows[r].cells = Array(row.cells[..<cut])
+        var secondRows = [LayoutRow(kind: .data, cells: Array(row.cells[cut...]), rowPath: row.rowPath)]
+        secondRows += table.rows[(r + 1)...]
+        let second = LayoutTable(key: table.key, columns: table.columns, rows: secondRows)
+        Self.clipSpans(&first)
+        var between: [LayoutBlock] = []
+        if rng.chance(0.5) { between.append(.paragraph(pageNumber())) }
+        layout.blocks.replaceSubrange(b...b, with: [.table(first)] + between + [.table(second)])
+        markRow(row, .rowBrokenAcrossPages)
+        allowed.append(ExpectedFinding(.textRepaired, nil))
+        allowed.append(ExpectedFinding(.tableAmbiguous, row.rowPath))
+    }
+
     static func clipSpans(_ t: inout LayoutTable) {
         for r in t.rows.indices {
             for c in t.rows[r].cells.indices {

@@ -97,6 +97,7 @@ struct Damager {
         case .missingHeaders: missingHeaders()
         case .pageSplitRepeatedHeader: pageSplit(repeatHeader: true)
         case .pageSplitMissingHeader: pageSplit(repeatHeader: false)
+        case .rowBrokenAcrossPages: rowBrokenAcrossPages()
         case .pageNumberLines: pageNumberLines()
         case .extraRows: extraRows()
         case .wrongSpans: wrongSpans()

@@ -134,9 +134,9 @@ public struct Aligner {
         var merged: [Entry] = []
         for entry in entries {
             if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
-                last.slots.filter({ !$0.isBlank }).isEmpty || last.slots.count < templates[t].rows[r].columns.count,
-                // Blank cells that open the value line sit under the label columns.
-                last.slots.count + entry.slots.drop(while: \.isBlank).count <= templates[t].rows[r].columns.count + 2
+                // Counting cells with something in them: blanks may be a merged label's padding.
+                last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
+                last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
             {
                 merged[merged.count - 1].slots += entry.slots
                 continue
@@ -317,7 +317,7 @@ public struct Aligner {
             // A run of consecutive unlabelled rows (spacers inside it skipped).
             var j = i
             while j < entries.count, case .values = entries[j].kind { j += 1 }
-            let run = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
+            var run = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
             // The recognised rows around the run, in the run's table.
             let table = entries[i].table
             var before = -1
@@ -337,6 +337,18 @@ public struct Aligner {
             if let t = table {
                 let upper = after ?? templates[t].rows.count
                 let gaps = (before + 1..<max(upper, before + 1)).filter { !(filled[t]?.contains($0) ?? false) }
+                // Pieces of one row broken across a page: one gap, and the run's cells together
+                // are exactly that row's columns.
+                if gaps.count == 1, run.count > 1, let gap = gaps.first,
+                    run.reduce(0, { $0 + entries[$1].slots.filter { !$0.isBlank }.count }) == templates[t].rows[gap].columns.count
+                {
+                    for k in run.dropFirst() {
+                        entries[run[0]].slots += entries[k].slots.filter { !$0.isBlank }
+                        entries[k].slots = []
+                    }
+                    entries[run[0]].slots.removeAll(where: \.isBlank)
+                    run = [run[0]]
+                }
                 if gaps.count == run.count || (after == nil && gaps.count > run.count && gaps.prefix(run.count).allSatisfy { templates[t].rows[$0].labels.isEmpty }) {
                     for (k, r) in zip(run, gaps) {
                         entries[k].kind = .data(row: r)
