@@ -18,6 +18,7 @@ let package = Package(
             swiftSettings: settings),
         .executableTarget(name: "FuzzText", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzDOCX", dependencies: ["FuzzSupport"], swiftSettings: settings),
+        .executableTarget(name: "FuzzDOCXParts", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzRecord", dependencies: ["FuzzSupport"], swiftSettings: settings),
     ]

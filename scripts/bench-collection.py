@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a collection of report-sized inputs for scripts/bench-batch: DOCX, HTML and text
-versions of the sample reports (Samples/text/*.document.json and their .txt), each copy with its
-own agency name so that no two files are the same bytes.
+versions of the sample reports (Samples/text/*.document.json and their .txt), each with its own
+agency name, mixed with copies of the DOCX and HTML samples (Samples/docx, Samples/html: a
+Word-like package with a 350 KB document part, portal pages of 60-130 KB, one in GBK).
 
     bench-collection.py OUT_DIR COUNT [--formats docx,html,text]
 
@@ -14,6 +15,7 @@ import glob
 import html
 import json
 import os
+import shutil
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -163,13 +165,19 @@ def main():
     seeds = sorted(glob.glob(os.path.join(ROOT, "Samples/text/*.txt")))
     docs = [json.load(open(s[:-4] + ".document.json", encoding="utf-8")) for s in seeds]
     texts = [open(s, encoding="utf-8").read() for s in seeds]
+    samples = {f: sorted(glob.glob(os.path.join(ROOT, f"Samples/{f}/*.{f}"))) for f in ("docx", "html")}
     os.makedirs(args.out, exist_ok=True)
     for i in range(args.count):
         fmt = formats[i % len(formats)]
-        s = (i // len(formats)) % len(seeds)
+        turn = i // len(formats)
+        s = turn % len(seeds)
         suffix = f"第{i}号"
         name = os.path.join(args.out, f"r{i:05d}.{ 'txt' if fmt == 'text' else fmt}")
-        if fmt == "docx":
+        copies = samples.get(fmt, [])
+        k = turn % (len(seeds) + len(copies))
+        if k >= len(seeds):
+            shutil.copyfile(copies[k - len(seeds)], name)
+        elif fmt == "docx":
             write_docx(name, blocks_of(docs[s], suffix))
         elif fmt == "html":
             write_html(name, blocks_of(docs[s], suffix))

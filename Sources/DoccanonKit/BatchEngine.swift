@@ -1,4 +1,4 @@
-import Foundation
+import SystemThreads
 
 /// Runs a batch over a bounded window of records: one reader thread splits the input into
 /// lines, `jobs` worker threads convert them, and the calling thread writes the output lines in
@@ -27,7 +27,7 @@ public final class BatchEngine: @unchecked Sendable {
     public let window: Int
 
     // State shared by the threads, guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = Monitor()
     private var pending: [(index: Int, line: LineSplitter.Line)] = []
     private var pendingHead = 0
     private var results: [Int: (bytes: [UInt8], isError: Bool)] = [:]
@@ -37,11 +37,13 @@ public final class BatchEngine: @unchecked Sendable {
     private var readerFailed = false
     private var cancelled = false
     private var workersLeft = 0
+    /// Set when records are converted on the writing thread (no worker could start).
+    private var inline = false
 
     /// `jobs` 0 means one per core.
     public init(options: BatchOptions, jobs: Int) {
         self.options = options
-        self.jobs = jobs > 0 ? jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        self.jobs = jobs > 0 ? jobs : SystemThreads.processorCount
         self.window = 4 * self.jobs
     }
 
@@ -53,13 +55,28 @@ public final class BatchEngine: @unchecked Sendable {
         read: @escaping LineSplitter.Read, write: ([UInt8]) -> Bool, progress: ((Progress) -> Void)? = nil
     ) -> Outcome {
         let maxLine = options.maxLineBytes
+        guard SystemThreads.start({ [self] in readLoop(read, maxLine: maxLine) }) else { return .inputFailed(records: 0) }
+        // Workers the system refuses are done without; with none at all, the calling thread
+        // converts (in order, so writing never waits on another thread).
+        var started = 0
+        condition.lock()
         workersLeft = jobs
-        startThread { [self] in readLoop(read, maxLine: maxLine) }
-        for _ in 0..<jobs { startThread { [self] in workLoop() } }
+        condition.unlock()
+        for _ in 0..<jobs {
+            if SystemThreads.start({ [self] in workLoop() }) {
+                started += 1
+            } else {
+                condition.lock()
+                workersLeft -= 1
+                condition.unlock()
+            }
+        }
+        if started == 0 { inline = true }
 
         var errors = 0
         condition.lock()
         while true {
+            if inline { convertNextInline() }
             while results[written] == nil, !(readerDone && written == readCount) { condition.wait() }
             guard let result = results.removeValue(forKey: written) else { break }
             condition.unlock()
@@ -89,13 +106,6 @@ public final class BatchEngine: @unchecked Sendable {
         return failed ? .inputFailed(records: count) : .completed(records: count, errors: errors)
     }
 
-    private func startThread(_ body: @escaping @Sendable () -> Void) {
-        let thread = Thread(block: body)
-        // Parsers recurse over nesting up to their depth limits: give them room.
-        thread.stackSize = 16 << 20
-        thread.start()
-    }
-
     private func readLoop(_ read: LineSplitter.Read, maxLine: Int) {
         var splitter = LineSplitter(maxLine: maxLine)
         while let line = splitter.next(read) {
@@ -117,18 +127,35 @@ public final class BatchEngine: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// With the lock held: the next record to convert, its line released from the queue.
+    private func takeNext() -> (index: Int, line: LineSplitter.Line)? {
+        guard pendingHead < pending.count else { return nil }
+        let next = pending[pendingHead]
+        pending[pendingHead].line = .record([])
+        pendingHead += 1
+        if pendingHead > 64, pendingHead * 2 > pending.count {
+            pending.removeFirst(pendingHead)
+            pendingHead = 0
+        }
+        return next
+    }
+
+    /// With the lock held: waits for the next record and converts it, unlocked, on this thread.
+    private func convertNextInline() {
+        while pendingHead == pending.count, !readerDone { condition.wait() }
+        guard let (index, line) = takeNext() else { return }
+        condition.unlock()
+        let result = BatchConverter.output(for: line, options: options)
+        condition.lock()
+        results[index] = result
+    }
+
     private func workLoop() {
         condition.lock()
         while true {
             while pendingHead == pending.count, !readerDone, !cancelled { condition.wait() }
-            if cancelled || pendingHead == pending.count { break }
-            let (index, line) = pending[pendingHead]
-            pending[pendingHead].line = .record([])
-            pendingHead += 1
-            if pendingHead > 64, pendingHead * 2 > pending.count {
-                pending.removeFirst(pendingHead)
-                pendingHead = 0
-            }
+            if cancelled { break }
+            guard let (index, line) = takeNext() else { break }
             condition.unlock()
             let result = BatchConverter.output(for: line, options: options)
             condition.lock()

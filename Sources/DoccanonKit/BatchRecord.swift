@@ -41,7 +41,9 @@ public struct BatchOptions: Sendable, Equatable {
 /// One record of a batch: its id and where its bytes come from.
 public struct BatchRecord: Sendable, Equatable {
     public enum Content: Sendable, Equatable {
-        case path(String)
+        /// A file: its path as text (for messages and the source name) and as the bytes given,
+        /// which are what is opened (a path need not be UTF-8: archives of GBK-named files are).
+        case path(String, raw: [UInt8])
         case bytes(name: String, [UInt8])
     }
 
@@ -60,7 +62,7 @@ public struct BatchRecord: Sendable, Equatable {
         switch mode {
         case .paths:
             let path = String(decoding: line, as: UTF8.self)
-            return .success(BatchRecord(id: .string(path), content: .path(path)))
+            return .success(BatchRecord(id: .string(path), content: .path(path, raw: Array(line))))
         case .ndjson:
             return parseJSON(Array(line))
         }
@@ -86,7 +88,7 @@ public struct BatchRecord: Sendable, Equatable {
         switch (value["path"], value["contentBase64"]) {
         case (.some(.string(let path)), nil):
             if value["name"] != nil { return fail("name goes with contentBase64, not with path") }
-            return .success(BatchRecord(id: id, content: .path(path)))
+            return .success(BatchRecord(id: id, content: .path(path, raw: Array(path.utf8))))
         case (nil, .some(.string(let encoded))):
             let name: String
             switch value["name"] {
@@ -153,8 +155,8 @@ public enum BatchConverter {
         case .bytes(let n, let b):
             name = n
             bytes = b
-        case .path(let path):
-            switch FileInput.read(path, limit: options.limits.maxInputBytes) {
+        case .path(let path, let raw):
+            switch FileInput.read(raw, display: path, limit: options.limits.maxInputBytes) {
             case .success(let b):
                 bytes = b
                 name = path
@@ -194,9 +196,9 @@ public enum BatchConverter {
     }
 
     private static func line(_ value: CanonicalValue) -> [UInt8] {
-        var text = JSONWriter.write(value, pretty: false)
-        text += "\n"
-        return Array(text.utf8)
+        var bytes = JSONWriter.bytes(value, pretty: false)
+        bytes.append(0x0A)
+        return bytes
     }
 }
 

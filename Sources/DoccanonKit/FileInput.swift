@@ -8,9 +8,21 @@ import Darwin
 /// file costs one `fstat`, not its size in memory.
 public enum FileInput {
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], ConversionError> {
-        if path.isEmpty { return .failure(ConversionError(.unreadable, "empty path")) }
-        if path.utf8.contains(0) { return .failure(ConversionError(.unreadable, "\(printable(path)): path contains a NUL byte")) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        read(Array(path.utf8), display: path, limit: limit)
+    }
+
+    /// - Parameters:
+    ///   - raw: the path's bytes as the file system knows them.
+    ///   - display: the path in messages.
+    public static func read(_ raw: [UInt8], display path: String, limit: Int) -> Result<[UInt8], ConversionError> {
+        if raw.isEmpty { return .failure(ConversionError(.unreadable, "empty path")) }
+        if raw.contains(0) { return .failure(ConversionError(.unreadable, "\(printable(path)): path contains a NUL byte")) }
+        let fd = (raw + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars -> Int32 in
+                guard let base = chars.baseAddress else { return -1 }
+                return open(base, O_RDONLY | O_CLOEXEC)
+            }
+        }
         guard fd >= 0 else {
             let reason = errno == ENOENT || errno == ENOTDIR ? "no such file" : "cannot open (\(message(errno)))"
             return .failure(ConversionError(.unreadable, "\(printable(path)): \(reason)"))

@@ -4,6 +4,9 @@ import FormatDOCX
 import FormatHTML
 import FormatText
 import ReportProfile
+import TableCore
+import XMLSupport
+import ZipSupport
 
 /// Why an input could not be converted. `code` is the batch error code of spec §6.
 public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -26,12 +29,52 @@ public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { message }
 }
 
-/// Limits applied to every input, whatever its format.
+/// Limits applied to every input, whatever its format: each refusal is an `input.tooLarge`
+/// error (README, "Limits"). The defaults are far above any real report (a report is 10-500 KB
+/// of DOCX, HTML or text, with tables of a few hundred cells) and low enough that one hostile
+/// input cannot take the memory of a batch.
 public struct Limits: Sendable, Equatable {
-    /// Largest input file accepted.
+    /// Largest input, a file or an NDJSON record's content (checked before it is read).
     public var maxInputBytes: Int
-    public init(maxInputBytes: Int = 64 << 20) {
+    /// Largest plain-text input. Lower than `maxInputBytes` (which leaves room for the images a
+    /// DOCX package or a Word-exported page carries): reading text takes about 25 bytes of
+    /// memory per input byte, so this bounds one conversion to about 400 MB.
+    public var maxTextBytes: Int
+    /// Decompression bounds of a DOCX package: inflated bytes per part and in total, the
+    /// inflated/compressed ratio of a part, and the number of entries (zip bombs).
+    public var zip: ZipLimits
+    /// Positions (rows × columns) of one table's grid.
+    public var maxTableCells: Int
+    /// Element nesting of a DOCX part (deeper is refused); HTML deeper than `maxHTMLDepth` is
+    /// flattened instead, keeping its text, because real pages are often broken that way.
+    public var maxXMLDepth: Int
+    public var maxHTMLDepth: Int
+    /// Elements of an HTML page (or `<` in it).
+    public var maxHTMLElements: Int
+
+    public init(
+        maxInputBytes: Int = 64 << 20, maxTextBytes: Int = 16 << 20, zip: ZipLimits = DOCXAdapter.zipLimits, maxTableCells: Int = GridBuilder().maxCells,
+        maxXMLDepth: Int = XMLReader.defaultMaxDepth, maxHTMLDepth: Int = HTMLReader.Options().maxDepth,
+        maxHTMLElements: Int = HTMLReader.Options().maxNodes
+    ) {
         self.maxInputBytes = maxInputBytes
+        self.maxTextBytes = maxTextBytes
+        self.zip = zip
+        self.maxTableCells = maxTableCells
+        self.maxXMLDepth = maxXMLDepth
+        self.maxHTMLDepth = maxHTMLDepth
+        self.maxHTMLElements = maxHTMLElements
+    }
+
+    /// A document's tables within `maxTableCells`. The adapters read with the default limits
+    /// (they refuse what exceeds them while reading); a lower table limit set here is enforced
+    /// on the result.
+    func check(_ document: Document) throws(ConversionError) {
+        for case .table(let table) in document.blocks where table.rowCount * table.columnCount > maxTableCells {
+            throw ConversionError(
+                .tooLarge,
+                "\(document.source.name): table of \(table.rowCount)×\(table.columnCount) positions exceeds the limit of \(maxTableCells)")
+        }
     }
 }
 
@@ -59,18 +102,24 @@ public enum Pipeline {
             throw ConversionError(.tooLarge, "\(name): input is \(bytes.count) bytes (limit \(limits.maxInputBytes))")
         }
         let format = format ?? detectFormat(bytes)
+        if format == .text, bytes.count > limits.maxTextBytes {
+            throw ConversionError(.tooLarge, "\(name): text input is \(bytes.count) bytes (limit for text \(limits.maxTextBytes))")
+        }
         let source = sourceInfo(bytes: bytes, name: name, format: format)
+        let document: Document
         do {
             switch format {
-            case .text: return try TextAdapter.read(bytes, source: source)
-            case .docx: return try DOCXAdapter.read(bytes, source: source)
-            case .html: return try HTMLAdapter.read(bytes, source: source)
+            case .text: document = try TextAdapter.read(bytes, source: source)
+            case .docx: document = try DOCXAdapter.read(bytes, source: source)
+            case .html: document = try HTMLAdapter.read(bytes, source: source)
             }
         } catch let error as any AdapterError {
             throw ConversionError(error.code.conversionCode, "\(source.name): \(error.message)")
         } catch {
             throw ConversionError(.internal, "\(source.name): \(error)")
         }
+        try limits.check(document)
+        return document
     }
 
     public static func report(

@@ -8,7 +8,10 @@ import XMLSupport
 /// paragraph; `<br>` and block elements end a paragraph; the portal's boilerplate inside the
 /// content (share bars, print/close links, previous/next links, footers) is left out.
 struct BlockExtractor {
-    var blocks: [Block] = []
+    /// The blocks so far; call `finish()` first (the last table may still be open).
+    private(set) var blocks: [Block] = []
+    /// The last table, kept out of `blocks` while a following table may still join it.
+    private var openTable: Table?
     var findings: [Finding] = []
     /// In a fallback container (no CMS container found), link-only lines are navigation.
     let dropLinkLines: Bool
@@ -36,15 +39,30 @@ struct BlockExtractor {
         "网站标识码", "ICP备", "icp备", "公网安备", "版权所有", "主办单位", "承办单位", "技术支持", "上一篇", "下一篇", "上一条", "下一条",
         "分享到", "【打印】", "【关闭】", "打印本页", "关闭窗口", "当前位置", "您现在的位置", "你的位置", "您当前的位置", "扫一扫在手机",
         "【字体", "字号：", "浏览次数", "访问量", "点击数", "网站地图", "联系我们", "保护视力色", "【大】", "[大]",
+        "主办：", "主办:", "承办：", "办公室主办", "政府主办", "主管单位", "维护单位", "运维单位", "备案号", "您是第", "访问人次",
+        "无障碍", "适老化", "网站纠错", "政府网站找错", "设为首页", "加入收藏", "使用帮助",
     ]
     static let boilerplatePrefixes = ["发布时间", "发布日期", "信息来源", "来源：", "作者：", "时间：", "日期：", "阅读次数", "首页>", "首页 >", "首页»"]
 
+    /// More blocks than any report has: the page is refused rather than read for minutes.
+    static let maxBlocks = 100_000
+
     mutating func flow(_ e: XMLElement) throws(HTMLError) {
+        if blocks.count > Self.maxBlocks {
+            throw HTMLError(code: .tooLarge, message: "page too large: more than \(Self.maxBlocks) paragraphs")
+        }
         for child in e.children {
             switch child {
+            case .text(let t) where preformatted > 0 && t.utf8.contains(0x0A):
+                // In <pre>, each source line is a line of text.
+                let lines = t.split(separator: "\n", omittingEmptySubsequences: false)
+                for (k, part) in lines.enumerated() {
+                    if k > 0 { flush() }
+                    line += part
+                }
             case .text(let t):
                 line += t
-                if inLink == 0 { plain += t }
+                if inLink == 0, dropLinkLines { plain += t }
             case .element(let c):
                 try element(c)
             }
@@ -52,6 +70,9 @@ struct BlockExtractor {
     }
 
     private var inLink = 0
+    private var classifier = NameClassifier()
+    private var preformatted = 0
+    private var lastTableJoined = false
 
     mutating func element(_ c: XMLElement) throws(HTMLError) {
         let name = c.name
@@ -76,7 +97,9 @@ struct BlockExtractor {
                 flush()
             } else if HTMLText.blockElements.contains(name) {
                 flush()
+                if name == "pre" { preformatted += 1 }
                 try flow(c)
+                if name == "pre" { preformatted -= 1 }
                 flush()
             } else {
                 try flow(c)
@@ -84,13 +107,11 @@ struct BlockExtractor {
         }
     }
 
-    func isBoilerplate(_ e: XMLElement) -> Bool {
+    mutating func isBoilerplate(_ e: XMLElement) -> Bool {
         if MainContent.boilerplateTags.contains(e.name) {
             return !HTMLText.contains(e, "table") || HTMLText.textLength(e, limit: 2000) < 2000
         }
-        let names = HTMLText.names(e)
-        guard !names.isEmpty, !names.contains(where: { MainContent.containerNames.contains($0) }) else { return false }
-        guard HTMLText.tokens(names).contains(where: { Self.boilerplateTokens.contains($0) }) else { return false }
+        guard classifier.kinds(e).furniture else { return false }
         // Never furniture: anything holding a table or much text.
         return !HTMLText.contains(e, "table") && HTMLText.textLength(e, skipLinks: true, limit: 600) < 600
     }
@@ -108,8 +129,10 @@ struct BlockExtractor {
         guard !text.isEmpty, !Self.isBoilerplateLine(text) else { return }
         if dropLinkLines, linkBytes > 0, Self.isSeparatorsOnly(plain) { return }
         if let level = headingLevel {
+            closeTable()
             blocks.append(.heading(level: HeadingDetector.level(of: text) ?? level, text: text))
         } else {
+            closeTable()
             blocks.append(HeadingDetector.block(for: text))
         }
     }
@@ -119,14 +142,15 @@ struct BlockExtractor {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "|｜>»·•/、-–—:：".unicodeScalars.contains($0) }
     }
 
-    static let phraseBytes = boilerplatePhrases.map { Array($0.utf8) }
+    static let phrases = BytePhrases(boilerplatePhrases)
     static let prefixBytes = boilerplatePrefixes.map { Array($0.utf8) }
 
     static func isBoilerplateLine(_ text: String) -> Bool {
         // 150 scalars are at most 600 bytes; Chinese text takes 3 bytes a scalar.
-        guard text.utf8.count <= 600 else { return false }
-        let count = text.unicodeScalars.count
-        if count <= 150, phraseBytes.contains(where: { HTMLText.contains(text, bytes: $0) }) { return true }
+        let bytes = text.utf8.count
+        guard bytes <= 600 else { return false }
+        let count = bytes <= 150 ? bytes : text.unicodeScalars.count
+        if count <= 150, phrases.occurs(in: text) { return true }
         if count <= 80, prefixBytes.contains(where: { text.utf8.starts(with: $0) }) { return true }
         return false
     }
@@ -134,17 +158,36 @@ struct BlockExtractor {
     /// Appends a table, joining it to the table just before when nothing separates them and
     /// they have the same columns (one table split into two `<table>` elements).
     mutating func append(_ table: Table) {
-        if case .table(let previous)? = blocks.last, previous.columnCount == table.columnCount, line.isEmpty {
-            var merged = previous
+        if var merged = openTable, merged.columnCount == table.columnCount, line.isEmpty {
+            openTable = nil  // `merged` is now the only reference: its cells grow in place
+            let offset = merged.rowCount
             for var cell in table.cells {
-                cell.row += previous.rowCount
+                cell.row += offset
                 merged.cells.append(cell)
             }
             merged.rowCount += table.rowCount
-            blocks[blocks.count - 1] = .table(merged)
-            findings.append(Finding(.textRepaired, "two adjacent tables with \(table.columnCount) columns joined into one (a table split in two)"))
+            if !lastTableJoined {
+                findings.append(Finding(.sourceRestructured, "adjacent tables with \(table.columnCount) columns joined into one (a table split in parts)"))
+            }
+            lastTableJoined = true
+            openTable = merged
             return
         }
-        blocks.append(.table(table))
+        closeTable()
+        lastTableJoined = false
+        openTable = table
+    }
+
+    mutating func closeTable() {
+        if let table = openTable {
+            openTable = nil
+            blocks.append(.table(table))
+        }
+    }
+
+    /// Ends the last line and table.
+    mutating func finish() {
+        flush()
+        closeTable()
     }
 }

@@ -36,7 +36,7 @@ enum EncodingDetector {
         if utf8.valid, family == nil || family == .utf8 || utf8.multibyte >= 4 || utf8.multibyte > 0 && family == .singleByte {
             var findings: [Finding] = []
             if let declared, family != .utf8 {
-                findings.append(Finding(.textRepaired, "page declares charset \(declared) but its bytes are UTF-8; read as UTF-8"))
+                findings.append(Finding(.sourceEncoding, "page declares charset \(declared) but its bytes are UTF-8; read as UTF-8"))
             }
             return Decoded(utf8: body, encoding: "UTF-8", findings: findings)
         }
@@ -44,7 +44,7 @@ enum EncodingDetector {
         if family == .singleByte, case .decoded(let out, 0) = Transcoder.toUTF8(body, from: "GB18030", maxInvalid: 0) {
             let declaredName = declared ?? ""
             return Decoded(utf8: out, encoding: "GB18030", findings: [
-                Finding(.textRepaired, "page declares charset \(declaredName) but its bytes are GB18030 (GBK); read as GB18030")
+                Finding(.sourceEncoding, "page declares charset \(declaredName) but its bytes are GB18030 (GBK); read as GB18030")
             ])
         }
         switch family {
@@ -52,7 +52,7 @@ enum EncodingDetector {
             let name = family == .gb18030 ? "GB18030" : family == .big5 ? "BIG5-HKSCS" : (declared ?? "")
             if case .decoded(let out, let invalid) = Transcoder.toUTF8(body, from: name, maxInvalid: allowed) {
                 var findings: [Finding] = []
-                if invalid > 0 { findings.append(Finding(.textRepaired, "\(invalid) byte sequences invalid in \(name) replaced by U+FFFD")) }
+                if invalid > 0 { findings.append(Finding(.sourceEncoding, "\(invalid) byte sequences invalid in \(name) replaced by U+FFFD")) }
                 return Decoded(utf8: out, encoding: name, findings: findings)
             }
         case .utf8?, nil:
@@ -62,9 +62,9 @@ enum EncodingDetector {
         if case .decoded(let out, let invalid) = Transcoder.toUTF8(body, from: "GB18030", maxInvalid: declared == nil ? 0 : allowed) {
             var findings: [Finding] = []
             if let declared {
-                findings.append(Finding(.textRepaired, "page declares charset \(declared) but its bytes are GB18030 (GBK); read as GB18030"))
+                findings.append(Finding(.sourceEncoding, "page declares charset \(declared) but its bytes are GB18030 (GBK); read as GB18030"))
             }
-            if invalid > 0 { findings.append(Finding(.textRepaired, "\(invalid) byte sequences invalid in GB18030 replaced by U+FFFD")) }
+            if invalid > 0 { findings.append(Finding(.sourceEncoding, "\(invalid) byte sequences invalid in GB18030 replaced by U+FFFD")) }
             return Decoded(utf8: out, encoding: "GB18030", findings: findings)
         }
         throw HTMLError(code: .unreadable, message: "page bytes are not valid \(declared ?? "UTF-8") nor GB18030; refusing to guess")
@@ -83,9 +83,15 @@ enum EncodingDetector {
         }
     }
 
-    /// The charset a `<meta>` in the first 8 KB declares, lower-cased.
+    /// The charset a `<meta>` in the first 8 KB declares (or an XHTML page's
+    /// `<?xml … encoding="…"?>`), lower-cased.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let end = min(bytes.count, 8192)
+        if end > 5, bytes[0] == 0x3C, bytes[1] == 0x3F, lower(bytes[2]) == 0x78 {  // "<?x"
+            var j = 2
+            while j < end, bytes[j] != 0x3E { j += 1 }
+            if let encoding = attributeValue(bytes[0..<j], name: "encoding") { return encoding }
+        }
         var i = 0
         while i + 5 < end {
             if bytes[i] == 0x3C, lower(bytes[i + 1]) == 0x6D, lower(bytes[i + 2]) == 0x65, lower(bytes[i + 3]) == 0x74, lower(bytes[i + 4]) == 0x61 {
@@ -101,7 +107,12 @@ enum EncodingDetector {
 
     /// "charset=xxx" anywhere in a meta tag (the attribute, or inside http-equiv's content).
     static func charsetAttribute(_ tag: ArraySlice<UInt8>) -> String? {
-        let needle: [UInt8] = Array("charset".utf8)
+        attributeValue(tag, name: "charset")
+    }
+
+    /// The value after `name=` (quoted or not) in a tag's bytes.
+    static func attributeValue(_ tag: ArraySlice<UInt8>, name: String) -> String? {
+        let needle: [UInt8] = Array(name.utf8)
         var i = tag.startIndex
         while i + needle.count <= tag.endIndex {
             var matches = true
@@ -129,15 +140,22 @@ enum EncodingDetector {
 
     /// Refuses bytes that are not text: NULs or other C0 controls in more than 1% of the bytes.
     static func refuseBinary(_ bytes: [UInt8]) throws(HTMLError) {
-        var controls = 0
-        for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        let controls = bytes.withUnsafeBufferPointer { buffer in
+            var n = 0
+            for b in buffer where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { n += 1 }
+            return n
+        }
         if controls > 0, controls * 100 >= bytes.count || bytes.prefix(1024).contains(0) {
             throw HTMLError(code: .unreadable, message: "binary data, not an HTML page (\(controls) control bytes)")
         }
     }
 
     /// Whether the bytes are valid UTF-8, and how many multi-byte characters they hold.
-    static func utf8Validity(_ bytes: [UInt8]) -> (valid: Bool, multibyte: Int) {
+    static func utf8Validity(_ array: [UInt8]) -> (valid: Bool, multibyte: Int) {
+        array.withUnsafeBufferPointer { utf8Validity($0) }
+    }
+
+    static func utf8Validity(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Bool, multibyte: Int) {
         var i = 0
         var multibyte = 0
         let n = bytes.count

@@ -10,11 +10,14 @@ import XMLSupport
 /// page information (`PageInfo`), find the content (`MainContent`), and turn it into blocks
 /// (`BlockExtractor`, `TableExtractor`).
 public enum HTMLAdapter {
-    /// Elements dropped while parsing, with their content.
+    /// Elements dropped while parsing, with their content. `del` is text Word exported with
+    /// its tracked deletions: the accepted view, as the DOCX adapter reads it (`ins` is kept).
     static let dropped: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "textarea", "select",
-        "button", "map", "math", "applet", "xml", "audio", "video",
+        "button", "map", "math", "applet", "xml", "audio", "video", "del",
     ]
+    /// Tags in a page: a 300-page report exported by Word has about 100,000.
+    static let maxTags = 500_000
     static let kept: Set<String> = ["class", "id", "style", "colspan", "rowspan", "hidden", "aria-hidden", "type", "name", "content", "role"]
 
     public static func read(_ bytes: [UInt8], source: SourceInfo) throws(HTMLError) -> Document {
@@ -22,7 +25,7 @@ public enum HTMLAdapter {
         let markup = WordMarkup.strip(decoded.utf8)
         let root: XMLElement
         do {
-            root = try HTMLReader.parse(markup, options: HTMLReader.Options(keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
+            root = try HTMLReader.parse(markup, options: HTMLReader.Options(maxNodes: maxTags, keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
         } catch {
             switch error.kind {
             case .tooLarge: throw HTMLError(code: .tooLarge, message: "page too large: \(error.message)")
@@ -35,7 +38,7 @@ public enum HTMLAdapter {
         let content = MainContent.find(in: body)
         var extractor = BlockExtractor(dropLinkLines: !content.known)
         try extractor.element(content.element)
-        extractor.flush()
+        extractor.finish()
         var blocks = extractor.blocks
         // The title often sits above the content container (an <h1>, or only the meta tags).
         if let title = properties["title"], title.contains("报告") {
@@ -58,15 +61,22 @@ public struct HTMLError: AdapterError, Equatable {
     }
 }
 
-/// Tells markup from text by its first non-blank bytes.
+/// Tells markup from text by its first non-blank bytes: a known opening tag, or any tag
+/// followed (within 4 KB) by an html, body, div, table or p element.
 public enum HTMLSniffer {
+    static let openings = ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<table", "<p", "<!--", "<title", "<?xml", "<script", "<style", "<link", "<span", "<font", "<center", "<h1", "<h2", "<h3", "<ul", "<section", "<article", "<main"]
+    static let bodyTags = ["<html", "<body", "<div", "<table", "<p>", "<p "]
+
     public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         var start = bytes.startIndex
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return false }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()
-        return ["<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<table", "<p", "<!--", "<title", "<?xml"].contains { head.hasPrefix($0) }
+        if openings.contains(where: { head.hasPrefix($0) }) { return true }
+        guard start + 1 < bytes.count, EncodingDetector.isLabelByte(bytes[start + 1]) || bytes[start + 1] == 0x21 else { return false }
+        let window = String(decoding: bytes[start..<min(bytes.count, start + 4096)], as: UTF8.self).lowercased()
+        return bodyTags.contains { window.contains($0) }
     }
 }
 

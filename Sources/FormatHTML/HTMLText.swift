@@ -47,25 +47,35 @@ enum HTMLText {
         return false
     }
 
-    static let styleNeedles: [(property: [UInt8], value: [UInt8])] = [
+    static let styleRules: [(property: [UInt8], value: [UInt8])] = [
         (Array("display".utf8), Array("none".utf8)), (Array("visibility".utf8), Array("hidden".utf8)), (Array("mso-hide".utf8), Array("all".utf8)),
     ]
 
-    /// "display: none", "DISPLAY:NONE", "mso-hide:all" in a style attribute, by bytes.
+    /// "display: none", "DISPLAY:NONE", "mso-hide:all" in a style attribute, in one pass over
+    /// its bytes (Word writes a long style on nearly every element).
     static func hidesByStyle(_ style: String) -> Bool {
         var style = style
         return style.withUTF8 { bytes -> Bool in
-            // Lower-cased copy without white space; styles are short.
-            var compact: [UInt8] = []
-            compact.reserveCapacity(bytes.count)
-            for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            for (property, value) in styleNeedles {
-                let needle = property + [0x3A] + value
-                if compact.count >= needle.count {
-                    for i in 0...(compact.count - needle.count) where compact[i] == needle[0] {
-                        if compact[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            let n = bytes.count
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            var i = 0
+            while i < n {
+                let first = lower(bytes[i])
+                if first == 0x64 || first == 0x76 || first == 0x6D {  // d, v, m
+                    rules: for (property, value) in styleRules where property[0] == first && i + property.count <= n {
+                        for k in 1..<property.count where lower(bytes[i + k]) != property[k] { continue rules }
+                        var j = i + property.count
+                        while j < n, isSpace(bytes[j]) { j += 1 }
+                        guard j < n, bytes[j] == 0x3A else { continue }
+                        j += 1
+                        while j < n, isSpace(bytes[j]) { j += 1 }
+                        guard j + value.count <= n else { continue }
+                        for k in 0..<value.count where lower(bytes[j + k]) != value[k] { continue rules }
+                        return true
                     }
                 }
+                i += 1
             }
             return false
         }
@@ -75,6 +85,23 @@ enum HTMLText {
     /// between two digits is dropped (Word wraps its HTML source inside numbers). Chinese text
     /// around spaces is joined later by `Normalizer.clean`.
     static func collapse(_ raw: String) -> String {
+        // Most text has nothing to collapse: no tab or line break, no two spaces in a row.
+        var copy = raw
+        let needed = copy.withUTF8 { bytes -> Bool in
+            var previousSpace = true
+            for b in bytes {
+                if b == 0x20 {
+                    if previousSpace { return true }
+                    previousSpace = true
+                } else if b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                    return true
+                } else {
+                    previousSpace = false
+                }
+            }
+            return previousSpace
+        }
+        if !needed { return raw }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var pendingBreak = false
@@ -97,25 +124,6 @@ enum HTMLText {
             }
         }
         return String(out)
-    }
-
-    /// Whether `needle` occurs in the text's UTF-8 bytes (byte search: no grapheme breaking).
-    static func contains(_ text: String, bytes needle: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { hay in
-            guard let first = needle.first, hay.count >= needle.count else { return false }
-            var i = 0
-            let last = hay.count - needle.count
-            while i <= last {
-                if hay[i] == first {
-                    var k = 1
-                    while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
     }
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
@@ -155,5 +163,65 @@ enum HTMLText {
             n = min(n * 10 + Int(s.value - 0x30), 100_000)
         }
         return max(n, 1)
+    }
+}
+
+/// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are picked
+/// by their first byte, then compared byte for byte.
+struct BytePhrases: Sendable {
+    let phrases: [[UInt8]]
+    /// Whether some phrase starts with these two bytes (index: first << 8 | second).
+    let starts: [Bool]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }.filter { $0.count >= 2 }
+        var starts = Array(repeating: false, count: 1 << 16)
+        for p in self.phrases { starts[Int(p[0]) << 8 | Int(p[1])] = true }
+        self.starts = starts
+    }
+
+    func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            let n = hay.count
+            guard n >= 2 else { return false }
+            return starts.withUnsafeBufferPointer { starts in
+                for i in 0..<(n - 1) where starts[Int(hay[i]) << 8 | Int(hay[i + 1])] {
+                    for needle in phrases where i + needle.count <= n && needle[0] == hay[i] {
+                        var k = 1
+                        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                        if k == needle.count { return true }
+                    }
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// What an element's class and id say: a content container, portal furniture, or neither.
+/// Pages repeat the same few classes thousands of times (Word's MsoNormal), so answers are
+/// cached by the raw attribute values.
+struct NameClassifier {
+    struct Kinds: Equatable {
+        var container = false
+        var furniture = false
+    }
+    private var cache: [String: Kinds] = [:]
+
+    mutating func kinds(_ e: XMLElement) -> Kinds {
+        var key = ""
+        for a in e.attributes where a.name == "class" || a.name == "id" {
+            key += a.name == "id" ? "#" : "."
+            key += a.value
+        }
+        if key.isEmpty { return Kinds() }
+        if let known = cache[key] { return known }
+        let names = HTMLText.names(e)
+        var kinds = Kinds()
+        kinds.container = names.contains { MainContent.containerNames.contains($0) }
+        kinds.furniture = !kinds.container && HTMLText.tokens(names).contains { BlockExtractor.boilerplateTokens.contains($0) }
+        if cache.count < 4096 { cache[key] = kinds }
+        return kinds
     }
 }

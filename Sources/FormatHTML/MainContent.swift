@@ -12,7 +12,9 @@ enum MainContent {
         "zwgk_content", "con_text", "contxt", "info_content", "infocontent", "news_content", "newscontent", "text_content",
         "textcontent", "j-fontcontent", "detail-content", "detail_content", "detailcontent", "main-text", "maintext",
         "wzcon", "bt_content", "zhengwen", "arc_content", "content-detail", "post-content", "entry-content", "xl_content",
-        "xlcontent", "view_content", "wordsection1", "section1",
+        "xlcontent", "view_content", "wordsection1", "section1", "ucap-content", "zoomcon", "article-con", "content-con",
+        "detail-con", "wz_content", "wzy_content", "nr_content", "news-content", "news_text", "newstext", "text-content",
+        "artibody", "main-content", "mainbody-content", "gov-content", "xxgk-con", "zwgk-content",
     ]
 
     static let boilerplateTags: Set<String> = ["header", "nav", "footer", "aside"]
@@ -25,7 +27,8 @@ enum MainContent {
 
     static func find(in body: XMLElement) -> Choice {
         var candidates: [(path: [Int], element: XMLElement, score: Int)] = []
-        collect(body, path: [], into: &candidates)
+        var classifier = NameClassifier()
+        collect(body, path: [], into: &candidates, classifier: &classifier)
         if let best = candidates.max(by: { $0.score < $1.score }), best.score >= 60 {
             // The innermost container that still holds nearly all of the best one's text.
             var chosen = best
@@ -42,13 +45,15 @@ enum MainContent {
         return Choice(element: body, known: false)
     }
 
-    static func collect(_ e: XMLElement, path: [Int], into out: inout [(path: [Int], element: XMLElement, score: Int)]) {
+    static func collect(
+        _ e: XMLElement, path: [Int], into out: inout [(path: [Int], element: XMLElement, score: Int)], classifier: inout NameClassifier
+    ) {
         for (i, child) in e.children.enumerated() {
             guard case .element(let c) = child, !boilerplateTags.contains(c.name) else { continue }
-            let names = HTMLText.names(c)
-            let isKnown = c.name == "article" || c.name == "main" || c.attribute("role") == "main" || names.contains { containerNames.contains($0) }
+            let isKnown = c.name == "article" || c.name == "main" || c.attribute("role") == "main" || classifier.kinds(c).container
             if isKnown { out.append((path + [i], c, HTMLText.textLength(c, skipLinks: true))) }
-            collect(c, path: path + [i], into: &out)
+            guard case .element = c.children.first(where: { if case .element = $0 { return true } else { return false } }) else { continue }
+            collect(c, path: path + [i], into: &out, classifier: &classifier)
         }
     }
 

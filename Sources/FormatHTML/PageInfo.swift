@@ -53,7 +53,7 @@ enum PageInfo {
             let text = Normalizer.clean(content)
             switch name {
             case "articletitle": offer("title", text, rank: 5)
-            case "pubdate", "publishdate": offer("publishedOn", value("publishedOn", text), rank: 5)
+            case "pubdate", "publishdate", "firstpublishedtime", "publishtime", "dc.date": offer("publishedOn", value("publishedOn", text), rank: 5)
             case "contentsource": offer("publisher", value("publisher", text), rank: 5)
             default: break
             }
@@ -107,7 +107,8 @@ enum PageInfo {
     static let labelStarts: Set<Unicode.Scalar> = Set(labels.compactMap { $0.label.unicodeScalars.first })
 
     static func label(of segment: String) -> ((label: String, key: String, rank: Int), String)? {
-        guard let first = segment.unicodeScalars.first, labelStarts.contains(first) else { return nil }
+        let isBlank: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || $0 == "\u{3000}" || $0 == "\u{A0}" }
+        guard let first = segment.unicodeScalars.first(where: { !isBlank($0) }), labelStarts.contains(first) else { return nil }
         let compact = String(segment.unicodeScalars.filter { !($0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\t" || $0 == "\n" || $0 == "\r") })
         guard compact.unicodeScalars.count <= 400 else { return nil }
         for entry in labels where compact.hasPrefix(entry.label) {
@@ -180,11 +181,11 @@ enum PageInfo {
         var current = ""
         func end() {
             // Labels and their values are short; long text and white space are neither.
+            // Kept raw: only labels and their values are cleaned (by `label(of:)` and `read`).
             if current.utf8.count > 600 {
                 out.append("")  // keeps a label from taking the text after it as its value
             } else if current.utf8.contains(where: { $0 > 0x20 }) {
-                let t = Normalizer.clean(current)
-                if !t.isEmpty { out.append(t) }
+                out.append(current)
             }
             current = ""
         }

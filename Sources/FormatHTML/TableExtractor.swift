@@ -9,6 +9,10 @@ import XMLSupport
 /// information table (索引号, 发布机构…) is metadata, not content, and is left out.
 enum TableExtractor {
     static func extract(_ table: XMLElement, into extractor: inout BlockExtractor) throws(HTMLError) {
+        // A caption ("表一 主动公开政府信息情况") is the line above the table.
+        for case .element(let caption) in table.children where caption.name == "caption" {
+            try extractor.element(caption)
+        }
         let rows = rows(of: table)
         guard !rows.isEmpty else { return }
         if isLayout(rows) {

@@ -3,82 +3,109 @@ import DocModel
 /// Writes a `CanonicalValue` as JSON: keys sorted (by Unicode scalar values), arrays in order,
 /// numbers exactly as the model holds them. Pretty output indents by two spaces; compact output
 /// is one line (for `batch`).
+///
+/// The output is built as UTF-8 bytes (`bytes(_:pretty:)`); `write` wraps them in a String.
+/// Keys are sorted by their UTF-8 bytes, which orders them as their Unicode scalar values.
 public enum JSONWriter {
     public static func write(_ value: CanonicalValue, pretty: Bool = true) -> String {
-        var out = ""
+        String(decoding: bytes(value, pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8; pretty output ends with a line break, compact output does not.
+    public static func bytes(_ value: CanonicalValue, pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         emit(value, into: &out, pretty: pretty, indent: 0)
-        if pretty { out += "\n" }
+        if pretty { out.append(0x0A) }
         return out
     }
 
-    private static func emit(_ value: CanonicalValue, into out: inout String, pretty: Bool, indent: Int) {
+    private static func emit(_ value: CanonicalValue, into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let s): out += s
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
+        case .integer(let i): out.append(contentsOf: String(i).utf8)  // a small string: no allocation
+        case .number(let s): out.append(contentsOf: s.utf8)
         case .string(let s): appendQuoted(s, to: &out)
         case .array(_, let items):
             if items.isEmpty {
-                out += "[]"
+                out.append(contentsOf: "[]".utf8)
                 return
             }
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, pretty: pretty, indent: indent + 1)
                 emit(item, into: &out, pretty: pretty, indent: indent + 1)
             }
             newline(&out, pretty: pretty, indent: indent)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                out += "{}"
+                out.append(contentsOf: "{}".utf8)
                 return
             }
-            out += "{"
-            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
-            for (i, member) in sorted.enumerated() {
-                if i > 0 { out += "," }
+            out.append(UInt8(ascii: "{"))
+            for (i, member) in sortedByKey(members).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, pretty: pretty, indent: indent + 1)
                 appendQuoted(member.key, to: &out)
-                out += pretty ? ": " : ":"
+                if pretty {
+                    out.append(contentsOf: ": ".utf8)
+                } else {
+                    out.append(UInt8(ascii: ":"))
+                }
                 emit(member.value, into: &out, pretty: pretty, indent: indent + 1)
             }
             newline(&out, pretty: pretty, indent: indent)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, pretty: Bool, indent: Int) {
+    private static func sortedByKey(_ members: [CanonicalValue.Member]) -> [CanonicalValue.Member] {
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        var inOrder = true
+        for i in members.indices.dropFirst() where !precedes(members[i - 1].key, members[i].key) {
+            inOrder = false
+            break
+        }
+        return inOrder ? members : members.sorted { precedes($0.key, $1.key) }
+    }
+
+    private static func newline(_ out: inout [UInt8], pretty: Bool, indent: Int) {
         guard pretty else { return }
-        out += "\n"
-        out += String(repeating: "  ", count: indent)
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
     /// JSON string escaping: quote, backslash and control characters; everything else as UTF-8.
     public static func appendQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { needsEscape = true; break }
-        if !needsEscape {
-            out += s
-        } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
+        var bytes: [UInt8] = []
+        appendQuoted(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        defer { out.append(UInt8(ascii: "\"")) }
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            return
+        }
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
             }
         }
-        out += "\""
     }
 }

@@ -182,14 +182,17 @@ public struct Aligner {
         // cell at its end. Read the row without it, and say so.
         // The same with no label before the values at all (a remarks column, "0 | 1 | 已办结"):
         // an unlabelled row of values.
-        if firstLabel >= 0, lastValue >= 0, lastLabel > lastValue, lastValue > firstLabel || firstLabel > lastValue {
+        if firstLabel >= 0, lastValue >= 0, lastLabel > lastValue {
             var entry = classify(Array(cells[...lastValue]), currentTable: currentTable, currentGroup: currentGroup)
+            let keep: Bool
             switch entry.kind {
-            case .data, .values where firstLabel > lastValue:
+            case .data: keep = true
+            case .values: keep = firstLabel > lastValue
+            default: keep = false
+            }
+            if keep {
                 entry.droppedCells = cells[(lastValue + 1)...].map(\.text).filter { !ValueParser.isBlank($0) }
                 return entry
-            default:
-                break
             }
         }
         let labelLike = row.indices.filter { !ValueParser.isBlank(row[$0].text) && !ValueParser.isValueLike(row[$0].text) }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DoccanonKit
-import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -40,7 +39,7 @@ struct BatchCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let options = BatchOptions(kind: kind, input: input, strict: strict)
         let engine = BatchEngine(options: options, jobs: jobs)
-        let meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(expected: Self.countStandardInput()) : nil
+        let meter = FileOutput.isTerminal(FileOutput.standardError) ? ProgressMeter.forStandardInput() : nil
         let outcome = engine.run(
             read: { buffer in Self.readStandardInput(buffer) },
             write: { line in Self.writeStandardOutput(line) },
@@ -50,7 +49,7 @@ struct BatchCommand: ParsableCommand {
         case .completed:
             return
         case .outputFailed(let written):
-            CLIOutput.fail("cannot write output after \(written) record\(written == 1 ? "" : "s"): \(String(cString: strerror(errno)))")
+            CLIOutput.fail("cannot write output after \(written) record\(written == 1 ? "" : "s"): \(FileInput.message(Self.writeError))")
             throw ExitCode(74)
         case .inputFailed(let records):
             CLIOutput.fail("cannot read standard input after \(records) record\(records == 1 ? "" : "s")")
@@ -67,78 +66,14 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
+    /// The reason the last write to standard output failed.
+    nonisolated(unsafe) static var writeError: Int32 = 0
+
     /// Writes the whole line with `write(2)`: nothing is buffered, so each line is out when
     /// this returns.
     static func writeStandardOutput(_ line: [UInt8]) -> Bool {
-        line.withUnsafeBytes { bytes in
-            guard var pointer = bytes.baseAddress else { return true }
-            var left = bytes.count
-            while left > 0 {
-                let n = write(STDOUT_FILENO, pointer, left)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                pointer += n
-                left -= n
-            }
-            return true
-        }
-    }
-
-    /// The number of records when standard input is a regular file (read with `pread`, so the
-    /// position is unchanged); nil for a pipe.
-    static func countStandardInput() -> Int? {
-        var info = stat()
-        guard fstat(STDIN_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let start = lseek(STDIN_FILENO, 0, SEEK_CUR)
-        guard start >= 0 else { return nil }
-        nonisolated(unsafe) var offset = start
-        return LineSplitter.countRecords { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            let n = pread(STDIN_FILENO, base, buffer.count, offset)
-            if n > 0 { offset += off_t(n) }
-            return n
-        }
-    }
-}
-
-/// The progress line on a terminal's standard error: done/total, rate, errors; redrawn at most
-/// five times a second and ended with a line break.
-final class ProgressMeter {
-    private let expected: Int?
-    private let clock = ContinuousClock()
-    private let start: ContinuousClock.Instant
-    private var lastDraw: ContinuousClock.Instant
-    private var last: BatchEngine.Progress?
-
-    init(expected: Int?) {
-        self.expected = expected
-        start = clock.now
-        lastDraw = start
-    }
-
-    func update(_ progress: BatchEngine.Progress) {
-        last = progress
-        let now = clock.now
-        if now - lastDraw >= .milliseconds(200) {
-            lastDraw = now
-            draw(progress, at: now)
-        }
-    }
-
-    func finish() {
-        guard let last else { return }
-        draw(last, at: clock.now)
-        FileHandle.standardError.write(Data("\n".utf8))
-    }
-
-    private func draw(_ p: BatchEngine.Progress, at now: ContinuousClock.Instant) {
-        let elapsed = now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let rate = seconds > 0 ? Double(p.done) / seconds : 0
-        let total = (p.total ?? expected).map { "/\($0)" } ?? ""
-        let text = "\r\u{1B}[Kdoccanon batch: \(p.done)\(total) done, \(Int(rate.rounded())) docs/s, \(p.errors) error\(p.errors == 1 ? "" : "s")"
-        FileHandle.standardError.write(Data(text.utf8))
+        if FileOutput.write(line, to: FileOutput.standardOutput) { return true }
+        writeError = errno
+        return false
     }
 }

@@ -12,6 +12,11 @@ import Testing
         "Samples/text/002_32e8e180e59a5afa.txt", "Samples/text/003_2c1bade6c9c5d287.txt",
         "Samples/text/004_604213c82ade96a7.txt",
     ]
+    /// One of each other format (their adapters' samples).
+    static let others = [
+        "Samples/docx/seed001_numbered.docx", "Samples/html/011_word_export_gbk.html", "Samples/docx/seed004_wordlike.docx",
+        "Samples/html/010_trs_portal_utf8.html",
+    ]
 
     /// Inputs that must each become an error record, written once into a temporary directory.
     static let hostile: [(name: String, bytes: [UInt8])] = [
@@ -43,7 +48,7 @@ import Testing
     }
 
     @Test func sameBytesWhateverTheNumberOfJobs() throws {
-        let records = (Self.seeds + Self.hostilePaths + ["no/such/file.txt"] + Self.seeds.reversed() + Self.seeds)
+        let records = Self.seeds + Self.others + Self.hostilePaths + ["no/such/file.txt"] + Self.others.reversed() + Self.seeds.reversed()
         let one = try Self.batch(records, ["--jobs", "1"])
         let two = try Self.batch(records, ["--jobs", "2"])
         let four = try Self.batch(records, ["--jobs", "4"])
@@ -61,9 +66,9 @@ import Testing
     }
 
     @Test func aRecordsLineDoesNotDependOnTheRestOfTheBatch() throws {
-        let records = Self.seeds + Self.hostilePaths
+        let records = Self.seeds + Self.hostilePaths + Self.others
         let together = Self.lines(try Self.batch(records, ["--jobs", "3"]).stdout)
-        let shuffled = [6, 0, 8, 2, 4, 1, 7, 3, 5]
+        let shuffled = [6, 0, 8, 2, 4, 11, 1, 7, 9, 3, 12, 5, 10]
         let reordered = Self.lines(try Self.batch(shuffled.map { records[$0] }, ["--jobs", "2"]).stdout)
         #expect(together.count == records.count)
         for (position, original) in shuffled.enumerated() {
@@ -75,8 +80,10 @@ import Testing
     }
 
     @Test func reportsAreThoseOfTheReportCommand() throws {
-        let lines = Self.lines(try Self.batch(Self.seeds).stdout)
-        for (line, seed) in zip(lines, Self.seeds) {
+        let inputs = Self.seeds + Self.others
+        let lines = Self.lines(try Self.batch(inputs).stdout)
+        #expect(lines.count == inputs.count)
+        for (line, seed) in zip(lines, inputs) {
             let single = try Binary.run(["report", seed])
             let record = try Self.record(line)
             #expect(record["status"] == .string("ok"))
@@ -97,9 +104,13 @@ import Testing
         #expect(lines.count == records.count)
         func code(_ i: Int) -> CanonicalValue? { lines[i]["error"]?["code"] }
         #expect(lines[0]["status"] == .string("ok"))
-        // A corrupt package is refused (the DOCX reader names it corrupt or unsupported).
-        #expect([.string("input.corrupt"), .string("input.unsupported")].contains(code(1)))
-        #expect(code(2) == .string("input.notAReport") || code(2) == .string("input.unreadable"))
+        #expect(code(1) == .string("input.corrupt"))
+        if case .string(let message)? = lines[1]["error"]?["message"] {
+            #expect(message.hasPrefix("corrupt.docx: ") && message.contains("ZIP"))
+        } else {
+            Issue.record("no message for the corrupt package")
+        }
+        #expect(code(2) == .string("input.unreadable"))
         #expect(code(3) == .string("input.notAReport"))
         #expect(code(4) != nil)
         #expect(code(5) == .string("input.unreadable"))
@@ -164,6 +175,23 @@ import Testing
         let lines = try Self.lines(result.stdout).map(Self.record)
         #expect(lines.map { $0["id"] } == [.string(Self.seeds[0]), .string(Self.seeds[1])])
         #expect(lines.allSatisfy { $0["status"] == .string("ok") })
+    }
+
+    @Test func aPathThatIsNotUTF8IsOpenedAsGiven() throws {
+        // "报告.txt" with its name in GBK, as archives from Windows machines hold them.
+        let path = Array(Self.scratch.path.utf8) + Array("/".utf8) + [0xB1, 0xA8, 0xB8, 0xE6] + Array(".txt".utf8)
+        let content = try TestPaths.read(Self.seeds[1])
+        let fd = (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        }
+        #expect(fd >= 0)
+        _ = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let result = try Binary.run(["batch"], stdin: Data(path + [0x0A]))
+        let line = try Self.record(String(decoding: result.stdout, as: UTF8.self))
+        #expect(line["status"] == .string("ok"))
+        #expect(line["id"] == .string(String(decoding: path, as: UTF8.self)))
+        #expect(line["report"]?["source"]?["name"] == .string("\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}.txt"))
     }
 
     @Test func anOverlongLineIsOneErrorRecord() throws {

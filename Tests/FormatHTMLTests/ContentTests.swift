@@ -133,3 +133,41 @@ extension Golden {
         return "equal"
     }
 }
+
+@Suite struct PortalFooterTests {
+    /// A footer without any class or id, in the same box as the report (no CMS container to
+    /// find), after the report's own signature: its office name
+    /// must not become the report's agency or date.
+    @Test func unmarkedFooterIsNotTheSignature() throws {
+        let html = """
+            <html><body><div><a href="/">首页</a> | <a href="/wza">无障碍</a> | <a href="/old">适老化</a></div>
+            <div><p>某某镇2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度公开信息86条。</p>
+            <p>六、其他需要报告的事项</p><p>无。</p><p>某某镇人民政府</p><p>2022年1月15日</p>
+            <p>某某县人民政府办公室主办 县大数据中心承办</p><p>网站标识码：3412210007 皖ICP备06001234号-1 联系我们</p><p>您是第 123456 位访问者</p></div>
+            </body></html>
+            """
+        let d = try Page.document(html)
+        #expect(Page.texts(d).last == "2022年1月15日")
+        let r = try Pipeline.report(bytes: Array(html.utf8), name: "page.html")
+        #expect(r.metadata.agency == "某某镇人民政府")
+        #expect(r.metadata.publishedOn == "2022-01-15")
+    }
+}
+
+@Suite struct ContainerTests {
+    /// gov.cn-style page: the content box is `pages_content` / `UCAP-CONTENT`, the info table a
+    /// list of label/value spans, the date in a meta tag.
+    @Test func govCnStyle() throws {
+        let html = """
+            <html><head><meta name="firstpublishedtime" content="2022-01-26-16:20:15"><title>国家某某局2021年政府信息公开工作年度报告_部门政务_中国政府网</title></head>
+            <body><div class="header">中国政府网 | 国务院 | 总理 | 新闻 | 政策 | 互动 | 服务 | 数据 | 国情</div>
+            <ul class="xxgk"><li><span>索  引  号：</span>000014349/2022-00007</li><li><span>主题分类：</span>综合政务</li>
+            <li><span>发文机关：</span>国家某某局</li><li><span>成文日期：</span>2022年01月20日</li></ul>
+            <div class="pages_content" id="UCAP-CONTENT"><p>一、总体情况</p><p>2021年，国家某某局主动公开政府信息120条。</p></div>
+            <div class="pages_print"><span>【我要打印】</span><span>【关闭窗口】</span></div></body></html>
+            """
+        let d = try Page.document(html)
+        #expect(Page.texts(d) == ["国家某某局2021年政府信息公开工作年度报告", "一、总体情况", "2021年，国家某某局主动公开政府信息120条。"])
+        #expect(d.properties == ["indexNumber": "000014349/2022-00007", "publisher": "国家某某局", "publishedOn": "2022-01-26", "title": "国家某某局2021年政府信息公开工作年度报告"])
+    }
+}

@@ -2,6 +2,7 @@ import DocModel
 import DoccanonKit
 import FormatHTML
 import Testing
+import XMLSupport
 
 /// Encodings: BOM, <meta charset>, http-equiv, undeclared, GBK as GB18030, Big5, a wrong
 /// declaration, and bytes that are no text at all.
@@ -30,7 +31,7 @@ import Testing
     @Test func utf8DeclaredButGBKBytesIsRepairedWithAFinding() throws {
         let d = try Page.document(bytes: try Page.fixture("004-mislabeled-gbk.html"))
         #expect(Page.texts(d).first == "富阳区上官乡2021年政府信息公开工作年度报告")
-        #expect(d.findings.contains { $0.rule == .textRepaired && $0.message.contains("declares charset utf-8 but its bytes are GB18030") })
+        #expect(d.findings.contains { $0.rule == .sourceEncoding && $0.message.contains("declares charset utf-8 but its bytes are GB18030") })
     }
 
     @Test func gbkDeclaredButUTF8BytesIsReadAsUTF8() throws {
@@ -95,5 +96,48 @@ import Testing
             #expect(error.code == .unreadable)
             #expect(error.message.contains("refusing to guess"))
         }
+    }
+}
+
+@Suite struct TranscoderTests {
+    @Test func gb18030ToUTF8() {
+        // 政务 in GBK: D5FE CEF1.
+        #expect(Transcoder.toUTF8([0xD5, 0xFE, 0xCE, 0xF1, 0x31], from: "GB18030") == .decoded(utf8: Array("政务1".utf8), invalidSequences: 0))
+    }
+
+    @Test func invalidSequencesAreCountedAndReplacedUpToTheLimit() {
+        let bytes: [UInt8] = [0xD5, 0xFE, 0xFF, 0xCE, 0xF1]
+        #expect(Transcoder.toUTF8(bytes, from: "GB18030", maxInvalid: 0) == .notThisEncoding)
+        #expect(Transcoder.toUTF8(bytes, from: "GB18030", maxInvalid: 1) == .decoded(utf8: Array("政\u{FFFD}务".utf8), invalidSequences: 1))
+        // A truncated two-byte character at the end.
+        #expect(Transcoder.toUTF8([0x31, 0xD5], from: "GB18030", maxInvalid: 1) == .decoded(utf8: Array("1\u{FFFD}".utf8), invalidSequences: 1))
+    }
+
+    @Test func unknownEncoding() {
+        #expect(Transcoder.toUTF8([0x41], from: "X-NO-SUCH-CHARSET") == .unknownEncoding)
+        #expect(Transcoder.toUTF8([], from: "GB18030") == .decoded(utf8: [], invalidSequences: 0))
+    }
+}
+
+@Suite struct DeclarationTests {
+    @Test func xhtmlXMLDeclaration() throws {
+        let html = "<?xml version=\"1.0\" encoding=\"gb2312\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>一、总体情况</p><p>本年度公开信息86条。</p></body></html>"
+        #expect(Page.texts(try Page.document(bytes: try Page.gbk(html))) == ["一、总体情况", "本年度公开信息86条。"])
+    }
+
+    @Test func preformattedLinesStayLines() throws {
+        let html = "<div id=zoom><pre>一、总体情况\n本年度公开信息86条。\n\n二、主动公开政府信息情况</pre></div>"
+        #expect(Page.texts(try Page.document(html)) == ["一、总体情况", "本年度公开信息86条。", "二、主动公开政府信息情况"])
+    }
+}
+
+@Suite struct SnifferTests {
+    @Test func pagesAreToldFromText() {
+        #expect(HTMLSniffer.looksLikeHTML(Array("\u{FEFF}  <!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">".utf8)))
+        #expect(HTMLSniffer.looksLikeHTML(Array("<script>var a=1;</script><div>正文</div>".utf8)))
+        #expect(HTMLSniffer.looksLikeHTML(Array("<o:p></o:p>\n<p class=MsoNormal>正文</p>".utf8)))
+        #expect(!HTMLSniffer.looksLikeHTML(Array("一、总体情况\n<p>".utf8)))
+        #expect(!HTMLSniffer.looksLikeHTML(Array("<本机关> 主动公开政府信息".utf8)))
+        #expect(!HTMLSniffer.looksLikeHTML(Array("| 规章 | 0 |".utf8)))
     }
 }

@@ -1,5 +1,7 @@
 import DocModel
 import DoccanonKit
+@testable import FormatHTML
+import XMLSupport
 import Testing
 
 /// Word's "save as web page" markup, and tables as portals and Word write them.
@@ -18,6 +20,11 @@ import Testing
             </div></body></html>
             """
         #expect(Page.texts(try Page.document(html)) == ["本年度共受理政府信息公开申请12件，同比增长3.5%。", "（一）主动公开情况", "主动公开政府信息251000条，其中文件"])
+    }
+
+    @Test func trackedChangesReadAccepted() throws {
+        let html = "<p class=MsoNormal>本年度公开信息<span class=msoDel><del cite=\"mailto:user\" datetime=\"2022-01-10T10:00\">85</del></span><span class=msoIns><ins cite=\"mailto:user\">86</ins></span>条。</p>"
+        #expect(Page.texts(try Page.document(html)) == ["本年度公开信息86条。"])
     }
 
     @Test func wordPageEqualsItsSeed() throws {
@@ -90,7 +97,7 @@ import Testing
         #expect(tables.count == 2)
         #expect(tables.first?.rowCount == 3)
         #expect(Page.rows(tables[0])[2] == ["规范性文件", "2", "2", "15"])
-        #expect(d.findings.contains { $0.rule == .textRepaired && $0.message.contains("joined") })
+        #expect(d.findings.contains { $0.rule == .sourceRestructured && $0.message.contains("joined") })
     }
 
     @Test func layoutTableWrappingTheReportIsReadAsFlow() throws {
@@ -108,5 +115,45 @@ import Testing
     @Test func cellParagraphsAndBreaksJoinAsTheTextAdapterDoes() throws {
         let html = "<div id=zoom><table><tr><td><p>（三）不</p><p>予公开</p></td><td>1<br>2</td><td><span>1</span><span>2</span><span>3</span></td></tr></table></div>"
         #expect(Page.rows(try #require(Page.tables(try Page.document(html)).first)) == [["（三）不予公开", "1 2", "123"]])
+    }
+}
+
+@Suite struct CaptionTests {
+    @Test func captionIsTheLineAboveTheTable() throws {
+        let html = "<div id=zoom><table><caption>表一 主动公开政府信息情况</caption><tr><td>规章</td><td>0</td></tr></table></div>"
+        let d = try Page.document(html)
+        #expect(Page.texts(d) == ["表一主动公开政府信息情况"])  // Normalizer joins Chinese across spaces
+        #expect(d.blocks.count == 2)
+        if case .table(let t)? = d.blocks.last { #expect(Page.rows(t) == [["规章", "0"]]) } else { Issue.record("no table") }
+    }
+}
+
+@Suite struct HiddenStyleTests {
+    @Test(arguments: [
+        ("display:none", true), ("DISPLAY : NONE", true), ("color:red;display: none;", true), ("visibility:hidden", true),
+        ("mso-hide:all", true), ("border:none;mso-border-alt:solid windowtext .5pt", false), ("display:block", false),
+        ("mso-display:none-ish", true), ("", false), ("d", false),
+    ])
+    func styles(style: String, hidden: Bool) {
+        #expect(HTMLText.isHidden("p", [XMLAttribute(name: "style", value: style)]) == hidden)
+    }
+}
+
+/// The 2021 applications table as portals publish it, with Word's merged cells, through the
+/// report profile: every value lands in its field, with no ambiguity.
+@Suite struct MergedCellReportTests {
+    @Test func applicationsTableWithSpans() throws {
+        let r = try Pipeline.report(bytes: try Page.fixture("008-spans-gbk.html"), name: "008-spans-gbk.html")
+        func value(_ row: String, _ field: String) -> Int? { r.applications?.value(row, field)?.integer }
+        #expect(value("newlyReceived", "naturalPerson") == 5)
+        #expect(value("newlyReceived", "commercialEnterprise") == 1)
+        #expect(value("newlyReceived", "total") == 6)
+        #expect(value("carriedForward", "total") == 1)
+        #expect(r.metadata.agency == "某某市生态环境局")
+        #expect(r.metadata.publishedOn == "2022-01-25")  // the signature wins over the page's 公开日期
+        #expect(!r.findings.contains { $0.rule == .tableAmbiguous || $0.rule == .applicationsBalance || $0.rule == .valueBlank })
+        let t = try #require(Page.tables(try Page.document(bytes: try Page.fixture("008-spans-gbk.html"))).first)
+        #expect((t.rowCount, t.columnCount) == (28, 10))
+        #expect(t.cells.first { $0.text == "（三）不予公开" }.map { ($0.row, $0.column, $0.rowSpan) } ?? (0, 0, 0) == (7, 1, 8))
     }
 }

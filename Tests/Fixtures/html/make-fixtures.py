@@ -355,6 +355,55 @@ def page_article(title, body, published):
 """
 
 
+def applications_table_2021():
+    """Table three of the 2021 format as portals publish it: merged cells as Word makes them.
+    Columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计."""
+    def vals(values):
+        return "".join("<td><p align=center><span>%s</span></p></td>" % v for v in values)
+    zero = [0] * 7
+    out = ['<table border="1" cellspacing="0" cellpadding="0">',
+           '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>',
+           '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>',
+           "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>",
+           '<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>%s</tr>' % vals([5, 1, 0, 0, 0, 0, 6]),
+           '<tr><td colspan="3">二、上年结转政府信息公开申请数量</td>%s</tr>' % vals(zero),
+           '<tr><td rowspan="22">三、本年度办理结果</td><td colspan="2">（一）予以公开</td>%s</tr>' % vals([2, 1, 0, 0, 0, 0, 3]),
+           '<tr><td colspan="2">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>%s</tr>' % vals([1, 0, 0, 0, 0, 0, 1])]
+    groups = [
+        ("（三）不予公开", [("1.属于国家秘密", zero), ("2.其他法律行政法规禁止公开", zero), ("3.危及“三安全一稳定”", zero),
+                       ("4.保护第三方合法权益", zero), ("5.属于三类内部事务信息", zero), ("6.属于四类过程性信息", zero),
+                       ("7.属于行政执法案卷", zero), ("8.属于行政查询事项", zero)]),
+        ("（四）无法提供", [("1.本机关不掌握相关政府信息", [1, 0, 0, 0, 0, 0, 1]), ("2.没有现成信息需要另行制作", zero),
+                       ("3.补正后申请内容仍不明确", zero)]),
+        ("（五）不予处理", [("1.信访举报投诉类申请", zero), ("2.重复申请", zero), ("3.要求提供公开出版物", zero),
+                       ("4.无正当理由大量反复申请", zero), ("5.要求行政机关确认或重新出具已获取信息", zero)]),
+        ("（六）其他处理", [("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", zero),
+                       ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", zero), ("3.其他", zero)]),
+    ]
+    for group, items in groups:
+        for k, (label, values) in enumerate(items):
+            head = '<td rowspan="%d">%s</td>' % (len(items), group) if k == 0 else ""
+            out.append("<tr>%s<td>%s</td>%s</tr>" % (head, label, vals(values)))
+    out.append('<tr><td colspan="2">（七）总计</td>%s</tr>' % vals([4, 1, 0, 0, 0, 0, 5]))
+    out.append('<tr><td colspan="3">四、结转下年度继续办理</td>%s</tr>' % vals([1, 0, 0, 0, 0, 0, 1]))
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def page_spans():
+    title = "某某市生态环境局2021年政府信息公开工作年度报告"
+    body = "\n".join([
+        "<p>一、总体情况</p><p>2021年，本局主动公开政府信息312条。</p>",
+        "<p>二、主动公开政府信息情况</p><p>详见门户网站。</p>",
+        "<p>三、收到和处理政府信息公开申请情况</p>", applications_table_2021(),
+        "<p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度无行政复议和行政诉讼。</p>",
+        "<p>五、存在的主要问题及改进情况</p><p>公开的及时性有待提高。</p>",
+        "<p>六、其他需要报告的事项</p><p>无。</p>",
+        "<p style=\"text-align:right\">某某市生态环境局</p><p style=\"text-align:right\">2022年1月25日</p>",
+    ])
+    return page_ucap(title, body, "某某市", "2022-01-26")
+
+
 def write(relative, text, encoding):
     path = os.path.join(ROOT, relative)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -398,6 +447,7 @@ def main():
 <title>某縣政府資訊公開年度報告</title></head><body><div class="TRS_Editor">
 <p>一、總體情況</p><p>本年度主動公開政府資訊1234條，受理申請5件。</p></div></body></html>
 """, "big5")
+    write(fixtures + "008-spans-gbk.html", page_spans(), "gb18030")
     write(fixtures + "007-bom-utf8.html", "\ufeff<html><body><div id=\"zoom\"><p>一、总体情况</p><p>本机关主动公开政府信息86条，全部通过门户网站发布。</p></div></body></html>\n", "utf-8")
     # Samples: one UTF-8 portal page and one GBK Word page, with their outputs stored beside them.
     title, rest = title_and_rest(seed("000_349c54217d600586"))
