@@ -27,7 +27,7 @@ public enum TextAdapter {
         let kinds = lines.map(LineKind.init)
         while i < lines.count {
             switch kinds[i] {
-            case .blank:
+            case .blank, .pageNumber:
                 i += 1
             case .cell:
                 let (table, next) = try readCellPerLineTable(lines, kinds, from: i)
@@ -47,7 +47,13 @@ public enum TextAdapter {
                 i += 1
             }
         }
-        return Document(source: source, blocks: blocks)
+        var findings: [Finding] = []
+        let pageLines = kinds.indices.filter { kinds[$0] == .pageNumber }
+        if let first = pageLines.first {
+            let example = Normalizer.clean(String(lines[first]))
+            findings.append(Finding(.sourceRestructured, "去掉 \(pageLines.count) 行页码（如“\(example)”），表格在页码两侧接续读取"))
+        }
+        return Document(source: source, blocks: blocks, findings: findings)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else, or bytes that are not
@@ -74,7 +80,9 @@ public enum TextAdapter {
     }
 
     enum LineKind: Equatable {
-        case blank, cell, tabRow, pipeRow, text
+        /// `pageNumber`: a page's number line ("— 3 —", "第3页 共12页", "3/12") from a paged
+        /// original; never content, dropped wherever it falls (a table goes on across it).
+        case blank, cell, tabRow, pipeRow, text, pageNumber
 
         init(_ line: Substring) {
             var hasContent = false
@@ -98,7 +106,7 @@ public enum TextAdapter {
             }
             if innerTab { self = .tabRow; return }
             if leadingTabSeen { self = .cell; return }
-            self = hasContent ? .text : .blank
+            self = !hasContent ? .blank : PageNumber.matches(line) ? .pageNumber : .text
         }
     }
 
@@ -124,12 +132,15 @@ public enum TextAdapter {
                 // Continuation lines: short text lines directly below, followed by a cell.
                 var j = i
                 while j < lines.count, kinds[j] == .text, isContinuationCandidate(lines[j]) { j += 1 }
-                if j > i, j < lines.count, kinds[j] == .cell || kinds[j] == .blank && nextNonBlank(kinds, j) == .cell {
+                if j > i, j < lines.count, kinds[j] == .cell || (kinds[j] == .blank || kinds[j] == .pageNumber) && nextNonBlank(kinds, j) == .cell {
                     for k in i..<j { current[current.count - 1] += "\n" + lines[k] }
                     i = j
                 }
             case .blank:
                 endRow()
+                guard nextNonBlank(kinds, i) == .cell else { break loop }
+                i += 1
+            case .pageNumber:
                 guard nextNonBlank(kinds, i) == .cell else { break loop }
                 i += 1
             default:
@@ -142,7 +153,7 @@ public enum TextAdapter {
 
     static func nextNonBlank(_ kinds: [LineKind], _ from: Int) -> LineKind? {
         var j = from
-        while j < kinds.count, kinds[j] == .blank { j += 1 }
+        while j < kinds.count, kinds[j] == .blank || kinds[j] == .pageNumber { j += 1 }
         return j < kinds.count ? kinds[j] : nil
     }
 
@@ -167,7 +178,7 @@ public enum TextAdapter {
                     rows.append(SourceRow(cells: cells))
                 }
                 i += 1
-            } else if kinds[i] == .blank, i + 1 < lines.count, kinds[i + 1] == kind {
+            } else if kinds[i] == .blank || kinds[i] == .pageNumber, nextNonBlank(kinds, i) == kind {
                 i += 1
             } else {
                 break
@@ -194,6 +205,35 @@ public enum TextAdapter {
         } catch {
             throw TextError(code: .tooLarge, message: "table too large: \(error.description)")
         }
+    }
+}
+
+/// Page-number lines of a paged original: "— 3 —", "- 3 -", "－3－", "第3页", "第 3 页 共 12 页",
+/// "3/12". A bare number is not one (it may be a value).
+enum PageNumber {
+    static let dashes: Set<Unicode.Scalar> = ["—", "–", "―", "－", "-", "~", "～", "一"]
+
+    static func matches(_ line: Substring) -> Bool {
+        let s = line.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{A0}" }
+        guard !s.isEmpty, s.count <= 16 else { return false }
+        var digits = 0
+        var i = s.startIndex
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
+        // — 3 —
+        var lead = 0
+        while i < s.endIndex, dashes.contains(s[i]) { lead += 1; i = s.index(after: i) }
+        while i < s.endIndex, isDigit(s[i]) { digits += 1; i = s.index(after: i) }
+        var trail = 0
+        while i < s.endIndex, dashes.contains(s[i]) { trail += 1; i = s.index(after: i) }
+        if i == s.endIndex, lead > 0, trail > 0, (1...4).contains(digits), s[s.startIndex] != "一" { return true }
+        // 3/12
+        let text = String(String.UnicodeScalarView(s))
+        let halves = text.split(separator: "/", omittingEmptySubsequences: false)
+        if halves.count == 2, halves.allSatisfy({ (1...4).contains($0.count) && $0.unicodeScalars.allSatisfy(isDigit) }) { return true }
+        // 第3页, 第3页共12页, 共12页第3页
+        guard text.hasPrefix("第") || text.hasPrefix("共"), text.hasSuffix("页") else { return false }
+        let rest = text.unicodeScalars.filter { !isDigit($0) }
+        return ["第页", "第页共页", "共页第页", "第页,共页", "第页，共页"].contains(String(String.UnicodeScalarView(rest)))
     }
 }
 

@@ -29,6 +29,23 @@ import Testing
         #expect(try read(unix.replacingOccurrences(of: "\n", with: "\r")).blocks == expected)
     }
 
+    /// Page numbers of a paged original are dropped wherever they fall, never read as a
+    /// continuation of the cell above, and said once.
+    @Test func pageNumberLinesAreDropped() throws {
+        let doc = try read("报告\n\n\t行政\n复议\n— 8 —\n\t3\n\n- 9 -\n\n\t总计\n\n\t5\n第 3 页 共 12 页\n正文。\n12/30\n")
+        #expect(doc.blocks.count == 3)
+        #expect(rows(doc.blocks[1]) == [["行政复议", "3"], ["总计"], ["5"]])
+        #expect(doc.blocks.last == .paragraph("正文。"))
+        #expect(doc.findings.map(\.rule) == [.sourceRestructured])
+        #expect(doc.findings.first?.message.contains("4 行页码") == true)
+        for line in ["— 3 —", "－3－", "-12-", "第3页", "第 3 页 共 12 页", "3/12", "～ 5 ～"] {
+            #expect(PageNumber.matches(Substring(line)), "\(line)")
+        }
+        for line in ["3", "一、总体情况", "— 说明 —", "2021/2022年", "第二十条第（九）项", "12345/1"] {
+            #expect(!PageNumber.matches(Substring(line)), "\(line)")
+        }
+    }
+
     @Test func spaceBeforeTabStartsANewTable() throws {
         let doc = try read("\t甲\n\t1\n \t乙\n\t2\n")
         #expect(doc.blocks.count == 2)
