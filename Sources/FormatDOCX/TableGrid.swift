@@ -6,7 +6,7 @@ import DocModel
 /// no cell covers (gridBefore/gridAfter, short rows) become padding cells; cells beyond the
 /// declared grid are kept and widen the table.
 struct TableGrid {
-    static let maxPositions = 1_000_000
+    static let maxPositions = 200_000
 
     struct Placed {
         var row: Int

@@ -36,7 +36,7 @@ public struct GridBuilder: Sendable {
     public var maxSpan: Int
     public var maxCells: Int
 
-    public init(maxSpan: Int = 1000, maxCells: Int = 1_000_000) {
+    public init(maxSpan: Int = 1000, maxCells: Int = 200_000) {
         self.maxSpan = maxSpan
         self.maxCells = maxCells
     }

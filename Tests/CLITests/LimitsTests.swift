@@ -64,7 +64,7 @@ import Testing
         #expect(limits.zip.maxTotalBytes == 160 << 20)
         #expect(limits.zip.maxRatio == 200)
         #expect(limits.zip.maxEntries == 10_000)
-        #expect(limits.maxTableCells == 1_000_000)
+        #expect(limits.maxTableCells == 200_000)
         #expect(limits.maxXMLDepth == 256)
         #expect(limits.maxHTMLDepth == 512)
         #expect(limits.maxHTMLElements == 1_000_000)
