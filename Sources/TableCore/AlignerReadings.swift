@@ -53,9 +53,17 @@ extension Aligner {
         // Choose among readings, row by row, by the table's arithmetic.
         var chosen: [Int: Int] = [:]
         for r in readings.keys { chosen[r] = 0 }
+        // Row values per (row, reading), built once: the arithmetic judges many combinations.
+        // Cleared for a row whenever its readings are replaced (appending keeps indices valid).
+        var rowCache: [Int: [Int: RowValues]] = [:]
         func tableValues() -> TableValues {
             TableValues(rows: template.rows.enumerated().map { (r, row) in
-                rowValues(row, reading: readings[r].map { $0[chosen[r] ?? 0] })
+                let list = readings[r]
+                let k = list == nil ? -1 : chosen[r] ?? 0
+                if let cached = rowCache[r]?[k] { return cached }
+                let values = rowValues(row, reading: list.map { $0[k] })
+                rowCache[r, default: [:]][k] = values
+                return values
             }, extraRows: extraRows)
         }
         var decidedBy: [Int: String] = [:]
@@ -134,6 +142,7 @@ extension Aligner {
         for r in readings.keys.sorted() where (candidateCounts[r] ?? 0) > 1 {
             let candidates = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0))
             readings[r] = candidates
+            rowCache[r] = nil
             var scores: [(violations: Int, position: Int)] = []
             for k in candidates.indices {
                 chosen[r] = k
@@ -178,7 +187,10 @@ extension Aligner {
         if !joint, unresolved.count >= 2,
             unresolved.reduce(1, { min($0 * (tiedOptions[$1]?.count ?? 1), Self.jointLimit + 1) }) <= Self.jointLimit
         {
-            for r in unresolved { readings[r] = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0)) }
+            for r in unresolved {
+                readings[r] = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0))
+                rowCache[r] = nil
+            }
             decideJointly(unresolved, tiedOptions)
         }
 
@@ -198,6 +210,7 @@ extension Aligner {
                 let blanksNow = saved.indices.contains(savedChoice) ? Self.blanks(saved[savedChoice]) : 0
                 for alternative in candidateReadings(slots, template.rows[r], dropValues: true) {
                     readings[r] = saved + [alternative]
+                    rowCache[r] = nil
                     chosen[r] = saved.count
                     let v = score(template.key, tableValues()) + Self.unreadable(alternative) + max(0, Self.blanks(alternative) - blanksNow)
                     if v < fewest {
@@ -209,10 +222,12 @@ extension Aligner {
                 }
                 guard let first = better.first else {
                     readings[r] = saved
+                    rowCache[r] = nil
                     chosen[r] = savedChoice
                     continue
                 }
                 readings[r] = saved + [better.count == 1 ? first : Self.agreement(better, columns: template.rows[r].columns.count)]
+                rowCache[r] = nil
                 chosen[r] = saved.count
                 decidedBy[r] = better.count == 1
                     ? "多出的单元格不是空白而是重复的值，由表内勾稽关系确定"

@@ -1,0 +1,41 @@
+import DocModel
+import Testing
+@testable import ReportProfile
+
+/// The aligner scores candidate readings of 表三 with `ApplicationArithmetic`; it must count
+/// exactly what the validator's findings count, on consistent and broken tables alike.
+@Suite struct ApplicationArithmeticTests {
+    @Test func countsWhatTheFindingsCount() {
+        let paths = OfficialTemplates.tables(.y2021)[1].rows.map(\.path)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements = 0
+        var broken = 0
+        for _ in 0..<2000 {
+            // Consistent values, then damage: blanks, wrong numbers, negatives, decimals.
+            var rows: [RowValues] = []
+            for path in paths {
+                var parts = (0..<6).map { _ in next(4) }
+                var total = parts.reduce(0, +)
+                if next(10) == 0 { parts[next(6)] += 1 + next(3) }
+                if next(20) == 0 { total = -1 }
+                var fields = zip(ReportValidator.applicantColumns, parts).map { FieldValue(name: $0.0, value: .integer($0.1)) }
+                fields.append(FieldValue(name: "total", value: .integer(total)))
+                for _ in 0..<next(3) { fields[next(7)].value = nil }
+                if next(40) == 0 { fields[next(7)].value = .decimal("1.5") }
+                rows.append(RowValues(path: path, fields: fields))
+            }
+            if next(15) == 0 { rows.remove(at: next(rows.count)) }
+            let table = TableValues(rows: rows)
+            let fast = ReportValidator.violations(tableKey: "applications", values: table)
+            let reference = ReportValidator.applicationViolationsByFindings(table)
+            if fast != reference { disagreements += 1 }
+            if reference > 0 { broken += 1 }
+        }
+        #expect(disagreements == 0)
+        #expect(broken > 500)  // the damage above does break tables: the check is not vacuous
+    }
+}
