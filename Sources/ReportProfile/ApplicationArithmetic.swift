@@ -21,10 +21,12 @@ struct ApplicationArithmetic {
             var values = [Int?](repeating: nil, count: Self.columns.count)
             var seen = 0
             var isNegative = false
-            for field in row.fields {
+            for (i, field) in row.fields.enumerated() {
                 let v = field.value?.integer
                 if field.name != "total", (v ?? 0) < 0 { isNegative = true }
-                if let c = Self.columns.firstIndex(of: field.name), seen & (1 << c) == 0 {
+                // Fields come in template order: try the field's own position first.
+                let c = i < Self.columns.count && Self.columns[i] == field.name ? i : Self.columns.firstIndex(of: field.name)
+                if let c, seen & (1 << c) == 0 {
                     seen |= 1 << c
                     values[c] = v
                 }
@@ -65,7 +67,7 @@ struct ApplicationArithmetic {
         }
         let newly = paths.firstIndex(of: "newlyReceived"), carried = paths.firstIndex(of: "carriedOver")
         let resultsTotal = paths.firstIndex(of: "results.total"), forward = paths.firstIndex(of: "carriedForward")
-        let resultRows = paths.indices.filter { paths[$0].hasPrefix("results.") && paths[$0] != "results.total" }
+        let resultRows = paths.indices.filter { paths[$0].utf8.starts(with: "results.".utf8) && paths[$0] != "results.total" }
         func v(_ r: Int?, _ c: Int) -> Int? { r.flatMap { cells[$0][c] } }
         for c in Self.columns.indices {
             let a = v(newly, c), b = v(carried, c), t = v(resultsTotal, c), d = v(forward, c)
