@@ -78,7 +78,7 @@ struct ApplicationArithmetic {
             case "carriedOver": if carried == nil { carried = r }
             case "results.total": if resultsTotal == nil { resultsTotal = r }
             case "carriedForward": if forward == nil { forward = r }
-            default: if path.utf8.starts(with: "results.".utf8) { resultRows.append(r) }
+            default: if path.hasPrefix("results.") { resultRows.append(r) }
             }
         }
         for c in 0..<w {

@@ -55,14 +55,16 @@ extension Aligner {
         for r in readings.keys { chosen[r] = 0 }
         // Row values per (row, reading), built once: the arithmetic judges many combinations.
         // Cleared for a row whenever its readings are replaced (appending keeps indices valid).
-        var rowCache: [Int: [Int: RowValues]] = [:]
+        // Indexed by row, then by reading + 1 (0: the row was not found).
+        var rowCache = [[RowValues?]](repeating: [], count: template.rows.count)
         func tableValues() -> TableValues {
             TableValues(rows: template.rows.enumerated().map { (r, row) in
                 let list = readings[r]
-                let k = list == nil ? -1 : chosen[r] ?? 0
-                if let cached = rowCache[r]?[k] { return cached }
-                let values = rowValues(row, reading: list.map { $0[k] })
-                rowCache[r, default: [:]][k] = values
+                let slot = list == nil ? 0 : (chosen[r] ?? 0) + 1
+                if slot < rowCache[r].count, let cached = rowCache[r][slot] { return cached }
+                let values = rowValues(row, reading: list.map { $0[slot - 1] })
+                if rowCache[r].count <= slot { rowCache[r] += [RowValues?](repeating: nil, count: slot + 1 - rowCache[r].count) }
+                rowCache[r][slot] = values
                 return values
             }, extraRows: extraRows)
         }
@@ -142,7 +144,7 @@ extension Aligner {
         for r in readings.keys.sorted() where (candidateCounts[r] ?? 0) > 1 {
             let candidates = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0))
             readings[r] = candidates
-            rowCache[r] = nil
+            rowCache[r] = []
             var scores: [(violations: Int, position: Int)] = []
             for k in candidates.indices {
                 chosen[r] = k
@@ -189,7 +191,7 @@ extension Aligner {
         {
             for r in unresolved {
                 readings[r] = Array((readings[r] ?? []).prefix(candidateCounts[r] ?? 0))
-                rowCache[r] = nil
+                rowCache[r] = []
             }
             decideJointly(unresolved, tiedOptions)
         }
@@ -210,7 +212,7 @@ extension Aligner {
                 let blanksNow = saved.indices.contains(savedChoice) ? Self.blanks(saved[savedChoice]) : 0
                 for alternative in candidateReadings(slots, template.rows[r], dropValues: true) {
                     readings[r] = saved + [alternative]
-                    rowCache[r] = nil
+                    rowCache[r] = []
                     chosen[r] = saved.count
                     let v = score(template.key, tableValues()) + Self.unreadable(alternative) + max(0, Self.blanks(alternative) - blanksNow)
                     if v < fewest {
@@ -222,12 +224,12 @@ extension Aligner {
                 }
                 guard let first = better.first else {
                     readings[r] = saved
-                    rowCache[r] = nil
+                    rowCache[r] = []
                     chosen[r] = savedChoice
                     continue
                 }
                 readings[r] = saved + [better.count == 1 ? first : Self.agreement(better, columns: template.rows[r].columns.count)]
-                rowCache[r] = nil
+                rowCache[r] = []
                 chosen[r] = saved.count
                 decidedBy[r] = better.count == 1
                     ? "多出的单元格不是空白而是重复的值，由表内勾稽关系确定"
