@@ -1,3 +1,4 @@
+import Normalization
 import DocModel
 import XMLSupport
 
@@ -187,13 +188,6 @@ enum EncodingDetector {
     static func validUTF8(_ bytes: [UInt8]) -> [UInt8]? { utf8Validity(bytes).valid ? bytes : nil }
 
     static func utf16ToUTF8(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var k = 2
-        while k + 1 < bytes.count {
-            units.append(littleEndian ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
-            k += 2
-        }
-        return Array(String(decoding: units, as: UTF16.self).utf8)
+        Array(TextDecoding.utf16(bytes, littleEndian: littleEndian).utf8)
     }
 }

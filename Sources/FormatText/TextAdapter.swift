@@ -60,15 +60,7 @@ public enum TextAdapter {
     /// text at all (NUL bytes), is refused rather than decoded into mojibake.
     static func decode(_ bytes: [UInt8]) throws(TextError) -> String {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            let little = bytes[0] == 0xFF
-            var units: [UInt16] = []
-            units.reserveCapacity(bytes.count / 2)
-            var k = 2
-            while k + 1 < bytes.count {
-                units.append(little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
-                k += 2
-            }
-            return String(decoding: units, as: UTF16.self)
+            return TextDecoding.utf16(bytes, littleEndian: bytes[0] == 0xFF)
         }
         var body = bytes[...]
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { body = bytes[3...] }

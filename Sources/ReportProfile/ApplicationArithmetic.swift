@@ -3,7 +3,7 @@ import DocModel
 /// The arithmetic of 表三 as a matrix of integers, for scoring candidate readings: the aligner
 /// asks for the number of broken checks of many candidate tables, and building findings (with
 /// their messages) to count them costs more than the reading itself. Same count as
-/// `ReportValidator.applicationViolationsByFindings` (tested on random tables).
+/// the validator's findings would give (tested against that count on random tables).
 struct ApplicationArithmetic {
     static let columns = ReportValidator.allColumns
     static let width = columns.count

@@ -132,29 +132,6 @@ public enum ReportValidator {
         }
     }
 
-    /// `violations` of 表三 counted through the findings the validator writes: the reference
-    /// that `ApplicationArithmetic` is tested against.
-    static func applicationViolationsByFindings(_ values: TableValues) -> Int {
-        var n = 0
-        let filled = fillingLoneBlanks(values, parts: applicantColumns, penalty: &n)
-        n += applicationChecks(filled).count
-        for row in filled.rows where row.fields.contains(where: { $0.name != "total" && ($0.value?.integer ?? 0) < 0 }) || (row["total"]?.integer ?? 0) < 0 {
-            n += 1
-        }
-        func v(_ row: String, _ column: String) -> Int? { filled.value(row, column)?.integer }
-        for column in allColumns {
-            let a = v("newlyReceived", column), b = v("carriedOver", column), c = v("results.total", column), d = v("carriedForward", column)
-            let known = [a, b, c, d].compactMap { $0 }
-            if known.count == 3 {
-                if a == nil, (c ?? 0) + (d ?? 0) - (b ?? 0) < 0 { n += 1 }
-                if b == nil, (c ?? 0) + (d ?? 0) - (a ?? 0) < 0 { n += 1 }
-                if c == nil, (a ?? 0) + (b ?? 0) - (d ?? 0) < 0 { n += 1 }
-                if d == nil, (a ?? 0) + (b ?? 0) - (c ?? 0) < 0 { n += 1 }
-            }
-        }
-        return n
-    }
-
     /// Rows with exactly one blank among `parts` + total, the others integers: the blank
     /// takes the value the row's total implies (a negative one counts in `penalty` instead).
     static func fillingLoneBlanks(_ t: TableValues, parts: [String], penalty: inout Int) -> TableValues {
