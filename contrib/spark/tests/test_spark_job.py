@@ -241,41 +241,6 @@ def check_parquet(directory, lines):
             break
 
 
-def test_shards(tool, work, manifest, spark_lines):
-    """run_shard.py (the Slurm / Kubernetes path): shards concatenated = the Spark job's records."""
-    with open(manifest, encoding="utf-8") as fh:
-        count = sum(1 for _ in fh)
-    size = 37
-    out = os.path.join(work, "out-shards")
-    started = time.time()
-    for index in range((count + size - 1) // size):
-        env = dict(os.environ, SLURM_ARRAY_TASK_ID=str(index))  # the index as a Slurm array task sees it
-        proc = subprocess.run([sys.executable, SHARD, "--manifest", manifest, "--shard-size", str(size),
-                               "--output", out, "--doccanon", tool], capture_output=True, text=True, env=env)
-        check(proc.returncode == 0, "run_shard.py shard %d exited %d: %s" % (index, proc.returncode, proc.stderr[-500:]))
-    lines = []
-    for name in sorted(os.listdir(out)):
-        check(name.startswith("shard-") and name.endswith(".ndjson") or name == "_doccanon_version",
-              "stray file %s in the shard output" % name)
-        if name.startswith("shard-"):
-            with open(os.path.join(out, name), "rb") as fh:
-                lines.extend(fh.read().splitlines())
-    check(lines == spark_lines, "shards concatenated differ from the Spark job's records (%d vs %d lines)"
-          % (len(lines), len(spark_lines)))
-    print("run_shard.py: %d shards of %d, %.1f s" % ((count + size - 1) // size, size, time.time() - started))
-
-
-def check_parquet(directory, lines):
-    try:
-        import pyarrow.parquet as pq  # optional: read back without a second Spark session
-    except ImportError:
-        check(glob.glob(os.path.join(directory, "*.parquet")), "no Parquet files written")
-        return
-    table = pq.read_table(directory)
-    check(sorted(table.column("record").to_pylist()) == sorted(l.decode("utf-8") for l in lines),
-          "Parquet records differ from the NDJSON ones")
-
-
 def test_spark_submit_files(tool, work, names):
     """The cluster recipe in local mode: spark-submit --files ships the binary, the job finds
     it by name with SparkFiles (it is on no PATH and under no given path)."""
