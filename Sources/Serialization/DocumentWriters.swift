@@ -117,18 +117,12 @@ public enum HTMLWriter {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
     }
 
+    /// The XML writer's escaping: markup characters, and characters XML forbids (control
+    /// bytes of a damaged source) replaced, so the page is well-formed XHTML too.
     static func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
+        XMLWriter.appendEscaped(text, to: &out, inAttribute: attribute)
         return out
     }
 }
