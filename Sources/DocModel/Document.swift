@@ -84,13 +84,48 @@ public struct Cell: Sendable, Equatable {
     /// cell here at all. Not serialised (it is an ordinary empty cell in the output), but the
     /// report profile does not read it as a blank value.
     public var isPadding: Bool
+    /// Where the cell was read and what the source wrote there before normalisation
+    /// (provenance, spec §9). Not serialised in the document; carried into a report's
+    /// `sources` with `--provenance`. Nil where an adapter cannot say.
+    public var origin: CellOrigin?
 
-    public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, text: String, isPadding: Bool = false) {
+    public init(
+        row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, text: String, isPadding: Bool = false,
+        origin: CellOrigin? = nil
+    ) {
         self.row = row
         self.column = column
         self.rowSpan = rowSpan
         self.columnSpan = columnSpan
         self.text = text
         self.isPadding = isPadding
+        self.origin = origin
     }
+}
+
+/// A cell's provenance: the text as the source wrote it (before normalisation: "１，８７８件",
+/// "l0", "—") and where it stands in the source.
+public struct CellOrigin: Sendable, Equatable, Hashable {
+    public var raw: String
+    public var location: SourceLocation
+
+    public init(raw: String, location: SourceLocation) {
+        self.raw = raw
+        self.location = location
+    }
+}
+
+/// A place in a source document, per format (spec §9). Indices are 0-based except line
+/// numbers, which are 1-based as editors show them; PDF boxes are in points from the page's
+/// top left, `[x0, y0, x1, y1]`.
+public enum SourceLocation: Sendable, Equatable, Hashable {
+    /// DOCX: the part ("word/document.xml"), table index in the part, row and cell index in
+    /// the logical grid.
+    case docx(part: String, table: Int, row: Int, cell: Int)
+    /// HTML: table index in the page, row and cell index in the logical grid, source line.
+    case html(table: Int, row: Int, cell: Int, line: Int)
+    /// Text: line and the column range (in Unicode scalars, end exclusive) on that line.
+    case text(line: Int, from: Int, to: Int)
+    /// PDF: page (1-based) and box.
+    case pdf(page: Int, x0: Double, y0: Double, x1: Double, y1: Double)
 }
