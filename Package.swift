@@ -39,6 +39,11 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"]), .brew(["poppler"])]),
+        .target(name: "CPopplerShim", dependencies: ["CPoppler"]),
+        .target(name: "PDFSupport", dependencies: ["CPopplerShim"], swiftSettings: swiftSettings),
         .target(name: "Checksum", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
         .target(name: "SystemThreads", swiftSettings: swiftSettings),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
@@ -54,13 +59,16 @@ let package = Package(
             name: "FormatHTML", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport"],
             swiftSettings: swiftSettings),
         .target(
+            name: "FormatPDF", dependencies: ["DocModel", "Normalization", "TableCore", "PDFSupport"],
+            swiftSettings: swiftSettings),
+        .target(
             name: "ReportProfile", dependencies: ["DocModel", "Normalization", "TableCore"],
             swiftSettings: swiftSettings),
         .target(name: "Serialization", dependencies: ["DocModel", "XMLSupport"], swiftSettings: swiftSettings),
         .target(
             name: "DoccanonKit",
             dependencies: [
-                "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "ReportProfile", "Serialization",
+                "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "FormatPDF", "ReportProfile", "Serialization",
                 "XMLSupport", "ZipSupport", "Checksum", "SystemThreads",
             ],
             swiftSettings: swiftSettings),
@@ -97,5 +105,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -2,6 +2,7 @@ import Checksum
 import DocModel
 import FormatDOCX
 import FormatHTML
+import FormatPDF
 import FormatText
 import ReportProfile
 import TableCore
@@ -16,7 +17,11 @@ public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertib
         case corrupt = "input.corrupt"
         case tooLarge = "input.tooLarge"
         case unsupported = "input.unsupported"
+        case noTextLayer = "input.noTextLayer"
+        case encrypted = "input.encrypted"
+        case timeout = "input.timeout"
         case `internal` = "internal"
+        case crashed = "internal.crashed"
     }
     public var code: Code
     public var message: String
@@ -83,6 +88,7 @@ public struct Limits: Sendable, Equatable {
 public enum Pipeline {
     /// Format from content: a ZIP (or OLE) signature is DOCX's, markup is HTML, else text.
     public static func detectFormat(_ bytes: [UInt8]) -> SourceInfo.Format {
+        if PDFAdapter.detect(bytes) { return .pdf }
         if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B { return .docx }
         if bytes.count >= 8, bytes[0] == 0xD0, bytes[1] == 0xCF, bytes[2] == 0x11, bytes[3] == 0xE0 { return .docx }
         if HTMLSniffer.looksLikeHTML(bytes) { return .html }
@@ -112,6 +118,7 @@ public enum Pipeline {
             case .text: document = try TextAdapter.read(bytes, source: source)
             case .docx: document = try DOCXAdapter.read(bytes, source: source)
             case .html: document = try HTMLAdapter.read(bytes, source: source)
+            case .pdf: document = try PDFAdapter.read(bytes, source: source, limits: ReadLimits())
             }
         } catch let error as any AdapterError {
             throw ConversionError(error.code.conversionCode, "\(source.name): \(error.message)")
@@ -141,6 +148,8 @@ extension AdapterErrorCode {
         case .corrupt: return .corrupt
         case .tooLarge: return .tooLarge
         case .unsupported: return .unsupported
+        case .noTextLayer: return .noTextLayer
+        case .encrypted: return .encrypted
         }
     }
 }
