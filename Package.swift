@@ -102,6 +102,8 @@ let package = Package(
         .testTarget(
             name: "SerializationTests", dependencies: ["Serialization", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FormatPDFTests", dependencies: ["FormatPDF", "DoccanonKit", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),

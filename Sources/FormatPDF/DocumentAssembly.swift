@@ -16,7 +16,14 @@ enum DocumentAssembly {
             ruled.append(tables)
             lines.append(PageSplitter.lines(rest, page: page.number))
         }
-        let stripped = RunningText.strip(lines, heights: pages.map(\.height))
+        var stripped = RunningText.strip(lines, heights: pages.map(\.height))
+        var properties: [String: String] = [:]
+        if let first = stripped.pages.firstIndex(where: { !$0.isEmpty }) {
+            let printed = PrintedPage.read(stripped.pages[first])
+            stripped.pages[first] = printed.lines
+            stripped.dropped += printed.dropped ? 1 : 0
+            if let date = printed.publishedOn { properties["publishedOn"] = date }
+        }
         let metrics = BodyMetrics(stripped.pages.flatMap { $0 })
         var items: [PageItem] = []
         for p in pages.indices {
@@ -26,10 +33,10 @@ enum DocumentAssembly {
         }
         var findings: [Finding] = []
         if stripped.dropped > 0 {
-            findings.append(Finding(.sourceRestructured, "删除了 \(stripped.dropped) 处页眉、页脚或页码（每页重复的版面文字）"))
+            findings.append(Finding(.sourceRestructured, "删除了 \(stripped.dropped) 处页眉、页脚、页码或网页导航（版面文字，非正文）"))
         }
         let blocks = try assemble(items, metrics: metrics, limits: limits, findings: &findings)
-        return Document(source: source, blocks: blocks, findings: findings)
+        return Document(source: source, blocks: blocks, properties: properties, findings: findings)
     }
 
     static func assemble(

@@ -68,7 +68,12 @@ struct TextLine: Sendable, Equatable {
         self.box = pieces.dropFirst().reduce(pieces[0].box) { $0.union($1.box) }
     }
 
-    var fontSize: Double { pieces.map(\.fontSize).max() ?? 0 }
+    /// The size most of the line's glyphs are set in.
+    var fontSize: Double {
+        var weight: [Double: Int] = [:]
+        for p in pieces { weight[p.fontSize, default: 0] += p.glyphs.count }
+        return weight.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+    }
     var bold: Bool { pieces.allSatisfy(\.bold) }
 
     /// The line's text as drawn: a space where the gap between pieces is at least a quarter

@@ -29,7 +29,7 @@ public enum PDFAdapter: FormatAdapter {
             throw AdapterFailure(.noTextLayer, "scanned: no text layer; run OCR first (\(content.pageCount) pages, no text)")
         }
         var document = try DocumentAssembly.document(content, source: source, limits: limits)
-        document.properties = PDFProperties.properties(content.info)
+        document.properties.merge(PDFProperties.properties(content.info)) { stated, _ in stated }
         if content.repaired {
             document.findings.append(
                 Finding(.sourceRestructured, "PDF 文件的交叉引用表损坏，已重建后读取（文件可能不完整）", path: "source"))

@@ -19,6 +19,8 @@ struct BodyMetrics: Sendable {
     var left: Double
     var right: Double
     var fontSize: Double
+    /// The most common distance from one line's top to the next one's on a page.
+    var pitch: Double
 
     init(_ lines: [TextLine]) {
         var sizes: [Int: Int] = [:]
@@ -32,37 +34,28 @@ struct BodyMetrics: Sendable {
         }
         fontSize = Double(sizes.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 24) / 2
         left = Double(lefts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 72)
+        var pitches: [Int: Int] = [:]
+        for (a, b) in zip(lines, lines.dropFirst()) where a.page == b.page && b.box.y0 > a.box.y0 {
+            pitches[Int((b.box.y0 - a.box.y0).rounded()), default: 0] += 1
+        }
+        pitch = Double(pitches.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0)
         rights.sort()
         right = rights.isEmpty ? 520 : rights[min(rights.count - 1, rights.count * 9 / 10)]
     }
 }
 
 /// Lines rebuilt into paragraphs and headings: a paragraph goes on while each line reaches the
-/// right margin and the next is neither indented nor set apart (a larger gap, another font
-/// size or weight); Chinese wrapped at the margin joins without a space (the normaliser).
+/// right margin and the next is neither indented nor set apart by a larger gap (font size and
+/// weight are no sign: exported pages change them within a paragraph); Chinese wrapped at the margin joins without a space (the normaliser).
 enum TextFlow {
     static func continues(_ a: TextLine, _ b: TextLine, samePage: Bool, metrics: BodyMetrics) -> Bool {
         let size = max(a.fontSize, 1)
-        if samePage, b.box.y0 - a.box.y1 > 0.9 * max(a.box.height, b.box.height) { return false }
+        let step = max(metrics.pitch, a.box.height + 0.9 * max(a.box.height, b.box.height))
+        if samePage, b.box.y0 - a.box.y0 > step * 1.3 { return false }
         if a.box.x1 < metrics.right - 1.5 * size { return false }
         if b.box.x0 > metrics.left + 0.9 * size { return false }
-        if abs(a.fontSize - b.fontSize) > 0.6 || a.bold != b.bold { return false }
         if let last = a.text.last, "。：；！？".contains(last), Headings.level(of: b.text) != nil { return false }
         return true
-    }
-
-    /// Runs of lines that form one paragraph each (lines may come from consecutive pages).
-    static func paragraphs(_ lines: [(line: TextLine, joinable: Bool)], metrics: BodyMetrics) -> [[TextLine]] {
-        var out: [[TextLine]] = []
-        for (line, joinable) in lines {
-            if joinable, let last = out.last?.last,
-                continues(last, line, samePage: last.page == line.page, metrics: metrics) {
-                out[out.count - 1].append(line)
-            } else {
-                out.append([line])
-            }
-        }
-        return out
     }
 
     static func text(of lines: [TextLine]) -> (raw: String, clean: String) {
