@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Running headers, footers and page numbers: lines at a page's top or bottom edge that are
 /// a page number ("— 2 —", "-2-", "第 2 页", "2/5") or that repeat on several pages at the same
 /// place (digits aside).
@@ -16,7 +18,7 @@ enum RunningText {
         for c in candidates {
             let line = pages[c.page][c.index]
             let repeated = pages.count >= 2 && (counts[c.key]?.count ?? 0) >= 2
-            if repeated || isPageNumber(line.text) { drop.insert([c.page, c.index]) }
+            if repeated || PageNumber.matches(line.text[...]) { drop.insert([c.page, c.index]) }
         }
         let kept = pages.enumerated().map { p, lines in
             lines.enumerated().filter { !drop.contains([p, $0.offset]) }.map(\.element)
@@ -37,27 +39,6 @@ enum RunningText {
         let band = line.box.midY < height / 2 ? "top" : "bottom"
         let masked = String(line.text.unicodeScalars.filter { !$0.properties.isWhitespace }.map { ("0"..."9").contains($0) ? "#" : Character($0) })
         return "\(band)|\(masked)"
-    }
-
-    static func isPageNumber(_ text: String) -> Bool {
-        let s = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-        let dashes: Set<Character> = ["-", "—", "–", "－", "‒", "−", "_"]
-        let core = s.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }.reversed()
-        let inner = String(core)
-        if !inner.isEmpty, inner.allSatisfy(\.isASCIIDigit) { return true }
-        if let slash = inner.firstIndex(of: "/"),
-            inner[..<slash].allSatisfy(\.isASCIIDigit), inner[inner.index(after: slash)...].allSatisfy(\.isASCIIDigit),
-            inner.count >= 3 { return true }
-        // 第 N 页 (共 M 页), Page N (of M)
-        let chinese = String(inner.filter { $0 != "共" && $0 != "第" })
-        if inner.hasPrefix("第"), chinese.split(separator: "页").allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
-            return true
-        }
-        let lower = inner.lowercased()
-        if lower.hasPrefix("page"), lower.dropFirst(4).split(separator: "of").allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) {
-            return !lower.dropFirst(4).isEmpty
-        }
-        return false
     }
 }
 

@@ -1,5 +1,6 @@
 import DocModel
 import Normalization
+import TextLayout
 
 /// One thing on a page in reading order: a line of running text or a table.
 enum PageItem: Sendable {
@@ -54,7 +55,7 @@ enum TextFlow {
         if samePage, b.box.y0 - a.box.y0 > step * 1.3 { return false }
         if a.box.x1 < metrics.right - 1.5 * size { return false }
         if b.box.x0 > metrics.left + 0.9 * size { return false }
-        if let last = a.text.last, "。：；！？".contains(last), Headings.level(of: b.text) != nil { return false }
+        if let last = a.text.last, "。：；！？".contains(last), HeadingDetector.level(of: b.text) != nil { return false }
         return true
     }
 
@@ -71,29 +72,11 @@ enum TextFlow {
         guard lines.count == 1, text.count <= 40, let last = text.last, !"。；，、".contains(last) else {
             return .paragraph(text)
         }
-        if let level = Headings.level(of: text) { return .heading(level: level, text: text) }
+        if let level = HeadingDetector.level(of: text) { return .heading(level: level, text: text) }
         let line = lines[0]
         if line.fontSize >= metrics.fontSize * 1.2 || (line.bold && line.box.x1 < metrics.right - 2 * line.fontSize) {
             return .heading(level: 1, text: text)
         }
         return .paragraph(text)
-    }
-}
-
-enum Headings {
-    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-
-    /// 1 for "一、…", 2 for "（一）…"/"(一)…"; nil otherwise.
-    static func level(of text: String) -> Int? {
-        let chars = Array(text.prefix(6))
-        var i = 0
-        while i < chars.count, numerals.contains(chars[i]) { i += 1 }
-        if i > 0, i < chars.count, chars[i] == "、" || chars[i] == "．" { return 1 }
-        if let first = chars.first, first == "（" || first == "(" {
-            var j = 1
-            while j < chars.count, numerals.contains(chars[j]) { j += 1 }
-            if j > 1, j < chars.count, chars[j] == "）" || chars[j] == ")" { return 2 }
-        }
-        return nil
     }
 }

@@ -28,11 +28,11 @@ import TestSupport
         "011_word_export_gbk.borderless": "borderless table with one value a row at the far right: columns not recovered",
     ]
 
-    @Test(arguments: SamplePDFTests.samples)
+    @Test(arguments: SamplePDFTests.samples + SamplePDFTests.renderings)
     func pdfGivesTheSamplesValues(_ name: String) throws {
         let path = Self.source(of: name)
         let expected = try Pipeline.report(bytes: try TestPaths.read(path), name: String(path.split(separator: "/").last!))
-        let actual = try Pipeline.report(bytes: try TestPaths.read("Samples/pdf/\(name).pdf"), name: "\(name).pdf")
+        let actual = try Pipeline.report(bytes: try TestPaths.read("\(SamplePDFTests.path(name)).pdf"), name: "\(name).pdf")
         if let reason = Self.knownDifferences[name] {
             withKnownIssue(Comment(rawValue: reason)) {
                 #expect(Self.values(actual) == Self.values(expected), "\(name).pdf vs \(path)")
