@@ -78,7 +78,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", "DocModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DoccanonKit", "DocModel", "SystemThreads", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(

@@ -26,7 +26,10 @@ enum RuledTables {
         var tables: [PageTable] = []
         for cluster in clusters {
             let horizontal = cluster.filter(\.isHorizontal), vertical = cluster.filter { !$0.isHorizontal }
-            let xs = positions(vertical.map(\.box.midX)), ys = positions(horizontal.map(\.box.midY))
+            // A table the page break leaves open has no closing rule: its vertical rules run
+            // past the last horizontal one (and likewise sideways).
+            let xs = positions(vertical.map(\.box.midX) + outerEdges(horizontal.map(\.box.x0), horizontal.map(\.box.x1), vertical.map(\.box.midX)))
+            let ys = positions(horizontal.map(\.box.midY) + outerEdges(vertical.map(\.box.y0), vertical.map(\.box.y1), horizontal.map(\.box.midY)))
             guard xs.count >= 2, ys.count >= 2 else { continue }
             let regions = merge(xs: xs, ys: ys, horizontal: horizontal, vertical: vertical)
             let box = Box(x0: xs[0], y0: ys[0], x1: xs[xs.count - 1], y1: ys[ys.count - 1])
@@ -36,6 +39,13 @@ enum RuledTables {
                     columnEdges: xs))
         }
         return tables.sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    /// The far ends of the crossing rules where they reach beyond every rule of the other
+    /// direction by more than the tolerance.
+    static func outerEdges(_ starts: [Double], _ ends: [Double], _ existing: [Double]) -> [Double] {
+        guard let low = existing.min(), let high = existing.max(), let first = starts.min(), let last = ends.max() else { return [] }
+        return (first < low - 3 * tolerance ? [first] : []) + (last > high + 3 * tolerance ? [last] : [])
     }
 
     /// Rules that touch (within the tolerance) form one set.
