@@ -13,6 +13,7 @@
 //   ReportProfile            Document -> Report: sections, metadata, templates, validator
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
+//   Collections              collections: input walking, agency identity, checks across reports
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
 import PackageDescription
@@ -64,9 +65,13 @@ let package = Package(
                 "XMLSupport", "ZipSupport", "Checksum", "SystemThreads",
             ],
             swiftSettings: swiftSettings),
+        .target(
+            name: "Collections",
+            dependencies: ["DocModel", "Normalization", "ReportProfile", "Serialization", "DoccanonKit", "Checksum", "SystemThreads"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DoccanonKit", "Collections", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -94,6 +99,9 @@ let package = Package(
         .testTarget(
             name: "SerializationTests", dependencies: ["Serialization", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DoccanonKit", "ReportProfile", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
