@@ -14,8 +14,14 @@ enum ProseScanner {
     static let estimates = ["约", "近", "逾", "超过", "大约", "将近", "不足", "不到", "以上"]
     static let allUpheld = ["均获维持", "均予维持", "均被维持", "均维持", "全部维持", "均予以维持", "全部被维持", "均已维持", "均为维持"]
 
+    /// Longest sentence read (in characters). Real sentences are far shorter; a longer run is
+    /// not prose (a table flattened into text, a hostile page) and is left alone, which also
+    /// keeps the scan linear in the size of the report.
+    static let maxSentence = 400
+
     static func sentences(_ paragraph: String) -> [String] {
         paragraph.split(whereSeparator: { sentenceEnds.contains($0) })
+            .filter { $0.count <= maxSentence }
             .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
