@@ -13,6 +13,7 @@
 //   ReportProfile            Document -> Report: sections, metadata, templates, validator
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
+//   ReviewSite               `doccanon review`: the static review site of a collection
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
 import PackageDescription
@@ -64,9 +65,13 @@ let package = Package(
                 "XMLSupport", "ZipSupport", "Checksum", "SystemThreads",
             ],
             swiftSettings: swiftSettings),
+        .target(
+            name: "ReviewSite",
+            dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DoccanonKit", "ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(
