@@ -101,6 +101,9 @@ let package = Package(
             exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "DoccanonKit", "Serialization", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

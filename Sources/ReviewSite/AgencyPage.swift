@@ -58,8 +58,8 @@ struct AgencyPage {
         for s in reports {
             let flagged = s.year.map(breakYears.contains) ?? false
             out += "<tr><th scope=\"row\">\(s.year.map(String.init) ?? "？")</th>"
-            out += "<td\(flagged ? " class=\"e\" title=\"与上一年度的结转下年度不一致\"" : "")>\(n(s.carriedOver))</td>"
-            out += "<td>\(n(s.received))</td><td>\(n(s.handled))</td><td>\(n(s.carriedForward))</td>"
+            out += "<td class=\"n\(flagged ? " e\" title=\"与上一年度的结转下年度不一致" : "")\">\(n(s.carriedOver))</td>"
+            out += "<td class=\"n\">\(n(s.received))</td><td class=\"n\">\(n(s.handled))</td><td class=\"n\">\(n(s.carriedForward))</td>"
             out += "<td class=\"\(s.errors > 0 ? "n e" : "n")\">\(s.errors)</td><td class=\"\(s.warnings > 0 ? "n w" : "n")\">\(s.warnings)</td>"
             out += "<td><a href=\"../\(Markup.attribute(s.page))\">\(Markup.text(s.title ?? s.sourceName))</a></td></tr>\n"
         }
@@ -96,8 +96,8 @@ struct Chart {
         for b in breaks {
             let bx = (x(b.year - 1) + x(b.year)) / 2
             out += "<g class=\"break\"><title>\(b.year - 1)年结转下年度 \(b.before)，\(b.year)年上年结转 \(b.after)</title>"
-            out += "<line x1=\"\(f(bx))\" x2=\"\(f(bx))\" y1=\"\(f(Self.top - 8))\" y2=\"\(f(Self.top + plotHeight))\"/>"
-            out += "<text x=\"\(f(bx))\" y=\"\(f(Self.top - 14))\" text-anchor=\"middle\">结转不符 \(b.before)→\(b.after)</text></g>"
+            out += "<line x1=\"\(f(bx))\" x2=\"\(f(bx))\" y1=\"\(f(Self.top))\" y2=\"\(f(Self.top + plotHeight))\"/>"
+            out += "<text x=\"\(f(bx + 5))\" y=\"\(f(Self.top + 14))\">结转不符 \(b.before)→\(b.after)</text></g>"
         }
         let series: [(String, String, (Summary) -> Int?)] = [
             ("s1", "本年新收", { $0.received }), ("s2", "办理结果总计", { $0.handled }), ("s3", "结转下年度", { $0.carriedForward }),

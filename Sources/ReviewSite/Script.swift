@@ -35,6 +35,11 @@ enum Script {
         if (ok) n++;
       });
       shown.textContent = n + " / " + rows.length;
+      var state = [];
+      if (text) state.push("q=" + encodeURIComponent(q.value.trim()));
+      if (s) state.push("sev=" + s);
+      if (r) state.push("rule=" + encodeURIComponent(r));
+      history.replaceState(null, "", state.length ? "#" + state.join("&") : location.pathname);
       document.querySelectorAll(".collection li[data-rule]").forEach(function (li) {
         li.hidden = !!r && li.dataset.rule !== r;
       });
@@ -65,6 +70,13 @@ enum Script {
         var i = visible.indexOf(a.closest("tr")) + (e.key === "ArrowDown" ? 1 : -1);
         if (i >= 0 && i < visible.length) { e.preventDefault(); visible[i].querySelector("a").focus(); }
       }
+    });
+    // The filters live in the address (#q=…&sev=e&rule=…), so a filtered view can be shared.
+    location.hash.slice(1).split("&").forEach(function (pair) {
+      var kv = pair.split("="), v = decodeURIComponent(kv[1] || "");
+      if (kv[0] === "q") q.value = v;
+      if (kv[0] === "sev") sev.value = v;
+      if (kv[0] === "rule") rule.value = v;
     });
     apply();
   }
