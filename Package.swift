@@ -16,6 +16,7 @@
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
 //   Collections              collections: input walking, agency identity, checks across reports
+//   ReviewSite               `doccanon review`: the static review site of a collection
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
 import PackageDescription
@@ -73,9 +74,13 @@ let package = Package(
             name: "Collections",
             dependencies: ["DocModel", "Normalization", "ReportProfile", "Serialization", "DoccanonKit", "Checksum", "SystemThreads"],
             swiftSettings: swiftSettings),
+        .target(
+            name: "ReviewSite",
+            dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", "DocModel", "Collections", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DoccanonKit", "DocModel", "Collections", "ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -109,6 +114,9 @@ let package = Package(
             name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
