@@ -24,7 +24,9 @@ public enum TextAdapter {
         }
         var blocks: [Block] = []
         var i = 0
-        let kinds = lines.map(LineKind.init)
+        var kinds = lines.map(LineKind.init)
+        let scraped = ScraperHeader.read(lines)
+        for d in scraped.dropped { kinds[d] = .blank }
         while i < lines.count {
             switch kinds[i] {
             case .blank, .pageNumber:
@@ -53,7 +55,12 @@ public enum TextAdapter {
             let example = Normalizer.clean(String(lines[first]))
             findings.append(Finding(.sourceRestructured, "去掉 \(pageLines.count) 行页码（如“\(example)”），表格在页码两侧接续读取"))
         }
-        return Document(source: source, blocks: blocks, findings: findings)
+        if !scraped.dropped.isEmpty {
+            let names = ["title": "标题", "publishedOn": "发布日期", "publisher": "发布机构", "indexNumber": "索引号", "documentNumber": "文号", "url": "链接"]
+            let kept = scraped.properties.keys.sorted().compactMap { names[$0] }.joined(separator: "、")
+            findings.append(Finding(.sourceRestructured, "去掉网页抓取留下的页眉、菜单和页脚 \(scraped.dropped.count) 行" + (kept.isEmpty ? "" : "，其中的 \(kept) 作为文档属性")))
+        }
+        return Document(source: source, blocks: blocks, properties: scraped.properties, findings: findings)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else, or bytes that are not
