@@ -7,7 +7,7 @@ import Testing
 @Suite struct ScraperHeaderTests {
     let source = SourceInfo(format: .text, name: "dump.txt", sha256: "", bytes: 0)
 
-    func read(_ text: String) throws -> Document { try TextAdapter.read(Array(text.utf8), source: source) }
+    func read(_ text: String) throws -> Document { try TextAdapter.read(Array(text.utf8), source: source, limits: ReadLimits()) }
 
     @Test func labelledHeaderLinesBecomeProperties() throws {
         let doc = try read("""
