@@ -9,8 +9,8 @@ struct Doccanon: ParsableCommand {
         abstract: "Turn 政府信息公开工作年度报告 documents (DOCX, HTML, text, PDF) into a canonical, validated model.",
         version: DoccanonVersion.string,
         subcommands: [
-            ReportCommand.self, DocumentCommand.self, ValidateCommand.self, BatchCommand.self, CheckCommand.self, ReviewCommand.self,
-            BatchWorkerCommand.self,
+            ReportCommand.self, DocumentCommand.self, ValidateCommand.self, BatchCommand.self, CheckCommand.self, ExportCommand.self,
+            ReviewCommand.self, BatchWorkerCommand.self,
         ])
 
     /// `doccanon report FILE` and `doccanon document FILE` with no flags (how batch scripts and
