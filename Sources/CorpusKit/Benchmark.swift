@@ -9,6 +9,11 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
     /// Thrown by `render` for a format a layout engine outside the process must make.
     public struct NeedsLayoutEngine: Error {}
 
+    /// The formats `render` makes by itself (what tests iterate over).
+    public static var allCases: [CorpusFormat] { [.text, .html, .docx] }
+    /// Every format the benchmark reports, including those laid out outside the process.
+    public static let everyFormat: [CorpusFormat] = [.text, .html, .docx, .pdf]
+
     public var sourceFormat: SourceInfo.Format {
         switch self {
         case .text: return .text
