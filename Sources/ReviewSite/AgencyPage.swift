@@ -129,7 +129,7 @@ struct Chart {
         return "<g class=\"pt\">\(shape)<title>\(label)</title></g>"
     }
 
-    func f(_ v: Double) -> String { SourceLocation.points(v) }
+    func f(_ v: Double) -> String { SourceLocation.decimal(v) }
 
     /// The smallest 1, 2 or 5 × 10ⁿ at or above `v` (at least 4, so the four grid steps are whole).
     static func niceCeiling(_ v: Int) -> Int {
