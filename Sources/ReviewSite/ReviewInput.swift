@@ -10,14 +10,17 @@ public struct ReviewInput: Sendable {
     public var sources: [String: Provenance]
     /// The decoded source, for HTML and text inputs; nil for others.
     public var sourceText: String?
+    /// The source's own 发布机构 property, which names the agency first (agency identity).
+    public var publisher: String?
     /// Rendered pages of a PDF source, by 1-based page number: the image's path relative to
     /// the site's root and the page's size in points (for crops around a cell).
     public var pageImages: [Int: PageImage]
 
     public init(
         id: String, report: Report, sources: [String: Provenance] = [:], sourceText: String? = nil,
-        pageImages: [Int: PageImage] = [:]
+        pageImages: [Int: PageImage] = [:], publisher: String? = nil
     ) {
+        self.publisher = publisher
         self.id = id
         self.report = report
         self.sources = sources
