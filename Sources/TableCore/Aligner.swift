@@ -1,13 +1,16 @@
 import DocModel
 import Normalization
 
-/// One cell handed to the aligner: its text and its grid column in the source table.
+/// One cell handed to the aligner: its text, its grid column in the source table, and the
+/// document cell it is (for `Alignment.sources`).
 public struct InputCell: Sendable, Equatable {
     public var text: String
     public var column: Int
-    public init(_ text: String, column: Int) {
+    public var source: CellRef?
+    public init(_ text: String, column: Int, source: CellRef? = nil) {
         self.text = text
         self.column = column
+        self.source = source
     }
 }
 
@@ -17,6 +20,8 @@ public struct Alignment: Sendable {
     public var tables: [String: TableValues]
     /// Conversion findings: repairs, guesses, ambiguities, extra rows.
     public var findings: [Finding]
+    /// Where each value came from, by its dotted report path ("applications.newlyReceived.total").
+    public var sources: [String: ValueSource] = [:]
 }
 
 /// Layout-tolerant alignment of table rows to official templates, by labels rather than by
@@ -53,6 +58,7 @@ public struct Aligner {
         var text: String
         var column: Int
         var isBlank: Bool
+        var source: CellRef?
     }
 
     struct HeaderCell {
@@ -78,7 +84,7 @@ public struct Aligner {
         var headers: [HeaderCell]
         var inferred = false
         /// Repairs made to context labels (headers, groups) that fed the reading.
-        var contextRepairs: [String] = []
+        var contextRepairs: [(label: String, repairs: [String])] = []
         /// Text cells after the row's values, not read.
         var droppedCells: [String] = []
     }
@@ -103,7 +109,7 @@ public struct Aligner {
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
-                    findings.append(Finding(.textRepaired, repair, path: templates[t].key))
+                    findings.append(.labelRepaired(repair.label, repairs: repair.repairs, path: templates[t].key))
                 }
             }
             switch entry.kind {
@@ -150,6 +156,7 @@ public struct Aligner {
 
         // Read values.
         var tables: [String: TableValues] = [:]
+        var sources: [String: ValueSource] = [:]
         var found = Set<Int>()
         for e in entries { if let t = e.table, !(e.kind.isValuesOrUnknown && e.slots.allSatisfy(\.isBlank)) { found.insert(t) } }
         for e in entries {
@@ -157,11 +164,12 @@ public struct Aligner {
         }
 
         for (t, template) in templates.enumerated() where found.contains(t) {
-            let (values, tableFindings) = readTable(t, template, entries)
-            tables[template.key] = values
-            findings += tableFindings
+            let reading = readTable(t, template, entries)
+            tables[template.key] = reading.values
+            findings += reading.findings
+            sources.merge(reading.sources) { first, _ in first }
         }
-        return Alignment(tables: tables, findings: findings)
+        return Alignment(tables: tables, findings: findings, sources: sources)
     }
 
     // MARK: - Classification
@@ -211,7 +219,7 @@ public struct Aligner {
 
     func classify(_ row: [InputCell], lastLabel: Int, currentTable: Int?, currentGroup: String?) -> Entry {
         let cells = row
-        let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: ValueParser.isBlank($0.text)) }
+        let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: ValueParser.isBlank($0.text), source: $0.source) }
         let hasValues = slots.contains { !$0.isBlank }
         if lastLabel < 0 {
             return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
@@ -223,7 +231,7 @@ public struct Aligner {
         var headers: [HeaderCell] = []
         var groupTarget: String?
         var tableHint = currentTable
-        var contextRepairs: [String] = []
+        var contextRepairs: [(label: String, repairs: [String])] = []
         for (index, cell) in labels.enumerated() {
             let key = LabelKey.make(cell.text)
             let isLast = index == labels.count - 1
@@ -232,7 +240,7 @@ public struct Aligner {
             let isRowLabel: Bool
             if case .row = m.target { isRowLabel = isLast } else { isRowLabel = false }
             if !key.repairs.isEmpty, !isRowLabel {
-                contextRepairs.append("标签“\(cell.text)”修复为模板用语（\(key.repairs.joined(separator: "；"))）")
+                contextRepairs.append((cell.text, key.repairs))
             }
             switch m.target {
             case .header(let t), .anchor(let t):
@@ -290,7 +298,7 @@ public struct Aligner {
         for cell in nonBlank.dropFirst() {
             if ValueParser.isValueLike(cell.text) {
                 guard let k = next, k < columns.count, slots[k].isBlank else { return nil }
-                slots[k] = Slot(text: cell.text, column: cell.column, isBlank: false)
+                slots[k] = Slot(text: cell.text, column: cell.column, isBlank: false, source: cell.source)
                 next = k + 1
             } else {
                 guard let k = headerKeys.firstIndex(of: LabelKey.make(cell.text).key) else { return nil }
