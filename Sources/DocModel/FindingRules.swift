@@ -19,6 +19,8 @@ public enum FindingDetail: Sendable, Hashable {
     case cells([String])
     case value(Value)
     case year(Int?)
+    /// A count of things (invalid byte sequences, columns of joined tables) and what they are.
+    case quantity(Int, of: String)
     /// A row read one of several ways: its cells and columns, how the reading was chosen,
     /// the values taken and (up to three) other readings.
     case reading(cells: Int, columns: Int, decision: ReadingDecision, chosen: [Value?], others: [[Value?]])
@@ -115,6 +117,21 @@ extension Finding {
     }
 
     // MARK: Conversion rules
+
+    /// `source.encoding`: the page declares one charset but its bytes are another.
+    public static func encodingMismatch(declared: String, detected: String) -> Finding {
+        Finding(.sourceEncoding, "页面声明的字符集为 \(declared)，但其字节是 \(detected)，按 \(detected) 读取", path: nil, detail: .change(from: declared, to: detected))
+    }
+
+    /// `source.encoding`: byte sequences invalid in the encoding read, replaced by U+FFFD.
+    public static func invalidBytes(_ count: Int, encoding: String) -> Finding {
+        Finding(.sourceEncoding, "\(count) 个在 \(encoding) 中无效的字节序列替换为 U+FFFD", path: nil, detail: .quantity(count, of: encoding))
+    }
+
+    /// `source.restructured`: adjacent tables of the same columns joined (a table split in parts).
+    public static func tablesJoined(columns: Int) -> Finding {
+        Finding(.sourceRestructured, "相邻的 \(columns) 列表格合并为一个（一个表格被拆成了几段）", path: nil, detail: .quantity(columns, of: "columns"))
+    }
 
     public static func templateInferred(year: Int?, template: String) -> Finding {
         Finding(

@@ -152,7 +152,7 @@ public struct Aligner {
         entries = merged
 
         // Place rows without labels.
-        placeUnlabelled(&entries, findings: &findings)
+        placeUnlabelled(&entries)
 
         // Read values.
         var tables: [String: TableValues] = [:]
@@ -306,99 +306,6 @@ public struct Aligner {
             }
         }
         return Entry(kind: .data(row: r), table: t, label: nonBlank[0].text, labelKey: key, quality: match.quality, slots: slots, headers: [])
-    }
-
-    // MARK: - Rows without labels
-
-    func placeUnlabelled(_ entries: inout [Entry], findings: inout [Finding]) {
-        // Template rows already matched by label, per table.
-        var filled: [Int: Set<Int>] = [:]
-        for e in entries { if case .data(let r) = e.kind, let t = e.table { filled[t, default: []].insert(r) } }
-        var i = 0
-        while i < entries.count {
-            // A row with neither label nor value is a spacer: it reads as nothing wherever it
-            // goes, so it is not placed (a template row it might stand for stays null anyway).
-            guard case .values = entries[i].kind, entries[i].slots.contains(where: { !$0.isBlank }) else {
-                i += 1
-                continue
-            }
-            // A run of consecutive unlabelled rows (spacers inside it skipped).
-            var j = i
-            while j < entries.count, case .values = entries[j].kind { j += 1 }
-            var run = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
-            // The recognised rows around the run, in the run's table.
-            let table = entries[i].table
-            var before = -1
-            var after: Int?
-            if let t = table {
-                for k in stride(from: i - 1, through: 0, by: -1) {
-                    if case .data(let r) = entries[k].kind, entries[k].table == t { before = r; break }
-                    if entries[k].table != t, entries[k].table != nil { break }
-                }
-                for k in j..<entries.count {
-                    if case .data(let r) = entries[k].kind, entries[k].table == t { after = r; break }
-                    if case .header = entries[k].kind, entries[k].table != t { break }
-                    if entries[k].table != nil, entries[k].table != t { break }
-                }
-            }
-            var placed = false
-            if let t = table {
-                let upper = after ?? templates[t].rows.count
-                let gaps = (before + 1..<max(upper, before + 1)).filter { !(filled[t]?.contains($0) ?? false) }
-                // Pieces of one row broken across a page: one gap, and the run's cells together
-                // are exactly that row's columns.
-                if gaps.count == 1, run.count > 1, let gap = gaps.first,
-                    run.reduce(0, { $0 + entries[$1].slots.filter { !$0.isBlank }.count }) == templates[t].rows[gap].columns.count
-                {
-                    for k in run.dropFirst() {
-                        entries[run[0]].slots += entries[k].slots.filter { !$0.isBlank }
-                        entries[k].slots = []
-                    }
-                    entries[run[0]].slots.removeAll(where: \.isBlank)
-                    run = [run[0]]
-                }
-                if gaps.count == run.count || (after == nil && gaps.count > run.count && gaps.prefix(run.count).allSatisfy { templates[t].rows[$0].labels.isEmpty }) {
-                    for (k, r) in zip(run, gaps) {
-                        entries[k].kind = .data(row: r)
-                        entries[k].table = t
-                        entries[k].inferred = !templates[t].rows[r].labels.isEmpty
-                        filled[t, default: []].insert(r)
-                    }
-                    placed = true
-                }
-            }
-            // Pieces of a later table's unlabelled row broken across a page (表四 without its
-            // headers, split): together they have exactly that row's cells.
-            if !placed, run.count > 1 {
-                let cells = run.reduce(0) { $0 + entries[$1].slots.filter { !$0.isBlank }.count }
-                if templates.enumerated().contains(where: { t, template in
-                    t > (table ?? -1) && template.rows.contains { $0.labels.isEmpty && $0.columns.count == cells }
-                }) {
-                    for k in run.dropFirst() {
-                        entries[run[0]].slots += entries[k].slots.filter { !$0.isBlank }
-                        entries[k].slots = []
-                    }
-                    entries[run[0]].slots.removeAll(where: \.isBlank)
-                    run = [run[0]]
-                }
-            }
-            if !placed, run.count == 1 {
-                // A row with exactly the columns of a later table's unlabelled row (表四 without its headers).
-                let slots = entries[i].slots
-                for (t, template) in templates.enumerated() where t > (table ?? -1) {
-                    if let r = template.rows.firstIndex(where: { $0.labels.isEmpty && abs($0.columns.count - slots.count) <= ($0.columns.count >= 5 ? 2 : 0) }),
-                        !(filled[t]?.contains(r) ?? false)
-                    {
-                        entries[i].kind = .data(row: r)
-                        entries[i].table = t
-                        entries[i].inferred = true
-                        filled[t, default: []].insert(r)
-                        break
-                    }
-                }
-            }
-            i = j
-        }
     }
 }
 
