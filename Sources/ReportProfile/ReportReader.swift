@@ -71,8 +71,8 @@ enum TemplateDetector {
     static func detect(_ rows: [[InputCell]]) -> Template? {
         var s2019 = 0, s2021 = 0
         for row in rows {
-            for cell in row where !cell.text.isEmpty && !ValueParser.isValueLike(cell.text) {
-                let key = LabelKey.make(cell.text).key
+            for cell in row {
+                guard let key = cell.labelKey?.key else { continue }
                 if markers2019.contains(where: { key.containsBytes($0) }) { s2019 += 1 }
                 if markers2021.contains(where: { key.containsBytes($0) }) { s2021 += 1 }
             }

@@ -4,14 +4,27 @@ import Normalization
 /// One cell handed to the aligner: its text, its grid column in the source table, and the
 /// document cell it is (for `Alignment.sources`).
 public struct InputCell: Sendable, Equatable {
-    public var text: String
-    public var column: Int
-    public var source: CellRef?
+    public let text: String
+    public let column: Int
+    public let source: CellRef?
+    /// What the cell is, worked out once (classification looks at each cell several times):
+    /// blank, a value ("12", "—", "1200元"), else a label with its tolerant key.
+    public let isBlank: Bool
+    public let isValue: Bool
+    public let labelKey: LabelKey?
+
     public init(_ text: String, column: Int, source: CellRef? = nil) {
         self.text = text
         self.column = column
         self.source = source
+        isBlank = ValueParser.isBlank(text)
+        isValue = !isBlank && ValueParser.isValueLike(text)
+        labelKey = isBlank || isValue ? nil : LabelKey.make(text)
     }
+
+    /// The cell's tolerant key (made now for a value cell read as a label).
+    var key: LabelKey { labelKey ?? LabelKey.make(text) }
+    var isLabel: Bool { labelKey != nil }
 }
 
 /// The result of aligning a document's table rows to the templates.
@@ -178,8 +191,8 @@ public struct Aligner {
         let cells = row
         if let entry = inlineHeaderEntry(cells, currentTable: currentTable, currentGroup: currentGroup) { return entry }
         var lastLabel = -1, lastValue = -1, firstLabel = -1
-        for (i, c) in cells.enumerated() where !ValueParser.isBlank(c.text) {
-            if ValueParser.isValueLike(c.text) {
+        for (i, c) in cells.enumerated() where !c.isBlank {
+            if c.isValue {
                 lastValue = i
             } else {
                 lastLabel = i
@@ -199,11 +212,11 @@ public struct Aligner {
             default: keep = false
             }
             if keep {
-                entry.droppedCells = cells[(lastValue + 1)...].map(\.text).filter { !ValueParser.isBlank($0) }
+                entry.droppedCells = cells[(lastValue + 1)...].filter { !$0.isBlank }.map(\.text)
                 return entry
             }
         }
-        let labelLike = row.indices.filter { !ValueParser.isBlank(row[$0].text) && !ValueParser.isValueLike(row[$0].text) }
+        let labelLike = row.indices.filter { row[$0].isLabel }
         let entry = classify(row, lastLabel: labelLike.last ?? -1, currentTable: currentTable, currentGroup: currentGroup)
         // A cell that is neither a number nor a label (an unreadable value, "1,8230") must not
         // hide the row's label: when the last label-like cell means nothing, an earlier cell
@@ -219,12 +232,12 @@ public struct Aligner {
 
     func classify(_ row: [InputCell], lastLabel: Int, currentTable: Int?, currentGroup: String?) -> Entry {
         let cells = row
-        let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: ValueParser.isBlank($0.text), source: $0.source) }
+        let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: $0.isBlank, source: $0.source) }
         let hasValues = slots.contains { !$0.isBlank }
         if lastLabel < 0 {
             return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
         }
-        let labels = cells[...lastLabel].filter { !ValueParser.isBlank($0.text) }
+        let labels = cells[...lastLabel].filter { !$0.isBlank }
         // The last label names the row; earlier ones are group context or headers.
         var best: (Vocabulary.Target, Vocabulary.Match, Int)?
         var headerCount = 0
@@ -233,7 +246,7 @@ public struct Aligner {
         var tableHint = currentTable
         var contextRepairs: [(label: String, repairs: [String])] = []
         for (index, cell) in labels.enumerated() {
-            let key = LabelKey.make(cell.text)
+            let key = cell.key
             let isLast = index == labels.count - 1
             let matches = vocabulary.match(key, preferTable: tableHint, preferGroup: groupTarget ?? currentGroup, hasValues: hasValues && isLast)
             guard let m = matches else { continue }
@@ -259,7 +272,7 @@ public struct Aligner {
         guard let lastCell = labels.last else {
             return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
         }
-        let lastKey = LabelKey.make(lastCell.text)
+        let lastKey = lastCell.key
         if let (target, match, _) = best {
             switch target {
             case .row(let t, let r):
@@ -283,11 +296,10 @@ public struct Aligner {
     /// "政府集中采购 | 采购总金额 | 251000元": a row label, then labels naming the row's own
     /// columns, each before its value. Each value goes to the column its label names.
     func inlineHeaderEntry(_ cells: [InputCell], currentTable: Int?, currentGroup: String?) -> Entry? {
-        let nonBlank = cells.filter { !ValueParser.isBlank($0.text) }
-        guard nonBlank.count >= 3, !ValueParser.isValueLike(nonBlank[0].text), !ValueParser.isValueLike(nonBlank[1].text),
-            nonBlank.dropFirst(2).contains(where: { ValueParser.isValueLike($0.text) })
+        let nonBlank = cells.filter { !$0.isBlank }
+        guard nonBlank.count >= 3, nonBlank[0].isLabel, nonBlank[1].isLabel, nonBlank.dropFirst(2).contains(where: \.isValue)
         else { return nil }
-        let key = LabelKey.make(nonBlank[0].text)
+        let key = nonBlank[0].key
         guard let match = vocabulary.match(key, preferTable: currentTable, preferGroup: currentGroup, hasValues: true),
             case .row(let t, let r) = match.target
         else { return nil }
@@ -296,12 +308,12 @@ public struct Aligner {
         var slots = columns.map { _ in Slot(text: "", column: -1, isBlank: true) }
         var next: Int?
         for cell in nonBlank.dropFirst() {
-            if ValueParser.isValueLike(cell.text) {
+            if cell.isValue {
                 guard let k = next, k < columns.count, slots[k].isBlank else { return nil }
                 slots[k] = Slot(text: cell.text, column: cell.column, isBlank: false, source: cell.source)
                 next = k + 1
             } else {
-                guard let k = headerKeys.firstIndex(of: LabelKey.make(cell.text).key) else { return nil }
+                guard let k = headerKeys.firstIndex(of: cell.key.key) else { return nil }
                 next = k
             }
         }
