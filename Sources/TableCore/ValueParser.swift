@@ -109,29 +109,13 @@ public enum ValueParser {
             sign = sign == "-" ? "" : "-"
             text.removeFirst()
         }
-        // OCR slips: O/o for 0, l/I for 1, inside something that is otherwise a number.
-        let hasDigit = text.contains { $0.isASCII && $0.isNumber }
-        if text.contains(where: { "OolI".contains($0) }), hasDigit || text == "O" || text == "o" {
-            let fixed = String(text.map { c -> Character in
-                switch c {
-                case "O", "o": return "0"
-                case "l", "I": return "1"
-                default: return c
-                }
-            })
-            if fixed.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }) {
-                notes.append(.repaired(from: text, to: fixed))
-                text = fixed
-            }
+        if let fixed = ocrRepaired(text) {
+            notes.append(.repaired(from: text, to: fixed))
+            text = fixed
         }
-        // Thousands separators: 1,234,567 (groups of three only).
         if text.contains(",") {
-            let groups = text.split(separator: ",", omittingEmptySubsequences: false)
-            let intPart = groups.last.map { $0.split(separator: ".", maxSplits: 1).first ?? "" } ?? ""
-            let valid = groups.count > 1 && !groups[0].isEmpty && groups[0].count <= 3
-                && groups.dropFirst().dropLast().allSatisfy { $0.count == 3 } && intPart.count == 3
-            guard valid else { return .unreadable(raw) }
-            text = groups.joined()
+            guard let plain = withoutThousandsSeparators(text) else { return .unreadable(raw) }
+            text = plain
         }
         guard let (intDigits, fracDigits) = splitNumber(text) else { return .unreadable(raw) }
         let intCanonical = String(intDigits.drop { $0 == "0" }).isEmpty ? "0" : String(intDigits.drop { $0 == "0" })
@@ -159,6 +143,30 @@ public enum ValueParser {
     }
 
     static func zero(_ kind: FieldKind) -> Value { .integer(0) }
+
+    /// Thousands separators: 1,234,567 (groups of three only); nil when they are not that.
+    static func withoutThousandsSeparators(_ text: String) -> String? {
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        let intPart = groups.last.map { $0.split(separator: ".", maxSplits: 1).first ?? "" } ?? ""
+        let valid = groups.count > 1 && !groups[0].isEmpty && groups[0].count <= 3
+            && groups.dropFirst().dropLast().allSatisfy { $0.count == 3 } && intPart.count == 3
+        return valid ? groups.joined() : nil
+    }
+
+    /// OCR slips: O/o for 0, l/I for 1, inside something that is otherwise a number; nil when
+    /// there is none to repair or the text would not be a number.
+    static func ocrRepaired(_ text: String) -> String? {
+        let hasDigit = text.contains { $0.isASCII && $0.isNumber }
+        guard text.contains(where: { "OolI".contains($0) }), hasDigit || text == "O" || text == "o" else { return nil }
+        let fixed = String(text.map { c -> Character in
+            switch c {
+            case "O", "o": return "0"
+            case "l", "I": return "1"
+            default: return c
+            }
+        })
+        return fixed.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }) ? fixed : nil
+    }
 
     /// A literal without decimal digits is an integer (so a report read back from JSON or
     /// XML holds the same values); one with decimals keeps its digits exactly.
