@@ -128,6 +128,21 @@ extension Finding {
         Finding(.sourceEncoding, "\(count) 个在 \(encoding) 中无效的字节序列替换为 U+FFFD", path: nil, detail: .quantity(count, of: encoding))
     }
 
+    /// `source.restructured`: page-number lines dropped (`example` one of them).
+    public static func pageNumbersRemoved(_ count: Int, example: String) -> Finding {
+        Finding(.sourceRestructured, "去掉 \(count) 行页码（如“\(example)”），表格在页码两侧接续读取", path: nil, detail: .quantity(count, of: "pageNumberLines"))
+    }
+
+    /// `source.restructured`: a one-cell table (a layout frame) read as its `blocks` blocks.
+    public static func layoutFrameUnwrapped(blocks: Int) -> Finding {
+        Finding(.sourceRestructured, "一个单格表格（版式框）按其中的内容读取：\(blocks) 个块", path: nil, detail: .quantity(blocks, of: "blocks"))
+    }
+
+    /// `source.restructured`: a table nested in a cell of the `table`-th table (1-based), moved after it.
+    public static func nestedTableMoved(table: Int) -> Finding {
+        Finding(.sourceRestructured, "第\(table)个表格的单元格中嵌套的表格移到该表格之后，作为独立表格读取", path: nil, detail: .quantity(table, of: "outerTable"))
+    }
+
     /// `source.restructured`: adjacent tables of the same columns joined (a table split in parts).
     public static func tablesJoined(columns: Int) -> Finding {
         Finding(.sourceRestructured, "相邻的 \(columns) 列表格合并为一个（一个表格被拆成了几段）", path: nil, detail: .quantity(columns, of: "columns"))

@@ -51,7 +51,7 @@ public enum TextAdapter {
         let pageLines = kinds.indices.filter { kinds[$0] == .pageNumber }
         if let first = pageLines.first {
             let example = Normalizer.clean(String(lines[first]))
-            findings.append(Finding(.sourceRestructured, "去掉 \(pageLines.count) 行页码（如“\(example)”），表格在页码两侧接续读取"))
+            findings.append(.pageNumbersRemoved(pageLines.count, example: example))
         }
         return Document(source: source, blocks: blocks, findings: findings)
     }

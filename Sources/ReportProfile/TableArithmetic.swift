@@ -103,34 +103,59 @@ struct TableArithmetic: Sendable {
     /// as a failure instead), so that the column checks can still judge where a row's cells
     /// belong (a row that lost a cell reads differently depending on where the gap is put).
     func violations(_ t: TableValues) -> Int {
+        // Judged for many candidate tables: plain loops, no array built per check.
         var g = grid(t)
-        var n = g.cells.reduce(0) { $0 + (($1 ?? 0) < 0 ? 1 : 0) }
-        let members = parts + [total]
+        var n = 0
+        for v in g.cells { if let v, v < 0 { n += 1 } }
         for r in g.paths.indices where g.complete[r] {
-            let holes = members.filter { g[r, $0] == nil }
-            guard holes.count == 1, let hole = holes.first else { continue }
-            let known = parts.reduce(0) { $0 + (g[r, $1] ?? 0) }
+            var holes = 0, hole = total, known = 0
+            for c in parts {
+                if let v = g[r, c] { known += v } else { holes += 1; hole = c }
+            }
+            if g[r, total] == nil { holes += 1; hole = total }
+            guard holes == 1 else { continue }
             let value = hole == total ? known : (g[r, total] ?? 0) - known
             if value < 0 { n += 1 } else { g[r, hole] = value }
         }
         for r in g.paths.indices {
-            guard let stated = g[r, total], let sum = sum(parts.map { g[r, $0] }), sum != stated else { continue }
-            n += 1
-        }
-        let sides = balance.map { (lhs: $0.lhs.map(g.row), rhs: $0.rhs.map(g.row)) }
-        let sumRows = columnSum.map { s in (g.row(s.total), g.paths.indices.filter { g.paths[$0].hasPrefix(s.prefix) && g.paths[$0] != s.total }) }
-        for c in columns.indices {
-            if let sides {
-                let lhs = g.column(c, sides.lhs), rhs = g.column(c, sides.rhs)
-                if let a = all(lhs), let b = all(rhs), a.reduce(0, +) != b.reduce(0, +) { n += 1 }
-                // A balance with one unknown that would have to be negative.
-                let unknown = (lhs + rhs).filter { $0 == nil }.count
-                if unknown == 1 {
-                    let l = lhs.reduce(0) { $0 + ($1 ?? 0) }, r = rhs.reduce(0) { $0 + ($1 ?? 0) }
-                    if lhs.contains(where: { $0 == nil }) ? r - l < 0 : l - r < 0 { n += 1 }
-                }
+            guard let stated = g[r, total] else { continue }
+            var sum = 0, complete = true
+            for c in parts {
+                guard let v = g[r, c] else { complete = false; break }
+                sum += v
             }
-            if let (t, rows) = sumRows, let t, let stated = g[t, c], let sum = sum(rows.map { g[$0, c] }), sum != stated { n += 1 }
+            if complete, sum != stated { n += 1 }
+        }
+        if let balance { n += balanceViolations(g, balance) }
+        if let columnSum, let t = g.row(columnSum.total) {
+            let rows = g.paths.indices.filter { $0 != t && g.paths[$0].hasPrefix(columnSum.prefix) }
+            for c in columns.indices {
+                guard let stated = g[t, c] else { continue }
+                var sum = 0, complete = true
+                for r in rows {
+                    guard let v = g[r, c] else { complete = false; break }
+                    sum += v
+                }
+                if complete, sum != stated { n += 1 }
+            }
+        }
+        return n
+    }
+
+    /// Per column: the balance fails, or its one unknown would have to be negative.
+    private func balanceViolations(_ g: Grid, _ balance: (lhs: [String], rhs: [String])) -> Int {
+        let lhs = balance.lhs.map(g.row), rhs = balance.rhs.map(g.row)
+        var n = 0
+        for c in columns.indices {
+            var l = 0, r = 0, unknown = 0, unknownOnLeft = false
+            for row in lhs {
+                if let v = row.flatMap({ g[$0, c] }) { l += v } else { unknown += 1; unknownOnLeft = true }
+            }
+            for row in rhs {
+                if let v = row.flatMap({ g[$0, c] }) { r += v } else { unknown += 1 }
+            }
+            if unknown == 0, l != r { n += 1 }
+            if unknown == 1, unknownOnLeft ? r - l < 0 : l - r < 0 { n += 1 }
         }
         return n
     }
