@@ -44,7 +44,7 @@ public enum ReportValidator {
                 }
             }
         }
-        return out
+        return out + ProseChecker.findings(for: report)
     }
 
     /// The failed checks of a table's arithmetic, as findings.
