@@ -21,9 +21,10 @@ public enum ReportReader {
         let rows: [[InputCell]] = tables.flatMap { table in
             table.rows.map { row in row.filter { !$0.isPadding }.map { InputCell($0.text, column: $0.column) } }
         }
-        let (sections, sectionFindings, signatureStart) = SectionReader.read(document.blocks)
+        let title = TitleFinder.title(document.blocks)
+        let (sections, sectionFindings, signatureStart) = SectionReader.read(document.blocks, title: title?.1)
         findings += sectionFindings
-        var metadata = MetadataReader.read(document, signatureStart: signatureStart, sections: sections)
+        var metadata = MetadataReader.read(document, title: title, signatureStart: signatureStart)
 
         let detected = TemplateDetector.detect(rows)
         let template: Template
