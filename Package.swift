@@ -39,10 +39,16 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Linux only, imported by the doccanon executable: static archives and ICU on demand.
+        .target(name: "StaticLibraries", exclude: ["link.cfg"]),
         .target(name: "Checksum", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
         .target(name: "SystemThreads", swiftSettings: swiftSettings),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
-        .target(name: "ZipSupport", dependencies: ["CLibZip"], swiftSettings: swiftSettings),
+        .target(name: "ZipSupport", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+        .target(name: "ZipWriting", dependencies: ["ZipSupport", "CLibZip"], swiftSettings: swiftSettings),
         .target(name: "DocModel", swiftSettings: swiftSettings),
         .target(name: "Normalization", swiftSettings: swiftSettings),
         .target(name: "TableCore", dependencies: ["DocModel", "Normalization"], swiftSettings: swiftSettings),
@@ -66,15 +72,23 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: swiftSettings),
-        .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
+            dependencies: [
+                "DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .target(name: "StaticLibraries", condition: .when(platforms: [.linux])),
+            ],
+            swiftSettings: swiftSettings,
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/StaticLibraries/link.cfg"],
+                    .when(platforms: [.linux])),
+            ]),
+        .target(name: "CorpusKit", dependencies: ["DocModel", "ZipWriting"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon-corpus",
             dependencies: ["CorpusKit", "DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
 
-        .target(name: "DOCXFixtures", dependencies: ["ZipSupport"], swiftSettings: swiftSettings),
+        .target(name: "DOCXFixtures", dependencies: ["ZipWriting"], swiftSettings: swiftSettings),
         .executableTarget(name: "docx-fixtures", dependencies: ["DOCXFixtures"], swiftSettings: swiftSettings),
         .executableTarget(name: "docx-bench", dependencies: ["DoccanonKit", "FormatDOCX", "DocModel", "XMLSupport", "ZipSupport", "Normalization"], swiftSettings: swiftSettings),
 
@@ -86,7 +100,7 @@ let package = Package(
             name: "ReportProfileTests", dependencies: ["ReportProfile", "FormatText", "DoccanonKit", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FormatDOCXTests", dependencies: ["FormatDOCX", "DOCXFixtures", "ZipSupport", "XMLSupport", "DoccanonKit", "TestSupport"],
+            name: "FormatDOCXTests", dependencies: ["FormatDOCX", "DOCXFixtures", "ZipSupport", "ZipWriting", "XMLSupport", "DoccanonKit", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FormatHTMLTests", dependencies: ["FormatHTML", "XMLSupport", "DoccanonKit", "TestSupport"],
