@@ -43,7 +43,8 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Linux only, imported by the doccanon executable: static archives and ICU on demand.
-        .target(name: "StaticLibraries", exclude: ["link.cfg"]),
+        // (DWARF 4: valgrind 3.19, which profiles the binary, does not read clang's DWARF 5.)
+        .target(name: "StaticLibraries", exclude: ["link.cfg"], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "Checksum", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
         .target(name: "SystemThreads", swiftSettings: swiftSettings),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
