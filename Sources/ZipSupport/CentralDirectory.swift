@@ -14,16 +14,16 @@ struct ZipEntry {
     var isEncrypted: Bool { flags & 1 != 0 || method == 99 }
 
     /// Where the entry's data starts: after its local header, which must be there, name the
-    /// same entry and leave room for the compressed bytes.
-    func dataOffset(in bytes: [UInt8]) throws(ZipError) -> Int {
+    /// same entry and leave room for the compressed bytes before `limit` (the directory).
+    func dataOffset(in bytes: [UInt8], limit: Int) throws(ZipError) -> Int {
         let reader = LittleEndian(bytes)
-        guard localOffset + 30 <= bytes.count, reader.u32(localOffset) == 0x0403_4B50 else {
+        guard localOffset + 30 <= limit, reader.u32(localOffset) == 0x0403_4B50 else {
             throw ZipError(.corrupt, entry: name, "local header missing or damaged")
         }
         let nameLength = Int(reader.u16(localOffset + 26))
         let start = localOffset + 30 + nameLength + Int(reader.u16(localOffset + 28))
-        guard start + compressedSize <= bytes.count else {
-            throw ZipError(.corrupt, entry: name, "entry data extends past the end of the archive")
+        guard start + compressedSize <= limit else {
+            throw ZipError(.corrupt, entry: name, "entry data runs past its end (into the central directory)")
         }
         guard bytes[(localOffset + 30)..<(localOffset + 30 + nameLength)].elementsEqual(bytes[rawName]) else {
             throw ZipError(.corrupt, entry: name, "local header names another entry")
@@ -39,9 +39,36 @@ struct CentralDirectory {
     var size: Int
     var count: Int
 
+    /// The end record is searched from the end (a comment of up to 64 KiB may follow it, and
+    /// may itself hold the signature): a record whose comment ends the file is tried first,
+    /// then the others, the last first; the first that describes a directory is taken.
     static func locate(in bytes: [UInt8]) throws(ZipError) -> CentralDirectory {
+        guard bytes.count >= 22 else { throw notAZip }
         let reader = LittleEndian(bytes)
-        guard let end = endRecord(in: bytes) else { throw ZipError(.notAZip, "not a ZIP archive (no end of central directory record)") }
+        var candidates: [Int] = []
+        var at = bytes.count - 22
+        while at >= max(0, bytes.count - 22 - 0xFFFF) {
+            if bytes[at] == 0x50, reader.u32(at) == 0x0605_4B50 {
+                let end = at + 22 + Int(reader.u16(at + 20))
+                if end == bytes.count { candidates.insert(at, at: 0) } else if end < bytes.count { candidates.append(at) }
+            }
+            at -= 1
+        }
+        var firstError: ZipError?
+        for candidate in candidates {
+            do throws(ZipError) {
+                return try directory(endingAt: candidate, in: bytes)
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        throw firstError ?? notAZip
+    }
+
+    private static let notAZip = ZipError(.notAZip, "not a ZIP archive (no end of central directory record)")
+
+    private static func directory(endingAt end: Int, in bytes: [UInt8]) throws(ZipError) -> CentralDirectory {
+        let reader = LittleEndian(bytes)
         if reader.u16(end + 4) != 0 || reader.u16(end + 6) != 0 {
             throw ZipError(.corrupt, "archives split over several disks are not supported")
         }
@@ -50,23 +77,12 @@ struct CentralDirectory {
         if directory.count == 0xFFFF || directory.size == 0xFFFF_FFFF || directory.offset == 0xFFFF_FFFF {
             directory = try zip64(bytes, end: end) ?? directory
         }
-        guard directory.offset >= 0, directory.size >= 0, directory.offset + directory.size <= end else {
-            throw ZipError(.corrupt, "central directory lies outside the archive")
+        guard directory.offset + directory.size <= end,
+            directory.count == 0 || (directory.size >= 46 && reader.u32(directory.offset) == 0x0201_4B50)
+        else {
+            throw ZipError(.corrupt, "central directory missing or outside the archive")
         }
         return directory
-    }
-
-    /// The last end record whose comment fits in the bytes (the comment may hold anything).
-    private static func endRecord(in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 22 else { return nil }
-        let reader = LittleEndian(bytes)
-        let lowest = max(0, bytes.count - 22 - 0xFFFF)
-        var at = bytes.count - 22
-        while at >= lowest {
-            if bytes[at] == 0x50, reader.u32(at) == 0x0605_4B50, at + 22 + Int(reader.u16(at + 20)) <= bytes.count { return at }
-            at -= 1
-        }
-        return nil
     }
 
     private static func zip64(_ bytes: [UInt8], end: Int) throws(ZipError) -> CentralDirectory? {

@@ -52,6 +52,8 @@ public final class ZipArchive {
     private let entries: [ZipEntry]
     /// Entry index by name; the first of duplicate names wins.
     private let index: [String: Int]
+    /// Where the central directory starts: every entry's data lies before it.
+    private let directoryOffset: Int
     public let limits: ZipLimits
     private var inflatedSoFar = 0
 
@@ -63,6 +65,7 @@ public final class ZipArchive {
             throw ZipError(.tooLarge, "archive lists \(directory.count) entries (limit \(limits.maxEntries))")
         }
         entries = try directory.entries(in: bytes)
+        directoryOffset = directory.offset
         var index: [String: Int] = [:]
         index.reserveCapacity(entries.count)
         for (i, entry) in entries.enumerated() where index[entry.name] == nil { index[entry.name] = i }
@@ -90,7 +93,7 @@ public final class ZipArchive {
         if inflatedSoFar + declared > limits.maxTotalBytes {
             throw ZipError(.tooLarge, entry: name, "archive inflates beyond \(limits.maxTotalBytes) bytes")
         }
-        let start = try entry.dataOffset(in: bytes)
+        let start = try entry.dataOffset(in: bytes, limit: directoryOffset)
         let out: [UInt8]
         switch entry.method {
         case 0:
