@@ -17,6 +17,7 @@
 //   ReportProfile            Document -> Report: sections, metadata, templates, validator
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
+//   ReviewSite               `doccanon review`: the static review site of a collection
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
 import PackageDescription
@@ -77,10 +78,14 @@ let package = Package(
                 "SystemThreads",
             ],
             swiftSettings: swiftSettings),
+        .target(
+            name: "ReviewSite",
+            dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
             dependencies: [
-                "DoccanonKit", "DocModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DoccanonKit", "DocModel", "ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .target(name: "StaticLibraries", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: swiftSettings,
@@ -118,6 +123,9 @@ let package = Package(
             dependencies: ["Serialization", "DocModel", "ReportProfile", "XMLSupport", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
