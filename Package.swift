@@ -17,6 +17,7 @@
 //   ReportProfile            Document -> Report: sections, metadata, templates, validator
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
+//   Collections              collections: input walking, agency identity, checks across reports
 //   ReviewSite               `doccanon review`: the static review site of a collection
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
@@ -79,13 +80,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(
+            name: "Collections",
+            dependencies: ["DocModel", "Normalization", "ReportProfile", "Serialization", "DoccanonKit", "Checksum", "SystemThreads"],
+            swiftSettings: swiftSettings),
+        .target(
             name: "ReviewSite",
             dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
             dependencies: [
-                "DoccanonKit", "DocModel", "ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DoccanonKit", "DocModel", "Collections", "ReviewSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .target(name: "StaticLibraries", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: swiftSettings,
@@ -122,6 +128,9 @@ let package = Package(
             name: "SerializationTests",
             dependencies: ["Serialization", "DocModel", "ReportProfile", "XMLSupport", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ReviewSiteTests", dependencies: ["ReviewSite", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],

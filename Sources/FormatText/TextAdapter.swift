@@ -28,8 +28,11 @@ public enum TextAdapter: FormatAdapter {
         let lines = text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { bytes -> Substring in
             bytes.last == 0x0D ? Substring(bytes.dropLast()) : Substring(bytes)
         }
-        let reader = TextReader(lines: lines, kinds: lines.map(LineKind.init), grid: GridBuilder(limits: limits))
-        return Document(source: source, blocks: try reader.blocks(), findings: reader.findings())
+        var kinds = lines.map(LineKind.init)
+        let scraped = ScraperHeader.read(lines)
+        for d in scraped.dropped { kinds[d] = .blank }
+        let reader = TextReader(lines: lines, kinds: kinds, grid: GridBuilder(limits: limits))
+        return Document(source: source, blocks: try reader.blocks(), properties: scraped.properties, findings: reader.findings() + scraped.findings)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else, or bytes that are not
