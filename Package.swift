@@ -18,6 +18,7 @@
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
 //   Collections              collections: input walking, agency identity, checks across reports
+//   WideExport               `doccanon export`: one row per report, CSV or XLSX (CXLSXWriter/XLSXSupport)
 //   ReviewSite               `doccanon review`: the static review site of a collection
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
@@ -48,10 +49,14 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        // Linux only, imported by the doccanon executable: static archives and ICU on demand.
-        // (DWARF 4: valgrind 3.19, which profiles the binary, does not read clang's DWARF 5.)
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        // Linux only, imported by the doccanon executable: static archives, ICU and libxlsxwriter
+        // on demand. (DWARF 4: valgrind 3.19, which profiles the binary, does not read clang's DWARF 5.)
         .target(name: "StaticLibraries", exclude: ["link.cfg"], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "Checksum", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
+        .target(name: "XLSXSupport", dependencies: ["CXLSXWriter"], swiftSettings: swiftSettings),
         .target(name: "SystemThreads", swiftSettings: swiftSettings),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "ZipSupport", dependencies: ["CZlib"], swiftSettings: swiftSettings),
@@ -84,13 +89,16 @@ let package = Package(
             dependencies: ["DocModel", "Normalization", "ReportProfile", "Serialization", "DoccanonKit", "Checksum", "SystemThreads"],
             swiftSettings: swiftSettings),
         .target(
+            name: "WideExport", dependencies: ["Collections", "DocModel", "ReportProfile", "DoccanonKit", "XLSXSupport"],
+            swiftSettings: swiftSettings),
+        .target(
             name: "ReviewSite",
             dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
             dependencies: [
-                "DoccanonKit", "DocModel", "Collections", "ReviewSite",
+                "DoccanonKit", "DocModel", "Collections", "WideExport", "ReviewSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .target(name: "StaticLibraries", condition: .when(platforms: [.linux])),
             ],
@@ -128,6 +136,9 @@ let package = Package(
             name: "SerializationTests",
             dependencies: ["Serialization", "DocModel", "ReportProfile", "XMLSupport", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel"],
             swiftSettings: swiftSettings),
