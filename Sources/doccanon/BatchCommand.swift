@@ -31,6 +31,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "A report with an error finding gets exitCode 1 (the run still exits 0).") var strict = false
     @Option(help: "Seconds a record may take before its conversion is stopped (input.timeout; 0: no limit).")
     var timeout: Int = 120
+    @Flag(help: "Reports carry `sources`: where each value was read and what the source wrote there.") var provenance = false
 
     func validate() throws {
         if timeout < 0 { throw ValidationError("--timeout must be 0 (no limit) or more seconds") }
@@ -41,13 +42,14 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         // A closed pipe is an output error (status 74), not a silent death.
         signal(SIGPIPE, SIG_IGN)
-        let options = BatchOptions(kind: kind, input: input, strict: strict)
+        let options = BatchOptions(kind: kind, input: input, strict: strict, provenance: provenance)
         // Each job converts in a worker process (a copy of this executable), so that a crash
         // or hang inside a C library costs one record.
         let isolation = ChildProcess.currentExecutable.map {
             WorkerIsolation(
                 executable: $0,
-                arguments: ["batch-worker", "--kind", kind.rawValue, "--input", input.rawValue] + (strict ? ["--strict"] : []),
+                arguments: ["batch-worker", "--kind", kind.rawValue, "--input", input.rawValue]
+                    + (strict ? ["--strict"] : []) + (provenance ? ["--provenance"] : []),
                 timeoutSeconds: timeout)
         }
         let engine = BatchEngine(options: options, jobs: jobs, isolation: isolation)
@@ -102,13 +104,14 @@ struct BatchWorkerCommand: ParsableCommand {
     @Option var kind: BatchOptions.Kind = .report
     @Option var input: BatchOptions.InputMode = .paths
     @Flag var strict = false
+    @Flag var provenance = false
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let crash = getenv("DOCCANON_TEST_CRASH_RECORD").map { Array(String(cString: $0).utf8) }
         let hang = getenv("DOCCANON_TEST_HANG_RECORD").map { Array(String(cString: $0).utf8) }
         WorkerFrame.serve(
-            options: BatchOptions(kind: kind, input: input, strict: strict),
+            options: BatchOptions(kind: kind, input: input, strict: strict, provenance: provenance),
             read: Self.readExactly,
             write: { FileOutput.write($0, to: FileOutput.standardOutput) },
             before: { line in
