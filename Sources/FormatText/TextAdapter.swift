@@ -42,6 +42,11 @@ public enum TextAdapter {
                 blocks.append(.table(table))
                 i = next
             case .text:
+                if let (table, next) = AlignedTable.read(lines, kinds, from: i) {
+                    blocks.append(.table(table))
+                    i = next
+                    continue
+                }
                 let cleaned = Normalizer.clean(String(lines[i]))
                 if !cleaned.isEmpty { blocks.append(HeadingDetector.block(for: cleaned)) }
                 i += 1
