@@ -39,7 +39,8 @@ enum AlignedColumns {
         }
     }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" }
+    /// Spaces, tabs, ideographic spaces, NBSP, and the form feed pdftotext puts before a page.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{0C}" }
 
     struct Word {
         var text: String.UnicodeScalarView

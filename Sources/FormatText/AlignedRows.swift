@@ -25,10 +25,14 @@ enum AlignedRows {
     static func build(_ body: [AlignedTable.Line], lines: [Substring]) -> [OutRow] {
         if let unit = uniformGap(body) { return uniformRows(body, unit, lines) }
         let geometric = body.contains { $0.fields.dropFirst().contains(where: \.afterWideGap) }
-        let valueStart = body.filter { $0.kind == .anchor }.compactMap { $0.fields.first(where: \.isValue)?.start }.min() ?? 0
-        // Reclassify: a line of labels only, all left of the values, is label fragments.
+        // Reclassify: a line of labels only, all left of the values of the rows around it, is
+        // label fragments.
         var kinds = body.map(\.kind)
+        let valueStarts = body.map { $0.kind == .anchor ? $0.fields.first(where: \.isValue)?.start : nil }
         for (k, line) in body.enumerated() where line.kind == .header || line.kind == .fragment {
+            let before = valueStarts[..<k].last { $0 != nil } ?? nil
+            let after = valueStarts[(k + 1)...].first { $0 != nil } ?? nil
+            let valueStart = min(before ?? Int.max, after ?? Int.max)
             let inLabels = geometric && line.fields.allSatisfy { $0.start < valueStart - 1 }
             kinds[k] = inLabels ? .fragment : .header
             if !geometric { kinds[k] = .header }

@@ -47,11 +47,19 @@ enum AlignedTable {
     static func labelWidth(_ values: Int) -> Int { values >= 2 ? labelWidth : 40 }
 
     /// The table starting at `start`, if one does: its rows and the line after it.
-    static func read(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int) -> (Table, Int)? {
+    /// `runningHeaders` counts the lines dropped as a page's running header inside the table.
+    static func read(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, runningHeaders: inout [Int]) -> (Table, Int)? {
         var run: [Line] = []
         var i = start
+        var dropped: [Int] = []
         while i < lines.count {
-            let (kind, fields) = classify(lines[i], kinds[i])
+            var (kind, fields) = classify(lines[i], kinds[i])
+            // A page's first line (pdftotext starts a page with a form feed) that is one long
+            // field, inside a table: the page's running header, not content.
+            if kind == .other, fields.count == 1, lines[i].unicodeScalars.first == "\u{0C}", run.contains(where: { $0.kind == .anchor }) {
+                kind = .skip
+                dropped.append(i)
+            }
             if kind == .other { break }
             // Headings open the next part of the document, not a table.
             if kind == .fragment, run.allSatisfy({ $0.kind != .anchor }), HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
@@ -75,6 +83,8 @@ enum AlignedTable {
         guard first == 0 || run[..<first].allSatisfy({ $0.kind == .skip }) else { return nil }
         let rows = AlignedRows.build(body, lines: lines)
         guard let table = AlignedRows.table(rows) else { return nil }
-        return (table, body[body.count - 1].index + 1)
+        let end = body[body.count - 1].index + 1
+        runningHeaders += dropped.filter { $0 < end }
+        return (table, end)
     }
 }

@@ -23,6 +23,7 @@ public enum TextAdapter {
             bytes.last == 0x0D ? Substring(bytes.dropLast()) : Substring(bytes)
         }
         var blocks: [Block] = []
+        var runningHeaders: [Int] = []
         var i = 0
         let kinds = lines.map(LineKind.init)
         while i < lines.count {
@@ -42,7 +43,7 @@ public enum TextAdapter {
                 blocks.append(.table(table))
                 i = next
             case .text:
-                if let (table, next) = AlignedTable.read(lines, kinds, from: i) {
+                if let (table, next) = AlignedTable.read(lines, kinds, from: i, runningHeaders: &runningHeaders) {
                     blocks.append(.table(table))
                     i = next
                     continue
@@ -57,6 +58,10 @@ public enum TextAdapter {
         if let first = pageLines.first {
             let example = Normalizer.clean(String(lines[first]))
             findings.append(Finding(.sourceRestructured, "去掉 \(pageLines.count) 行页码（如“\(example)”），表格在页码两侧接续读取"))
+        }
+        if let first = runningHeaders.first {
+            let example = Normalizer.clean(String(lines[first]))
+            findings.append(Finding(.sourceRestructured, "去掉表格中间 \(runningHeaders.count) 行页眉（如“\(example)”），表格在页眉两侧接续读取"))
         }
         return Document(source: source, blocks: blocks, findings: findings)
     }
