@@ -1,3 +1,4 @@
+import Normalization
 import TableCore
 
 /// One piece of a line whose columns are set by spaces (pdftotext -layout, text copied from a
@@ -92,7 +93,11 @@ enum AlignedColumns {
     /// Words joined by single spaces: one field, less its trailing values and any label a
     /// numbering marker starts.
     static func split(_ words: [Word]) -> [AlignedField] {
-        var isValue = words.map { ValueParser.isValueLike(String($0.text)) && !isMarker($0.text) }
+        var isValue = words.map { w in
+            // Full-width digits ("１２") read as values once normalised.
+            let text = w.text.contains { $0.value >= 0xFF00 } ? Normalizer.clean(String(w.text)) : String(w.text)
+            return ValueParser.isValueLike(text) && !isMarker(w.text)
+        }
         // Only the trailing run of values is cut into cells; a value inside text ("2021 年") stays.
         var firstValue = words.count
         while firstValue > 0, isValue[firstValue - 1] { firstValue -= 1 }

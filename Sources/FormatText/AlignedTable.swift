@@ -62,7 +62,7 @@ enum AlignedTable {
             }
             if kind == .other { break }
             // Headings open the next part of the document, not a table.
-            if kind == .fragment, run.allSatisfy({ $0.kind != .anchor }), HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
+            if kind == .fragment, run.allSatisfy({ $0.kind == .skip || $0.kind == .fragment }), HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
             run.append(Line(index: i, kind: kind, fields: fields))
             i += 1
         }
@@ -72,7 +72,11 @@ enum AlignedTable {
             let lastAnchor = run.lastIndex(where: { $0.kind == .anchor })
         else { return nil }
         var last = lastAnchor
-        while last + 1 < run.count, run[last + 1].kind == .fragment, HeadingDetector.level(of: run[last + 1].fields[0].text) == nil { last += 1 }
+        let valueStart = run[lastAnchor].fields.first(where: \.isValue)?.start ?? 0
+        while last + 1 < run.count, run[last + 1].kind == .fragment || run[last + 1].kind == .header,
+            run[last + 1].fields.allSatisfy({ $0.start < valueStart - 1 }),
+            HeadingDetector.level(of: run[last + 1].fields[0].text) == nil
+        { last += 1 }
         let body = Array(run[first...last])
         let anchors = body.filter { $0.kind == .anchor }
         // One row alone is a table when it is short ("行政许可 5") or has many values.
