@@ -28,14 +28,23 @@ enum AlignedRows {
         // Reclassify: a line of labels only, all left of the values of the rows around it, is
         // label fragments.
         var kinds = body.map(\.kind)
+        // (starting left of their values and not right of where their labels end).
         let valueStarts = body.map { $0.kind == .anchor ? $0.fields.first(where: \.isValue)?.start : nil }
+        let labelEnds = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.map(\.end).max() ?? 0 : nil }
         for (k, line) in body.enumerated() where line.kind == .header || line.kind == .fragment {
             let before = valueStarts[..<k].last { $0 != nil } ?? nil
             let after = valueStarts[(k + 1)...].first { $0 != nil } ?? nil
             let valueStart = min(before ?? Int.max, after ?? Int.max)
-            let inLabels = geometric && line.fields.allSatisfy { $0.start < valueStart - 1 }
+            let labelEnd = max((labelEnds[..<k].last { $0 != nil } ?? nil) ?? 0, (labelEnds[(k + 1)...].first { $0 != nil } ?? nil) ?? 0)
+            let inLabels = geometric && line.fields.allSatisfy { $0.start < valueStart - 1 && (line.fields.count == 1 || $0.start <= labelEnd) }
             kinds[k] = inLabels ? .fragment : .header
             if !geometric { kinds[k] = .header }
+            // A header cell's last line: under a header cell of the line above, not a label.
+            if kinds[k] == .fragment, k > 0, kinds[k - 1] == .header,
+                line.fields.allSatisfy({ f in body[k - 1].fields.contains { abs($0.start - f.start) <= 1 } })
+            {
+                kinds[k] = .header
+            }
         }
         let owner = geometric ? fragmentOwners(body, kinds) : [Int?](repeating: nil, count: body.count)
         var pieces: [Int: [Piece]] = [:]
@@ -150,7 +159,9 @@ enum AlignedRows {
             for k in pending {
                 if titled, isTitle(body[k]) { break }
                 if let f = body[k].fields.first, AlignedColumns.isMarker(f.text.unicodeScalars), next != nil, kinds[next!] == .anchor { toNext = true }
-                owner[k] = toNext ? next : (previous ?? (next.flatMap { kinds[$0] == .anchor ? $0 : nil }))
+                // Before the table's first row of values, lines that start no label are the
+                // header's (a note wrapped longer than the header cells beside it).
+                owner[k] = toNext ? next : previous
             }
             pending = []
         }

@@ -25,7 +25,7 @@ enum AlignedTable {
     }
 
     /// Longest label fragment, in display columns; a longer single-field line is prose.
-    static let fragmentWidth = 24
+    static let fragmentWidth = 32
     /// Longest label on a row of values; a longer one is a sentence that ends in a number.
     static let labelWidth = 100
 
@@ -42,6 +42,16 @@ enum AlignedTable {
         if fields.count >= 2, fields.allSatisfy({ $0.width <= 40 }) { return (.header, fields) }
         if fields.count == 1, fields[0].width <= fragmentWidth { return (.fragment, fields) }
         return (.other, fields)
+    }
+
+    static func nextIsRow(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
+        var j = i + 1
+        while j < lines.count {
+            let kind = classify(lines[j], kinds[j]).0
+            if kind != .skip { return kind == .anchor || kind == .fragment }
+            j += 1
+        }
+        return false
     }
 
     static func labelWidth(_ values: Int) -> Int { values >= 2 ? labelWidth : 40 }
@@ -61,6 +71,13 @@ enum AlignedTable {
                 dropped.append(i)
             }
             if kind == .other { break }
+            // A heading-like line inside the table is a label's numbered first line only when
+            // rows or label lines follow it; before a header or prose it opens the next section.
+            if kind == .fragment, run.contains(where: { $0.kind == .anchor }),
+                HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil, !nextIsRow(lines, kinds, after: i)
+            {
+                break
+            }
             // Headings open the next part of the document, not a table.
             if kind == .fragment, run.allSatisfy({ $0.kind == .skip || $0.kind == .fragment }), HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
             run.append(Line(index: i, kind: kind, fields: fields))

@@ -108,6 +108,8 @@ public enum TextAdapter {
             }
             if innerTab { self = .tabRow; return }
             if leadingTabSeen { self = .cell; return }
+            // GitHub-flavoured Markdown allows rows without the outer pipes ("规章 | 0 | 0 |").
+            if hasContent, line.utf8.lazy.filter({ $0 == 0x7C }).count >= 2 { self = .pipeRow; return }
             self = !hasContent ? .blank : PageNumber.matches(line) ? .pageNumber : .text
         }
     }
@@ -181,6 +183,11 @@ public enum TextAdapter {
                 }
                 i += 1
             } else if kinds[i] == .blank || kinds[i] == .pageNumber, nextNonBlank(kinds, i) == kind {
+                i += 1
+            } else if kind == .pipeRow, kinds[i] == .text, let title = MarkdownTables.subheading(lines[i]), nextNonBlank(kinds, i + 1) == kind {
+                // A Markdown sub-heading between two pipe tables ("### 行政复议"): the tables are
+                // one, and the heading is its group's label.
+                rows.append(SourceRow(cells: [SourceCell(Normalizer.clean(String(title)))]))
                 i += 1
             } else {
                 break
