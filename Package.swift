@@ -8,8 +8,10 @@
 //   Checksum, SystemThreads  (CCrypto: SHA-256 from libcrypto; pthreads without Foundation)
 //   DocModel                 canonical document and report model (Sendable values)
 //   Normalization            text clean-up shared by every adapter
-//   TableCore                layout-tolerant table reconstruction (shared core)
-//   FormatText/DOCX/HTML     one adapter per input format -> DocModel.Document
+//   TextLayout               line shapes every adapter recognises: numbered headings, page numbers
+//   TableCore                the one grid placer and layout-tolerant table reconstruction
+//   FormatText/DOCX/HTML     one adapter per input format (DocModel.FormatAdapter) -> Document;
+//                            adapters never import one another
 //   ReportProfile            Document -> Report: sections, metadata, templates, validator
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
@@ -46,12 +48,14 @@ let package = Package(
         .target(name: "DocModel", swiftSettings: swiftSettings),
         .target(name: "Normalization", swiftSettings: swiftSettings),
         .target(name: "TableCore", dependencies: ["DocModel", "Normalization"], swiftSettings: swiftSettings),
-        .target(name: "FormatText", dependencies: ["DocModel", "Normalization", "TableCore"], swiftSettings: swiftSettings),
+        .target(name: "TextLayout", dependencies: ["DocModel"], swiftSettings: swiftSettings),
         .target(
-            name: "FormatDOCX", dependencies: ["DocModel", "Normalization", "FormatText", "XMLSupport", "ZipSupport"],
+            name: "FormatText", dependencies: ["DocModel", "Normalization", "TableCore", "TextLayout"], swiftSettings: swiftSettings),
+        .target(
+            name: "FormatDOCX", dependencies: ["DocModel", "Normalization", "TableCore", "TextLayout", "XMLSupport", "ZipSupport"],
             swiftSettings: swiftSettings),
         .target(
-            name: "FormatHTML", dependencies: ["DocModel", "Normalization", "TableCore", "XMLSupport"],
+            name: "FormatHTML", dependencies: ["DocModel", "Normalization", "TableCore", "TextLayout", "XMLSupport"],
             swiftSettings: swiftSettings),
         .target(
             name: "ReportProfile", dependencies: ["DocModel", "Normalization", "TableCore"],
@@ -60,42 +64,47 @@ let package = Package(
         .target(
             name: "DoccanonKit",
             dependencies: [
-                "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "ReportProfile", "Serialization",
-                "XMLSupport", "ZipSupport", "Checksum", "SystemThreads",
+                "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "ReportProfile", "Serialization", "Checksum",
+                "SystemThreads",
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DoccanonKit", "DocModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon-corpus",
-            dependencies: ["CorpusKit", "DoccanonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CorpusKit", "DoccanonKit", "DocModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
 
         .target(name: "DOCXFixtures", dependencies: ["ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(name: "docx-fixtures", dependencies: ["DOCXFixtures"], swiftSettings: swiftSettings),
         .executableTarget(name: "docx-bench", dependencies: ["DoccanonKit", "FormatDOCX", "DocModel", "XMLSupport", "ZipSupport", "Normalization"], swiftSettings: swiftSettings),
 
-        .target(name: "TestSupport", dependencies: ["DoccanonKit"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["XMLSupport"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "NormalizationTests", dependencies: ["Normalization"], swiftSettings: swiftSettings),
         .testTarget(name: "TableCoreTests", dependencies: ["TableCore", "DocModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "FormatTextTests", dependencies: ["FormatText", "DocModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "FormatTextTests", dependencies: ["FormatText", "TextLayout", "DocModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReportProfileTests", dependencies: ["ReportProfile", "FormatText", "DoccanonKit", "TestSupport"],
+            name: "ReportProfileTests", dependencies: ["ReportProfile", "DocModel", "DoccanonKit", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FormatDOCXTests", dependencies: ["FormatDOCX", "DOCXFixtures", "ZipSupport", "XMLSupport", "DoccanonKit", "TestSupport"],
+            name: "FormatDOCXTests",
+            dependencies: ["FormatDOCX", "DocModel", "DOCXFixtures", "ZipSupport", "XMLSupport", "DoccanonKit", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FormatHTMLTests", dependencies: ["FormatHTML", "XMLSupport", "DoccanonKit", "TestSupport"],
+            name: "FormatHTMLTests", dependencies: ["FormatHTML", "DocModel", "XMLSupport", "Serialization", "DoccanonKit", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "SerializationTests", dependencies: ["Serialization", "DoccanonKit", "TestSupport"],
+            name: "SerializationTests",
+            dependencies: ["Serialization", "DocModel", "ReportProfile", "XMLSupport", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "CorpusTests", dependencies: ["CorpusKit", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
+            name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConformanceTests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -129,3 +129,16 @@ public enum SourceLocation: Sendable, Equatable, Hashable {
     /// PDF: page (1-based) and box.
     case pdf(page: Int, x0: Double, y0: Double, x1: Double, y1: Double)
 }
+
+extension SourceLocation {
+    /// The location with its logical-grid position set, for the formats that locate a cell by
+    /// grid row and column (DOCX, HTML); text and PDF locations are unchanged. The grid placer
+    /// calls this once it knows where a cell landed.
+    public func placed(row: Int, column: Int) -> SourceLocation {
+        switch self {
+        case .docx(let part, let table, _, _): return .docx(part: part, table: table, row: row, cell: column)
+        case .html(let table, _, _, let line): return .html(table: table, row: row, cell: column, line: line)
+        case .text, .pdf: return self
+        }
+    }
+}

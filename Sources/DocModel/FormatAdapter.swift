@@ -16,7 +16,7 @@ public protocol FormatAdapter {
 
 /// The one error type of the adapter layer: a category (which becomes the batch error code)
 /// and one line naming what failed and where.
-public struct AdapterFailure: AdapterError, Equatable {
+public struct AdapterFailure: Error, CustomStringConvertible, Sendable, Equatable {
     public var code: AdapterErrorCode
     public var message: String
 
@@ -24,6 +24,19 @@ public struct AdapterFailure: AdapterError, Equatable {
         self.code = code
         self.message = message
     }
+
+    public var description: String { message }
+}
+
+public enum AdapterErrorCode: String, Sendable {
+    /// The bytes are not this format at all, or cannot be decoded.
+    case unreadable
+    /// The container or markup is damaged (truncated zip, ill-formed part).
+    case corrupt
+    /// A limit was exceeded (inflated size, nesting depth, table size).
+    case tooLarge
+    /// A format we recognise but do not read (legacy .doc, encrypted document).
+    case unsupported
 }
 
 /// Bounds applied while reading one input (README, "Limits"). Plain integers so that every
@@ -37,8 +50,9 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxXMLDepth: Int = 256
     /// HTML nesting beyond which elements are flattened into their ancestor (text kept).
     public var maxHTMLDepth: Int = 512
-    /// Elements of an HTML page.
-    public var maxHTMLElements: Int = 1_000_000
+    /// Elements (start tags) of an HTML page: a 300-page report exported by Word has about
+    /// 100,000.
+    public var maxHTMLElements: Int = 500_000
     /// ZIP packages: inflated bytes per entry, in total, inflated:compressed ratio, entries.
     public var maxZipEntryBytes: Int = 64 << 20
     public var maxZipTotalBytes: Int = 160 << 20

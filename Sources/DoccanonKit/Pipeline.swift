@@ -4,9 +4,6 @@ import FormatDOCX
 import FormatHTML
 import FormatText
 import ReportProfile
-import TableCore
-import XMLSupport
-import ZipSupport
 
 /// Why an input could not be converted. `code` is the batch error code of spec §6.
 public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -40,53 +37,33 @@ public struct Limits: Sendable, Equatable {
     /// DOCX package or a Word-exported page carries): reading text takes about 25 bytes of
     /// memory per input byte, so this bounds one conversion to about 400 MB.
     public var maxTextBytes: Int
-    /// Decompression bounds of a DOCX package: inflated bytes per part and in total, the
-    /// inflated/compressed ratio of a part, and the number of entries (zip bombs).
-    public var zip: ZipLimits
-    /// Positions (rows × columns) of one table's grid.
-    public var maxTableCells: Int
-    /// Element nesting of a DOCX part (deeper is refused); HTML deeper than `maxHTMLDepth` is
-    /// flattened instead, keeping its text, because real pages are often broken that way.
-    public var maxXMLDepth: Int
-    public var maxHTMLDepth: Int
-    /// Elements of an HTML page (or `<` in it).
-    public var maxHTMLElements: Int
+    /// The bounds every adapter enforces while it reads: table size, spans, XML and HTML
+    /// nesting, HTML elements, ZIP inflation (zip bombs), PDF pages and streams.
+    public var reading: ReadLimits
 
-    public init(
-        maxInputBytes: Int = 64 << 20, maxTextBytes: Int = 16 << 20, zip: ZipLimits = DOCXAdapter.zipLimits, maxTableCells: Int = GridBuilder().maxCells,
-        maxXMLDepth: Int = XMLReader.defaultMaxDepth, maxHTMLDepth: Int = HTMLReader.Options().maxDepth,
-        maxHTMLElements: Int = HTMLReader.Options().maxNodes
-    ) {
+    public init(maxInputBytes: Int = 64 << 20, maxTextBytes: Int = 16 << 20, reading: ReadLimits = ReadLimits()) {
         self.maxInputBytes = maxInputBytes
         self.maxTextBytes = maxTextBytes
-        self.zip = zip
-        self.maxTableCells = maxTableCells
-        self.maxXMLDepth = maxXMLDepth
-        self.maxHTMLDepth = maxHTMLDepth
-        self.maxHTMLElements = maxHTMLElements
-    }
-
-    /// A document's tables within `maxTableCells`. The adapters read with the default limits
-    /// (they refuse what exceeds them while reading); a lower table limit set here is enforced
-    /// on the result.
-    func check(_ document: Document) throws(ConversionError) {
-        for case .table(let table) in document.blocks where table.rowCount * table.columnCount > maxTableCells {
-            throw ConversionError(
-                .tooLarge,
-                "\(document.source.name): table of \(table.rowCount)×\(table.columnCount) positions exceeds the limit of \(maxTableCells)")
-        }
+        self.reading = reading
     }
 }
 
 /// The conversion pipeline shared by the CLI, `batch` and the fuzzers: detect the format, run
 /// its adapter, then (for a report) the report profile.
 public enum Pipeline {
-    /// Format from content: a ZIP (or OLE) signature is DOCX's, markup is HTML, else text.
+    /// The registered adapters, in detection order: the first whose `detect` accepts the bytes
+    /// reads them. Signatures first (a ZIP or OLE container is DOCX's), then markup, then text,
+    /// which accepts anything and refuses what is not text when it reads.
+    public static var adapters: [any FormatAdapter.Type] { [DOCXAdapter.self, HTMLAdapter.self, TextAdapter.self] }
+
+    /// The adapter of a format (`--from`).
+    public static func adapter(for format: SourceInfo.Format) -> any FormatAdapter.Type {
+        adapters.first { $0.format == format } ?? TextAdapter.self
+    }
+
+    /// Format from content: the first registered adapter that recognises the bytes.
     public static func detectFormat(_ bytes: [UInt8]) -> SourceInfo.Format {
-        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B { return .docx }
-        if bytes.count >= 8, bytes[0] == 0xD0, bytes[1] == 0xCF, bytes[2] == 0x11, bytes[3] == 0xE0 { return .docx }
-        if HTMLSniffer.looksLikeHTML(bytes) { return .html }
-        return .text
+        (adapters.first { $0.detect(bytes) } ?? TextAdapter.self).format
     }
 
     /// The source description of an input: its name without directories, digest and size.
@@ -101,25 +78,16 @@ public enum Pipeline {
         guard bytes.count <= limits.maxInputBytes else {
             throw ConversionError(.tooLarge, "\(name): input is \(bytes.count) bytes (limit \(limits.maxInputBytes))")
         }
-        let format = format ?? detectFormat(bytes)
-        if format == .text, bytes.count > limits.maxTextBytes {
+        let adapter = format.map(adapter(for:)) ?? adapters.first { $0.detect(bytes) } ?? TextAdapter.self
+        if adapter.format == .text, bytes.count > limits.maxTextBytes {
             throw ConversionError(.tooLarge, "\(name): text input is \(bytes.count) bytes (limit for text \(limits.maxTextBytes))")
         }
-        let source = sourceInfo(bytes: bytes, name: name, format: format)
-        let document: Document
+        let source = sourceInfo(bytes: bytes, name: name, format: adapter.format)
         do {
-            switch format {
-            case .text: document = try TextAdapter.read(bytes, source: source)
-            case .docx: document = try DOCXAdapter.read(bytes, source: source)
-            case .html: document = try HTMLAdapter.read(bytes, source: source)
-            }
-        } catch let error as any AdapterError {
-            throw ConversionError(error.code.conversionCode, "\(source.name): \(error.message)")
+            return try adapter.read(bytes, source: source, limits: limits.reading)
         } catch {
-            throw ConversionError(.internal, "\(source.name): \(error)")
+            throw ConversionError(error.code.conversionCode, "\(source.name): \(error.message)")
         }
-        try limits.check(document)
-        return document
     }
 
     public static func report(

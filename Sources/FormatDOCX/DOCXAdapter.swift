@@ -7,52 +7,71 @@ import ZipSupport
 /// part's body in reading order, with list and heading numbers materialised as Word shows
 /// them and tables as logical grids. Headers, footers, footnotes and comments are other parts
 /// and stay out of the body.
-public enum DOCXAdapter {
-    /// Bounds on what one package may inflate to. `maxRatio` applies to entries over 1 MiB.
-    public static let zipLimits = ZipLimits(maxEntryBytes: 64 << 20, maxTotalBytes: 160 << 20, maxRatio: 200, maxEntries: 10_000)
+public enum DOCXAdapter: FormatAdapter {
+    public static let format = SourceInfo.Format.docx
 
-    public static func read(_ bytes: [UInt8], source: SourceInfo) throws(DOCXError) -> Document {
-        try read(bytes, source: source, limits: zipLimits)
+    /// A ZIP package (`PK`), or an OLE compound file (legacy .doc, encrypted .docx), which
+    /// `read` refuses by name.
+    public static func detect(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B || bytes.starts(with: OLESignature.magic.prefix(4))
     }
 
-    /// `limits` bounds inflation (entry size, total size, ratio, entry count).
-    public static func read(_ bytes: [UInt8], source: SourceInfo, limits: ZipLimits) throws(DOCXError) -> Document {
+    /// Inflation bounds of `limits` (entry size, total size, ratio of entries over 1 MiB,
+    /// entry count).
+    static func zipLimits(_ limits: ReadLimits) -> ZipLimits {
+        ZipLimits(
+            maxEntryBytes: limits.maxZipEntryBytes, maxTotalBytes: limits.maxZipTotalBytes, maxRatio: limits.maxZipRatio,
+            maxEntries: limits.maxZipEntries)
+    }
+
+    public static func read(_ bytes: [UInt8], source: SourceInfo, limits: ReadLimits) throws(AdapterFailure) -> Document {
         if let ole = OLESignature.describe(bytes) {
-            throw DOCXError(code: .unsupported, message: ole)
+            throw AdapterFailure(.unsupported, ole)
         }
         let archive: ZipArchive
         do {
-            archive = try ZipArchive(bytes: bytes, limits: limits)
+            archive = try ZipArchive(bytes: bytes, limits: zipLimits(limits))
         } catch {
             // Local file headers but no central directory: a cut-off download or copy.
             if error.kind == .notAZip, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw DOCXError(code: .corrupt, message: "truncated or damaged ZIP package: no central directory (\(error.description))")
+                throw AdapterFailure(.corrupt, "truncated or damaged ZIP package: no central directory (\(error.description))")
             }
-            throw DOCXError(zip: error)
+            throw AdapterFailure(zip: error)
         }
-        let package = OPCPackage(archive: archive)
+        let package = OPCPackage(archive: archive, maxDepth: limits.maxXMLDepth)
         let main = try package.mainDocument()
-        var styles = StyleSheet()
-        if let part = try package.relatedPart(from: main, type: "styles"), archive.contains(part) {
-            styles = StyleSheet(WordPart(try package.parse(part)))
-        }
-        var numbering = NumberingDefinitions()
-        if let part = try package.relatedPart(from: main, type: "numbering"), archive.contains(part) {
-            numbering = NumberingDefinitions(WordPart(try package.parse(part)), styles: styles)
-        }
+        let styles = try styles(package, main)
+        let numbering = try numbering(package, main, styles)
         let document = WordPart(try package.parse(main, attributes: WordPart.attributes))
         var reader = BodyReader(part: document, styles: styles, numbering: NumberingState(numbering))
         guard let body = document.child(FlatXML.root, .body) else {
-            throw DOCXError(code: .corrupt, message: "\(main): no w:body element (not a WordprocessingML document)")
+            throw AdapterFailure(.corrupt, "\(main): no w:body element (not a WordprocessingML document)")
         }
         let items = reader.blocks(in: body)
-        var converter = BlockConverter()
+        var converter = BlockConverter(part: main, limits: limits)
         let blocks = try converter.blocks(items)
         if blocks.isEmpty, reader.altChunks > 0 {
-            throw DOCXError(code: .unsupported, message: "the document's content is an embedded chunk in another format (w:altChunk, e.g. HTML), which is not read: open and save it in Word first")
+            throw AdapterFailure(.unsupported, "the document's content is an embedded chunk in another format (w:altChunk, e.g. HTML), which is not read: open and save it in Word first")
         }
+        return Document(source: source, blocks: blocks, properties: properties(package), findings: reader.findings + converter.findings)
+    }
+
+    static func styles(_ package: OPCPackage, _ main: String) throws(AdapterFailure) -> StyleSheet {
+        guard let part = try package.relatedPart(from: main, type: "styles"), package.archive.contains(part) else { return StyleSheet() }
+        return StyleSheet(WordPart(try package.parse(part)))
+    }
+
+    static func numbering(_ package: OPCPackage, _ main: String, _ styles: StyleSheet) throws(AdapterFailure) -> NumberingDefinitions {
+        guard let part = try package.relatedPart(from: main, type: "numbering"), package.archive.contains(part) else {
+            return NumberingDefinitions()
+        }
+        return NumberingDefinitions(WordPart(try package.parse(part)), styles: styles)
+    }
+
+    /// The package's core properties: its title, when it has one.
+    static func properties(_ package: OPCPackage) -> [String: String] {
         var properties: [String: String] = [:]
-        if let core = try? package.relatedPart(from: "", type: "core-properties"), archive.contains(core),
+        if let core = try? package.relatedPart(from: "", type: "core-properties"), package.archive.contains(core),
             let xml = try? package.parse(core)
         {
             for c in xml.children(FlatXML.root) where xml.isElement(c) && xml.names[Int(xml.nodes[c].name)].local == "title" {
@@ -60,33 +79,26 @@ public enum DOCXAdapter {
                 if !title.isEmpty { properties["title"] = title }
             }
         }
-        return Document(source: source, blocks: blocks, properties: properties, findings: reader.findings + converter.findings)
+        return properties
     }
 }
 
-public struct DOCXError: AdapterError, Equatable {
-    public var code: AdapterErrorCode
-    public var message: String
-    public init(code: AdapterErrorCode, message: String) {
-        self.code = code
-        self.message = message
-    }
-
+extension AdapterFailure {
     init(zip error: ZipError) {
         switch error.kind {
-        case .notAZip: self.init(code: .unreadable, message: "not a ZIP package: \(error.description)")
-        case .corrupt, .io: self.init(code: .corrupt, message: "damaged ZIP package: \(error.description)")
-        case .encrypted: self.init(code: .unsupported, message: "encrypted ZIP entry: \(error.description)")
-        case .missingEntry: self.init(code: .corrupt, message: "missing package part: \(error.description)")
-        case .tooLarge: self.init(code: .tooLarge, message: "package too large (zip bomb guard): \(error.description)")
+        case .notAZip: self.init(.unreadable, "not a ZIP package: \(error.description)")
+        case .corrupt, .io: self.init(.corrupt, "damaged ZIP package: \(error.description)")
+        case .encrypted: self.init(.unsupported, "encrypted ZIP entry: \(error.description)")
+        case .missingEntry: self.init(.corrupt, "missing package part: \(error.description)")
+        case .tooLarge: self.init(.tooLarge, "package too large (zip bomb guard): \(error.description)")
         }
     }
 
     init(xml error: XMLParseError, part: String) {
         switch error.kind {
-        case .malformed, .empty: self.init(code: .corrupt, message: "\(part) is not well-formed XML: \(error.description)")
-        case .doctypeForbidden: self.init(code: .unsupported, message: "\(part): \(error.description)")
-        case .tooDeep, .tooLarge: self.init(code: .tooLarge, message: "\(part): \(error.description)")
+        case .malformed, .empty: self.init(.corrupt, "\(part) is not well-formed XML: \(error.description)")
+        case .doctypeForbidden: self.init(.unsupported, "\(part): \(error.description)")
+        case .tooDeep, .tooLarge: self.init(.tooLarge, "\(part): \(error.description)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import DocModel
 import Normalization
 import XMLSupport
 import ZipSupport
@@ -6,6 +7,8 @@ import ZipSupport
 /// through fixed names, for both transitional and Strict relationship types.
 struct OPCPackage {
     let archive: ZipArchive
+    /// Element nesting allowed in a part (`ReadLimits.maxXMLDepth`).
+    let maxDepth: Int
 
     struct Relationship {
         var type: String
@@ -17,11 +20,11 @@ struct OPCPackage {
     /// Types are compared by their last path segment, which is the same in transitional
     /// (`http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles`) and
     /// Strict (`http://purl.oclc.org/ooxml/officeDocument/relationships/styles`).
-    func relatedPart(from source: String, type: String) throws(DOCXError) -> String? {
+    func relatedPart(from source: String, type: String) throws(AdapterFailure) -> String? {
         try relationships(of: source).first { !$0.external && $0.type.lastPathSegment == type }.map { resolve($0.target, from: source) }
     }
 
-    func relationships(of source: String) throws(DOCXError) -> [Relationship] {
+    func relationships(of source: String) throws(AdapterFailure) -> [Relationship] {
         let relsName = OPCPackage.relationshipsPart(of: source)
         guard archive.contains(relsName) else { return [] }
         let xml = try parse(relsName)
@@ -60,7 +63,7 @@ struct OPCPackage {
 
     /// The main document part: the package's officeDocument relationship, else the part the
     /// content types declare as the main document.
-    func mainDocument() throws(DOCXError) -> String {
+    func mainDocument() throws(AdapterFailure) -> String {
         if let part = try relatedPart(from: "", type: "officeDocument"), archive.contains(part) { return part }
         if archive.contains("[Content_Types].xml") {
             let xml = try parse("[Content_Types].xml")
@@ -75,23 +78,23 @@ struct OPCPackage {
                 }
             }
         }
-        throw DOCXError(code: .corrupt, message: "no main document part (no officeDocument relationship or main content type): not a Word document")
+        throw AdapterFailure(.corrupt, "no main document part (no officeDocument relationship or main content type): not a Word document")
     }
 
-    func bytes(_ part: String) throws(DOCXError) -> [UInt8] {
+    func bytes(_ part: String) throws(AdapterFailure) -> [UInt8] {
         do {
             return try archive.contents(of: part)
         } catch {
-            throw DOCXError(zip: error)
+            throw AdapterFailure(zip: error)
         }
     }
 
-    func parse(_ part: String, attributes: Set<String>? = nil) throws(DOCXError) -> FlatXML {
+    func parse(_ part: String, attributes: Set<String>? = nil) throws(AdapterFailure) -> FlatXML {
         let data = try bytes(part)
         do {
-            return try FlatXML.parse(data, attributes: attributes)
+            return try FlatXML.parse(data, attributes: attributes, maxDepth: maxDepth)
         } catch {
-            throw DOCXError(xml: error, part: part)
+            throw AdapterFailure(xml: error, part: part)
         }
     }
 }

@@ -1,7 +1,7 @@
 import XMLSupport
 
 /// A table as WordprocessingML states it: grid columns, then rows of cells with their
-/// spans and merge marks (placed into a logical grid by `TableGrid`).
+/// spans and merge marks (placed into a logical grid by `TableCore.GridBuilder`).
 struct RawTable {
     var gridColumns = 0
     var rows: [RawRow] = []

@@ -1,6 +1,7 @@
 import DocModel
-import FormatText
 import Normalization
+import TableCore
+import TextLayout
 import XMLSupport
 
 /// Turns the main content's markup into blocks in reading order: headings, paragraphs and
@@ -22,8 +23,13 @@ struct BlockExtractor {
     private var plain = ""
     private var headingLevel: Int?
 
-    init(dropLinkLines: Bool) {
+    /// Places data tables (the page's `ReadLimits`); `tableCount` numbers them for origins.
+    let grid: GridBuilder
+    var tableCount = 0
+
+    init(dropLinkLines: Bool, limits: ReadLimits) {
         self.dropLinkLines = dropLinkLines
+        self.grid = GridBuilder(limits: limits)
     }
 
     /// Class and id words of the portal's furniture.
@@ -47,9 +53,9 @@ struct BlockExtractor {
     /// More blocks than any report has: the page is refused rather than read for minutes.
     static let maxBlocks = 100_000
 
-    mutating func flow(_ e: XMLElement) throws(HTMLError) {
+    mutating func flow(_ e: XMLElement) throws(AdapterFailure) {
         if blocks.count > Self.maxBlocks {
-            throw HTMLError(code: .tooLarge, message: "page too large: more than \(Self.maxBlocks) paragraphs")
+            throw AdapterFailure(.tooLarge, "page too large: more than \(Self.maxBlocks) paragraphs")
         }
         for child in e.children {
             switch child {
@@ -74,7 +80,7 @@ struct BlockExtractor {
     private var preformatted = 0
     private var lastTableJoined = false
 
-    mutating func element(_ c: XMLElement) throws(HTMLError) {
+    mutating func element(_ c: XMLElement) throws(AdapterFailure) {
         let name = c.name
         if HTMLText.skipped.contains(name) || isBoilerplate(c) { return }
         switch name {
@@ -156,9 +162,14 @@ struct BlockExtractor {
     }
 
     /// Appends a table, joining it to the table just before when nothing separates them and
-    /// they have the same columns (one table split into two `<table>` elements).
-    mutating func append(_ table: Table) {
+    /// they have the same columns (one table split into two `<table>` elements). Joined
+    /// cells keep their origins (the `<table>` they were read from, and their place in it).
+    mutating func append(_ table: Table) throws(AdapterFailure) {
         if var merged = openTable, merged.columnCount == table.columnCount, line.isEmpty {
+            let rows = merged.rowCount + table.rowCount
+            if rows * table.columnCount > grid.maxCells {
+                throw AdapterFailure(.tooLarge, "tables joined into one of \(rows)×\(table.columnCount) positions exceed the limit of \(grid.maxCells)")
+            }
             openTable = nil  // `merged` is now the only reference: its cells grow in place
             let offset = merged.rowCount
             for var cell in table.cells {

@@ -21,7 +21,7 @@ enum EncodingDetector {
     /// Invalid sequences tolerated in a declared legacy encoding, per 10,000 bytes.
     static let invalidPerTenThousand = 10
 
-    static func decode(_ bytes: [UInt8]) throws(HTMLError) -> Decoded {
+    static func decode(_ bytes: [UInt8]) throws(AdapterFailure) -> Decoded {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return Decoded(utf8: utf16ToUTF8(bytes, littleEndian: bytes[0] == 0xFF), encoding: bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", findings: [])
         }
@@ -68,7 +68,7 @@ enum EncodingDetector {
             if invalid > 0 { findings.append(Finding(.sourceEncoding, "\(invalid) byte sequences invalid in GB18030 replaced by U+FFFD")) }
             return Decoded(utf8: out, encoding: "GB18030", findings: findings)
         }
-        throw HTMLError(code: .unreadable, message: "page bytes are not valid \(declared ?? "UTF-8") nor GB18030; refusing to guess")
+        throw AdapterFailure(.unreadable, "page bytes are not valid \(declared ?? "UTF-8") nor GB18030; refusing to guess")
     }
 
     enum Family: Equatable { case utf8, gb18030, big5, singleByte, other }
@@ -140,14 +140,14 @@ enum EncodingDetector {
     }
 
     /// Refuses bytes that are not text: NULs or other C0 controls in more than 1% of the bytes.
-    static func refuseBinary(_ bytes: [UInt8]) throws(HTMLError) {
+    static func refuseBinary(_ bytes: [UInt8]) throws(AdapterFailure) {
         let controls = bytes.withUnsafeBufferPointer { buffer in
             var n = 0
             for b in buffer where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { n += 1 }
             return n
         }
         if controls > 0, controls * 100 >= bytes.count || bytes.prefix(1024).contains(0) {
-            throw HTMLError(code: .unreadable, message: "binary data, not an HTML page (\(controls) control bytes)")
+            throw AdapterFailure(.unreadable, "binary data, not an HTML page (\(controls) control bytes)")
         }
     }
 

@@ -9,34 +9,41 @@ import XMLSupport
 /// parse with libxml2 (`HTMLReader`: recovering, no network, bounded depth and size), read the
 /// page information (`PageInfo`), find the content (`MainContent`), and turn it into blocks
 /// (`BlockExtractor`, `TableExtractor`).
-public enum HTMLAdapter {
+public enum HTMLAdapter: FormatAdapter {
+    public static let format = SourceInfo.Format.html
+
+    /// Markup: a known opening tag, or a tag followed by page elements (`HTMLSniffer`).
+    public static func detect(_ bytes: [UInt8]) -> Bool { HTMLSniffer.looksLikeHTML(bytes) }
+
     /// Elements dropped while parsing, with their content. `del` is text Word exported with
     /// its tracked deletions: the accepted view, as the DOCX adapter reads it (`ins` is kept).
     static let dropped: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "textarea", "select",
         "button", "map", "math", "applet", "xml", "audio", "video", "del",
     ]
-    /// Tags in a page: a 300-page report exported by Word has about 100,000.
-    static let maxTags = 500_000
     static let kept: Set<String> = ["class", "id", "style", "colspan", "rowspan", "hidden", "aria-hidden", "type", "name", "content", "role"]
 
-    public static func read(_ bytes: [UInt8], source: SourceInfo) throws(HTMLError) -> Document {
+    /// `limits.maxHTMLElements` bounds the tags of a page (a 300-page report exported by Word
+    /// has about 100,000); deeper than `limits.maxHTMLDepth`, elements are flattened into
+    /// their ancestor, their text kept.
+    public static func read(_ bytes: [UInt8], source: SourceInfo, limits: ReadLimits) throws(AdapterFailure) -> Document {
         let decoded = try EncodingDetector.decode(bytes)
         let markup = WordMarkup.strip(decoded.utf8)
         let root: XMLElement
         do {
-            root = try HTMLReader.parse(markup, options: HTMLReader.Options(maxNodes: maxTags, keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
+            root = try HTMLReader.parse(markup, options: HTMLReader.Options(
+                maxDepth: limits.maxHTMLDepth, maxNodes: limits.maxHTMLElements, keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
         } catch {
             switch error.kind {
-            case .tooLarge: throw HTMLError(code: .tooLarge, message: "page too large: \(error.message)")
-            case .empty: throw HTMLError(code: .unreadable, message: "no HTML content")
-            default: throw HTMLError(code: .corrupt, message: "HTML not readable: \(error.message)")
+            case .tooLarge: throw AdapterFailure(.tooLarge, "page too large: \(error.message)")
+            case .empty: throw AdapterFailure(.unreadable, "no HTML content")
+            default: throw AdapterFailure(.corrupt, "HTML not readable: \(error.message)")
             }
         }
         var properties = PageInfo.read(root)
         let body = PageInfo.elements(named: "body", in: root).first ?? root
         let content = MainContent.find(in: body)
-        var extractor = BlockExtractor(dropLinkLines: !content.known)
+        var extractor = BlockExtractor(dropLinkLines: !content.known, limits: limits)
         try extractor.element(content.element)
         extractor.finish()
         var blocks = extractor.blocks
@@ -49,15 +56,6 @@ public enum HTMLAdapter {
         }
         if properties["title"]?.isEmpty ?? false { properties["title"] = nil }
         return Document(source: source, blocks: blocks, properties: properties, findings: decoded.findings + extractor.findings)
-    }
-}
-
-public struct HTMLError: AdapterError, Equatable {
-    public var code: AdapterErrorCode
-    public var message: String
-    public init(code: AdapterErrorCode, message: String) {
-        self.code = code
-        self.message = message
     }
 }
 

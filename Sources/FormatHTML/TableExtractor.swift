@@ -8,7 +8,7 @@ import XMLSupport
 /// holds tables in its cells) is read as flowing content, cell by cell; the portal's own
 /// information table (索引号, 发布机构…) is metadata, not content, and is left out.
 enum TableExtractor {
-    static func extract(_ table: XMLElement, into extractor: inout BlockExtractor) throws(HTMLError) {
+    static func extract(_ table: XMLElement, into extractor: inout BlockExtractor) throws(AdapterFailure) {
         // A caption ("表一 主动公开政府信息情况") is the line above the table.
         for case .element(let caption) in table.children where caption.name == "caption" {
             try extractor.element(caption)
@@ -27,22 +27,29 @@ enum TableExtractor {
         if PageInfo.isInformationTable(rows) || isNavigation(rows) { return }
         var sourceRows: [SourceRow] = []
         var anyText = false
-        for row in rows {
-            let cells = row.map { cell -> SourceCell in
-                let text = cellText(cell)
+        let index = extractor.tableCount
+        for (r, row) in rows.enumerated() {
+            var cells: [SourceCell] = []
+            cells.reserveCapacity(row.count)
+            for (c, cell) in row.enumerated() {
+                let raw = rawText(cell)
+                let text = Normalizer.clean(raw)
                 if !text.isEmpty { anyText = true }
-                return SourceCell(text, rowSpan: HTMLText.span(cell, "rowspan"), columnSpan: HTMLText.span(cell, "colspan"))
+                let origin = CellOrigin(raw: raw, location: .html(table: index, row: r, cell: c, line: cell.line))
+                cells.append(
+                    SourceCell(text, rowSpan: HTMLText.span(cell, "rowspan"), columnSpan: HTMLText.span(cell, "colspan"), origin: origin))
             }
             sourceRows.append(SourceRow(cells: cells))
         }
         guard anyText else { return }
+        extractor.tableCount += 1
         let grid: Table
         do {
-            grid = try GridBuilder().build(sourceRows)
+            grid = try extractor.grid.build(sourceRows)
         } catch {
-            throw HTMLError(code: .tooLarge, message: "table at line \(table.line) too large: \(error.description)")
+            throw AdapterFailure(.tooLarge, "table at line \(table.line) too large: \(error.description)")
         }
-        extractor.append(grid)
+        try extractor.append(grid)
     }
 
     /// The table's rows and their cells, through thead/tbody/tfoot and any stray wrapper
@@ -111,9 +118,10 @@ enum TableExtractor {
         return links > 0
     }
 
-    /// A cell's text: paragraphs and `<br>` become line breaks, which `Normalizer.clean`
-    /// joins next to Chinese text as the text adapter does.
-    static func cellText(_ cell: XMLElement) -> String {
+    /// A cell's text before normalisation: paragraphs and `<br>` become line breaks (which
+    /// `Normalizer.clean` joins next to Chinese text as the text adapter does), white space
+    /// collapsed within each line.
+    static func rawText(_ cell: XMLElement) -> String {
         var lines: [String] = []
         var current = ""
         func walk(_ e: XMLElement) {
@@ -140,6 +148,6 @@ enum TableExtractor {
         walk(cell)
         lines.append(current)
         let kept = lines.map { HTMLText.collapse($0) }.filter { !$0.allSatisfy { $0 == " " } }
-        return Normalizer.clean(kept.joined(separator: "\n"))
+        return kept.joined(separator: "\n")
     }
 }

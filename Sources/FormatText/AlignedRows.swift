@@ -1,6 +1,7 @@
 import DocModel
 import Normalization
 import TableCore
+import TextLayout
 
 /// The rows of a space-aligned table (see `AlignedTable`): labels joined from their
 /// fragments, values in the columns their positions say.
@@ -233,19 +234,11 @@ enum AlignedRows {
         return slots
     }
 
-    /// Nil when the table would exceed the grid limit (200,000 positions).
-    static func table(_ rows: [OutRow]) -> Table? {
-        let columnCount = (rows.flatMap { $0.cells.map(\.column) }.max() ?? 0) + 1
-        if columnCount * max(rows.count, 1) > 200_000 || columnCount > 1000 { return nil }
-        var cells: [Cell] = []
-        for (r, row) in rows.enumerated() {
-            var taken = Set<Int>()
-            for c in row.cells where taken.insert(c.column).inserted {
-                cells.append(Cell(row: r, column: c.column, text: c.text, origin: c.origin))
-            }
-            for c in 0..<columnCount where !taken.contains(c) { cells.append(Cell(row: r, column: c, text: "", isPadding: true)) }
+    /// The rows for the grid placer: each row's cells are contiguous, after its first column.
+    static func sourceRows(_ rows: [OutRow]) -> [SourceRow] {
+        rows.map { row in
+            let cells = row.cells.sorted { $0.column < $1.column }
+            return SourceRow(skipBefore: cells.first?.column ?? 0, cells: cells.map { SourceCell($0.text, origin: $0.origin) })
         }
-        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        return Table(rowCount: rows.count, columnCount: columnCount, cells: cells)
     }
 }

@@ -1,6 +1,7 @@
 import DocModel
 import Normalization
 import TableCore
+import TextLayout
 
 /// Tables whose columns are set by spaces (see `AlignedColumns` for the cutting of a line).
 ///
@@ -58,7 +59,9 @@ enum AlignedTable {
 
     /// The table starting at `start`, if one does: its rows and the line after it.
     /// `runningHeaders` counts the lines dropped as a page's running header inside the table.
-    static func read(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, runningHeaders: inout [Int]) -> (Table, Int)? {
+    static func read(
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, runningHeaders: inout [Int]
+    ) throws(AdapterFailure) -> (Table, Int)? {
         var run: [Line] = []
         var i = start
         var dropped: [Int] = []
@@ -103,7 +106,12 @@ enum AlignedTable {
         // Headers and fragments before the first header or anchor belong to the text around.
         guard first == 0 || run[..<first].allSatisfy({ $0.kind == .skip }) else { return nil }
         let rows = AlignedRows.build(body, lines: lines)
-        guard let table = AlignedRows.table(rows) else { return nil }
+        let table: Table
+        do {
+            table = try grid.build(AlignedRows.sourceRows(rows))
+        } catch {
+            throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
+        }
         let end = body[body.count - 1].index + 1
         runningHeaders += dropped.filter { $0 < end }
         return (table, end)

@@ -10,7 +10,7 @@ struct DoccanonCorpus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doccanon-corpus",
         abstract: "Generate damaged annual reports and measure how well doccanon reads them.",
-        subcommands: [Generate.self, Measure.self])
+        subcommands: [Generate.self, Measure.self, Real.self])
 }
 
 struct Options: ParsableArguments {
@@ -78,6 +78,32 @@ struct Measure: ParsableCommand {
             return .report(try Pipeline.report(bytes: bytes, name: name, format: format))
         } catch {
             return error.code == .unsupported ? .unsupported : .failed("\(error.code.rawValue): \(error.message)")
+        }
+    }
+}
+
+struct Real: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the real-document regression set (Tests/Fixtures/real) against its hand-typed truths.")
+    @Argument(help: "Folder of *.truth files and their documents.") var directory = "Tests/Fixtures/real"
+    @Flag(help: "Print every wrong cell and metadata field.") var details = false
+
+    func run() throws {
+        let result = try RealSet.run(directory: directory, convert: Self.convert)
+        print(result.summary(details: details))
+    }
+
+    /// PDFs are scored once the pipeline reads PDF; until then they are skipped with a note.
+    @Sendable static func convert(_ bytes: [UInt8], _ name: String, _ ext: String) -> RealOutcome {
+        var format: SourceInfo.Format?
+        if ext == "pdf" {
+            guard let pdf = SourceInfo.Format(rawValue: "pdf") else { return .skipped("no PDF adapter in this build") }
+            format = pdf
+        }
+        do {
+            return .report(try Pipeline.report(bytes: bytes, name: name, format: format))
+        } catch {
+            return .failed("\(error.code.rawValue): \(error.message)")
         }
     }
 }

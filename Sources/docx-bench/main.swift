@@ -28,7 +28,7 @@ for path in arguments {
     let source = SourceInfo(format: .docx, name: "x.docx", sha256: "", bytes: bytes.count)
     var blocks = 0
     let a0 = cpuMilliseconds()
-    for _ in 0..<runs { blocks = (try? DOCXAdapter.read(bytes, source: source))?.blocks.count ?? -1 }
+    for _ in 0..<runs { blocks = (try? DOCXAdapter.read(bytes, source: source, limits: ReadLimits()))?.blocks.count ?? -1 }
     let adapter = (cpuMilliseconds() - a0) / Double(runs)
     var length = 0
     let b0 = cpuMilliseconds()

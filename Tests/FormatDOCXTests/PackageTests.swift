@@ -107,16 +107,21 @@ import ZipSupport
     @Test func oversizedEntriesAndArchivesAreRefused() throws {
         let bytes = try Fixture.file("seed001_plain")
         let source = SourceInfo(format: .docx, name: "x.docx", sha256: "", bytes: bytes.count)
-        let cases: [(ZipLimits, String)] = [
-            (ZipLimits(maxEntryBytes: 20_000), "inflates to"),
-            (ZipLimits(maxTotalBytes: 30_000), "beyond"),
-            (ZipLimits(maxEntries: 3), "entries"),
+        func limits(_ change: (inout ReadLimits) -> Void) -> ReadLimits {
+            var limits = ReadLimits()
+            change(&limits)
+            return limits
+        }
+        let cases: [(ReadLimits, String)] = [
+            (limits { $0.maxZipEntryBytes = 20_000 }, "inflates to"),
+            (limits { $0.maxZipTotalBytes = 30_000 }, "beyond"),
+            (limits { $0.maxZipEntries = 3 }, "entries"),
         ]
         for (limits, words) in cases {
             #expect {
                 _ = try DOCXAdapter.read(bytes, source: source, limits: limits)
             } throws: { error in
-                guard let error = error as? DOCXError else { return false }
+                guard let error = error as? AdapterFailure else { return false }
                 return error.code == .tooLarge && error.message.contains(words)
             }
         }

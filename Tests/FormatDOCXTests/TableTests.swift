@@ -8,6 +8,12 @@ import Testing
         try #require(Fixture.tables(try Fixture.body(xml)).first)
     }
 
+    /// The origin of a cell of the body's first table at a grid position: the part, table,
+    /// grid row and column, and the text before normalisation.
+    static func origin(_ raw: String, _ row: Int, _ column: Int) -> CellOrigin {
+        CellOrigin(raw: raw, location: .docx(part: "word/document.xml", table: 0, row: row, cell: column))
+    }
+
     @Test func spansAndVerticalMerges() throws {
         let t = try Self.table("""
             <w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
@@ -18,9 +24,10 @@ import Testing
             </w:tbl>
             """)
         #expect(t.rowCount == 4 && t.columnCount == 4)
-        #expect(t.cell(0, 0) == Cell(row: 0, column: 0, rowSpan: 3, columnSpan: 2, text: "申请人情况"))
-        #expect(t.cell(0, 2) == Cell(row: 0, column: 2, rowSpan: 1, columnSpan: 2, text: "法人或其他组织"))
-        #expect(t.cell(1, 3) == Cell(row: 1, column: 3, rowSpan: 2, columnSpan: 1, text: "其他"))
+        #expect(t.cell(0, 0) == Cell(row: 0, column: 0, rowSpan: 3, columnSpan: 2, text: "申请人情况", origin: Self.origin("申请人情况", 0, 0)))
+        #expect(t.cell(0, 2) == Cell(row: 0, column: 2, rowSpan: 1, columnSpan: 2, text: "法人或其他组织", origin: Self.origin("法人或其他组织", 0, 2)))
+        // The third cell of row 1 in the source (its first spans two grid columns) is at grid column 3.
+        #expect(t.cell(1, 3) == Cell(row: 1, column: 3, rowSpan: 2, columnSpan: 1, text: "其他", origin: Self.origin("其他", 1, 3)))
         #expect(t.grid == [["申请人情况", "法人或其他组织"], ["商业企业", "其他"], ["1"], ["a", "b", "c", "d"]])
         #expect(t.cells.count == 9)
     }
@@ -167,7 +174,7 @@ import Testing
             """)
         let table = try #require(Fixture.tables(doc).first)
         #expect(table.columnCount == 2)
-        #expect(table.cell(0, 0) == Cell(row: 0, column: 0, rowSpan: 1, columnSpan: 2, text: "合并"))
+        #expect(table.cell(0, 0) == Cell(row: 0, column: 0, rowSpan: 1, columnSpan: 2, text: "合并", origin: TableTests.origin("合并", 0, 0)))
         #expect(Fixture.texts(doc) == ["不再编号的段落。"])
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct AlignedColumnsTests {
     let source = SourceInfo(format: .text, name: "t.txt", sha256: "", bytes: 0)
 
-    func read(_ text: String) throws -> Document { try TextAdapter.read(Array(text.utf8), source: source) }
+    func read(_ text: String) throws -> Document { try TextAdapter.read(Array(text.utf8), source: source, limits: ReadLimits()) }
 
     func rows(_ doc: Document) -> [[String]] {
         doc.blocks.flatMap { block -> [[String]] in

@@ -2,12 +2,13 @@ import Foundation
 import DocModel
 import Testing
 @testable import FormatText
+import TextLayout
 
 /// The three table shapes of extracted text, on small inputs that are not the seeds.
 @Suite struct TextAdapterTests {
     let source = SourceInfo(format: .text, name: "t.txt", sha256: "", bytes: 0)
 
-    func read(_ text: String) throws -> Document { try TextAdapter.read(Array(text.utf8), source: source) }
+    func read(_ text: String) throws -> Document { try TextAdapter.read(Array(text.utf8), source: source, limits: ReadLimits()) }
 
     func rows(_ block: Block?) -> [[String]] {
         guard case .table(let t)? = block else { return [] }
@@ -80,13 +81,13 @@ import Testing
     }
 
     @Test func binaryAndInvalidUTF8AreRefused() {
-        #expect(throws: TextError.self) { try read("abc\u{0}def") }
-        #expect(throws: TextError.self) { try TextAdapter.read([0xC4, 0xE3, 0xBA, 0xC3], source: source) }
+        #expect(throws: AdapterFailure.self) { try read("abc\u{0}def") }
+        #expect(throws: AdapterFailure.self) { try TextAdapter.read([0xC4, 0xE3, 0xBA, 0xC3], source: source, limits: ReadLimits()) }
     }
 
     @Test func utf16WithBOM() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for u in "规章".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
-        #expect(try TextAdapter.read(bytes, source: source).blocks == [.paragraph("规章")])
+        #expect(try TextAdapter.read(bytes, source: source, limits: ReadLimits()).blocks == [.paragraph("规章")])
     }
 }

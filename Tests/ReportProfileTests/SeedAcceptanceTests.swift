@@ -113,23 +113,3 @@ import Testing
         #expect(r.metadata.publishedOn == nil)
     }
 }
-
-/// Every sample's expected output, byte for byte (RECORD_GOLDEN=1 re-records, and fails).
-@Suite struct SampleGoldenTests {
-    static let inputs: [String] = {
-        let dir = TestPaths.samples.appendingPathComponent("text")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-    }()
-
-    @Test(arguments: inputs) func textSample(_ name: String) throws {
-        let bytes = try TestPaths.read("Samples/text/\(name)")
-        let report = try Pipeline.report(bytes: bytes, name: name)
-        let json = Rendering.render(report, as: .json)
-        let base = String(name.dropLast(4))
-        if let problem = Golden.compare(json, to: "Samples/text/\(base).report.json") { Issue.record(Comment(rawValue: problem)) }
-        let document = try Pipeline.document(bytes: bytes, name: name)
-        if let problem = Golden.compare(Rendering.render(document, as: .json), to: "Samples/text/\(base).document.json") {
-            Issue.record(Comment(rawValue: problem))
-        }
-    }
-}

@@ -20,23 +20,6 @@ import TestSupport
         String(url.path.dropFirst(TestPaths.root.path.count + 1))
     }
 
-    @Test func samplesExist() {
-        #expect(Self.files(Self.inputExtensions).count >= 5)
-    }
-
-    @Test func documentsOfEverySampleValidate() throws {
-        var json: [String] = []
-        for url in Self.files(Self.inputExtensions) {
-            let bytes = try TestPaths.read(Self.relative(url))
-            let document = try Pipeline.document(bytes: bytes, name: url.lastPathComponent)
-            let violations = try SchemaCheck.xml(Rendering.render(document, as: .xml), schema: "document.xsd")
-            #expect(violations.isEmpty, "\(Self.relative(url)): \(violations.prefix(3))")
-            json.append(Rendering.render(document, as: .json, pretty: false))
-        }
-        let errors = try SchemaCheck.json(json, schema: "document.schema.json")
-        for (url, e) in zip(Self.files(Self.inputExtensions), errors) { #expect(e.isEmpty, "\(Self.relative(url)): \(e.prefix(3))") }
-    }
-
     @Test func reportsOfEverySampleValidateAndRoundTrip() throws {
         var json: [(String, String)] = []
         for url in Self.files(Self.inputExtensions) {

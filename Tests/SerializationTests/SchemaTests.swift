@@ -3,6 +3,7 @@ import DoccanonKit
 import Foundation
 import Serialization
 import Testing
+import TestSupport
 import XMLSupport
 
 /// Every output validates against Schemas/, and the schemas reject what the model forbids.

@@ -3,6 +3,7 @@ import DoccanonKit
 import Foundation
 import Serialization
 import Testing
+import TestSupport
 import XMLSupport
 
 @Suite struct XMLWriterTests {

@@ -144,35 +144,3 @@ import Testing
         #expect(result.tables["staff"] == nil)
     }
 }
-
-@Suite struct GridBuilderTests {
-    @Test func rowAndColumnSpansCoverEachPositionOnce() throws {
-        let table = try GridBuilder().build([
-            SourceRow(cells: [SourceCell("表头", rowSpan: 2), SourceCell("甲乙", columnSpan: 2)]),
-            SourceRow(cells: [SourceCell("甲"), SourceCell("乙")]),
-            SourceRow(cells: [SourceCell("合计"), SourceCell("1")]),
-        ])
-        #expect(table.rowCount == 3 && table.columnCount == 3)
-        var covered = Set<[Int]>()
-        for c in table.cells {
-            for r in c.row..<(c.row + c.rowSpan) { for k in c.column..<(c.column + c.columnSpan) { #expect(covered.insert([r, k]).inserted) } }
-        }
-        #expect(covered.count == 9)
-        #expect(table.cells.first { $0.text == "甲" }?.column == 1)
-        #expect(table.cells.filter(\.isPadding).count == 1)
-    }
-
-    @Test func spansAreClippedAndBounded() throws {
-        let table = try GridBuilder().build([SourceRow(cells: [SourceCell("x", rowSpan: 50, columnSpan: 3)]), SourceRow(cells: [SourceCell("y")])])
-        #expect(table.cells.first?.rowSpan == 2)
-        #expect(table.cells.first { $0.text == "y" }?.column == 3)
-        #expect(throws: GridBuilder.GridError.self) {
-            try GridBuilder(maxSpan: 1000, maxCells: 100).build([SourceRow(cells: [SourceCell("x", columnSpan: 1000)])])
-        }
-    }
-
-    @Test func gridBeforeSkipsPositions() throws {
-        let table = try GridBuilder().build([SourceRow(cells: [SourceCell("a"), SourceCell("b")]), SourceRow(skipBefore: 1, cells: [SourceCell("c")])])
-        #expect(table.cells.first { $0.text == "c" }?.column == 1)
-    }
-}

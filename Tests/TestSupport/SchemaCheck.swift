@@ -1,20 +1,19 @@
 import Foundation
-import TestSupport
 import XMLSupport
 
 /// Validates outputs against Schemas/: XML with libxml2 (`SchemaValidator`), JSON with an
 /// independent validator, python3's `jsonschema` (Draft 2020-12), run as a child process.
-enum SchemaCheck {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum SchemaCheck {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func schemaBytes(_ name: String) throws -> [UInt8] {
+    public static func schemaBytes(_ name: String) throws -> [UInt8] {
         try TestPaths.read("Schemas/" + name)
     }
 
     /// Violations of the XSD `schema` ("report.xsd") by `xml`; empty when valid.
-    static func xml(_ xml: String, schema: String) throws -> [SchemaViolation] {
+    public static func xml(_ xml: String, schema: String) throws -> [SchemaViolation] {
         try SchemaValidator.validate(Array(xml.utf8), schema: try schemaBytes(schema))
     }
 
@@ -41,7 +40,7 @@ enum SchemaCheck {
         """#
 
     /// For each compact JSON instance (one line each), the schema's error messages.
-    static func json(_ instances: [String], schema: String) throws -> [[String]] {
+    public static func json(_ instances: [String], schema: String) throws -> [[String]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, TestPaths.root.appendingPathComponent("Schemas/" + schema).path]
