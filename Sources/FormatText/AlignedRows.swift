@@ -31,13 +31,17 @@ enum AlignedRows {
         var kinds = body.map(\.kind)
         // (starting left of their values and not right of where their labels end).
         let valueStarts = body.map { $0.kind == .anchor ? $0.fields.first(where: \.isValue)?.start : nil }
+        let labelCounts = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.count : nil }
         let labelEnds = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.map(\.end).max() ?? 0 : nil }
         for (k, line) in body.enumerated() where line.kind == .header || line.kind == .fragment {
             let before = valueStarts[..<k].last { $0 != nil } ?? nil
             let after = valueStarts[(k + 1)...].first { $0 != nil } ?? nil
-            let valueStart = min(before ?? Int.max, after ?? Int.max)
+            let valueStart = max(before ?? 0, after ?? 0)
             let labelEnd = max((labelEnds[..<k].last { $0 != nil } ?? nil) ?? 0, (labelEnds[(k + 1)...].first { $0 != nil } ?? nil) ?? 0)
-            let inLabels = geometric && line.fields.allSatisfy { $0.start < valueStart - 1 && (line.fields.count == 1 || $0.start <= labelEnd) }
+            // More pieces than the rows around have label cells: a header's line.
+            let labelCells = max(labelCounts[..<k].last { $0 != nil }.flatMap { $0 } ?? 0, labelCounts[(k + 1)...].first { $0 != nil }.flatMap { $0 } ?? 0)
+            let inLabels = geometric && (line.fields.count == 1 || line.fields.count <= labelCells)
+                && line.fields.allSatisfy { $0.start < valueStart - 1 && (line.fields.count == 1 || $0.start <= labelEnd) }
             kinds[k] = inLabels ? .fragment : .header
             if !geometric { kinds[k] = .header }
             // A header cell's last line: under a header cell of the line above, not a label.
@@ -59,13 +63,21 @@ enum AlignedRows {
         var labelColumns: [Int: [[Piece]]] = [:]
         for (k, list) in pieces { labelColumns[k] = columns(list.sorted { ($0.line, $0.field.start) < ($1.line, $1.field.start) }) }
         let labelCount = labelColumns.values.map(\.count).max() ?? 1
+        let outerOnly = outerOnlyRows(labelColumns)
         let centres = geometric ? valueCentres(body, kinds) : [:]
         var rows: [OutRow] = []
         for (k, line) in body.enumerated() {
             switch kinds[k] {
             case .anchor:
                 var cells: [(Int, String, CellOrigin)] = []
-                let labels = labelColumns[k] ?? []
+                var labels = labelColumns[k] ?? []
+                if outerOnly.contains(k) {
+                    // The stacked label beside a row that lost its own: context, not its label.
+                    rows.append(OutRow(cells: labels.enumerated().map { c, column in
+                        (c, Normalizer.clean(column.map(\.field.text).joined(separator: "\n")), origin(column, lines))
+                    }))
+                    labels = []
+                }
                 for (c, column) in labels.enumerated() {
                     let text = Normalizer.clean(column.map(\.field.text).joined(separator: "\n"))
                     cells.append((labelCount - labels.count + c, text, origin(column, lines)))
@@ -126,6 +138,20 @@ enum AlignedRows {
             }
             return OutRow(cells: cells)
         }
+    }
+
+    /// Rows whose only label is a piece of a label stacked down an outer column: narrow, ending
+    /// before the column where the table's rows have their own labels (known from the rows
+    /// with two label columns or more). A label spanning both columns reaches past it.
+    static func outerOnlyRows(_ labelColumns: [Int: [[Piece]]]) -> Set<Int> {
+        let inner = labelColumns.values.filter { $0.count >= 2 }.compactMap { $0.last?.first?.field.start }.sorted()
+        guard inner.count >= 2 else { return [] }
+        let innerStart = inner[inner.count / 2]
+        var out = Set<Int>()
+        for (k, columns) in labelColumns where columns.count == 1 {
+            if columns[0].allSatisfy({ $0.field.end <= innerStart + 1 && $0.field.start < innerStart - 3 }) { out.insert(k) }
+        }
+        return out
     }
 
     /// Pieces of one row's label in columns by their start (within three display columns),
