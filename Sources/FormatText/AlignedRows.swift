@@ -147,9 +147,15 @@ enum AlignedRows {
         let inner = labelColumns.values.filter { $0.count >= 2 }.compactMap { $0.last?.first?.field.start }.sorted()
         guard inner.count >= 2 else { return [] }
         let innerStart = inner[inner.count / 2]
+        let anchors = labelColumns.keys.sorted()
         var out = Set<Int>()
-        for (k, columns) in labelColumns where columns.count == 1 {
-            if columns[0].allSatisfy({ $0.field.end <= innerStart + 1 && $0.field.start < innerStart - 3 }) { out.insert(k) }
+        for (n, k) in anchors.enumerated() {
+            guard let columns = labelColumns[k], columns.count == 1,
+                columns[0].allSatisfy({ $0.field.end <= innerStart + 1 && $0.field.start < innerStart - 3 })
+            else { continue }
+            // The row above has a label in both columns (or is such a row itself): a stack
+            // that began above runs past this row.
+            if n > 0, (labelColumns[anchors[n - 1]]?.count ?? 0) >= 2 || out.contains(anchors[n - 1]) { out.insert(k) }
         }
         return out
     }
