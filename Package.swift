@@ -15,6 +15,8 @@
 //   ReportProfile            Document -> Report: sections, metadata, templates, validator
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
+//   Collections              collections: input walking, agency identity, checks across reports
+//   ReviewSite               `doccanon review`: the static review site of a collection
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
 import PackageDescription
@@ -68,9 +70,17 @@ let package = Package(
                 "SystemThreads",
             ],
             swiftSettings: swiftSettings),
+        .target(
+            name: "Collections",
+            dependencies: ["DocModel", "Normalization", "ReportProfile", "Serialization", "DoccanonKit", "Checksum", "SystemThreads"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "ReviewSite",
+            dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", "DocModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DoccanonKit", "DocModel", "Collections", "ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -100,7 +110,13 @@ let package = Package(
             name: "SerializationTests",
             dependencies: ["Serialization", "DocModel", "ReportProfile", "XMLSupport", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

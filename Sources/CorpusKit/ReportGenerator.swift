@@ -5,6 +5,9 @@ import DocModel
 struct ReportGenerator {
     var rng: SplitMix64
     var cells: [ExpectedCell] = []
+    /// When set, the six applicant columns of 上年结转 (a series continues last year's
+    /// carried-forward row); newly received still balances the table.
+    var carriedOver: [Int]?
 
     init(rng: SplitMix64) {
         self.rng = rng
@@ -100,7 +103,15 @@ struct ReportGenerator {
                 total += n
             }
             let forward = rng.count(zeroChance: 0.7, scale: max(2, scale / 5))
-            let over = min(total + forward, rng.count(zeroChance: 0.7, scale: max(2, scale / 5)))
+            var over = min(total + forward, rng.count(zeroChance: 0.7, scale: max(2, scale / 5)))
+            if let forced = carriedOver {
+                over = forced[c]
+                // More carried over than handled and carried forward: the surplus was granted.
+                if over > total + forward, let first = leaves.first {
+                    col[first, default: 0] += over - total - forward
+                    total = over - forward
+                }
+            }
             col["results.total"] = total
             col["carriedForward"] = forward
             col["carriedOver"] = over

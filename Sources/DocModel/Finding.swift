@@ -66,17 +66,33 @@ public enum Rule: String, Sendable, CaseIterable {
     case sectionRepeated = "section.repeated"
     /// The template could not be told from the tables' labels and was taken from the year.
     case templateInferred = "template.inferred"
+    // Prose against tables (a validator rule: derived from the report's sections and tables).
+    /// A number the prose states for a quantity the tables hold disagrees with the table.
+    case proseMismatch = "prose.mismatch"
+    // Collection rules (`doccanon check`): across reports, never in a single report's findings.
+    /// Year N's applications.carriedOver differs from year N−1's carriedForward (same agency).
+    case crossYearCarryOver = "crossYear.carryOver"
+    /// The template changed between consecutive years of one agency.
+    case crossYearTemplateMismatch = "crossYear.templateMismatch"
+    /// The same agency and year twice, with different numbers.
+    case collectionDuplicate = "collection.duplicate"
+    /// The same agency and year twice, with the same numbers.
+    case collectionDuplicateCopy = "collection.duplicateCopy"
+    /// Two agency names that differ slightly (one edit, or one inside the other) and never
+    /// report the same year: perhaps one agency spelt two ways; not merged.
+    case collectionAgencyVariant = "collection.agencyVariant"
 
     public var severity: Severity {
         switch self {
         case .applicationsBalance, .applicationsRowTotal, .applicationsResultsTotal, .reviewsTotal,
-            .valueNegative, .valueUnreadable, .tableMissing:
+            .valueNegative, .valueUnreadable, .tableMissing, .crossYearCarryOver:
             return .error
         case .valueBlank, .sectionMissing, .templateOutdated, .tableAmbiguous, .tableRowInferred,
-            .tableRowMissing, .templateInferred, .tableExtraCell:
+            .tableRowMissing, .templateInferred, .tableExtraCell, .proseMismatch, .collectionDuplicate:
             return .warning
         case .valuePlaceholder, .textRepaired, .valueUnitConverted, .tableExtraRow, .tableLabelVariant,
-            .sectionRepeated, .sourceRestructured, .sourceEncoding:
+            .sectionRepeated, .sourceRestructured, .sourceEncoding, .crossYearTemplateMismatch, .collectionDuplicateCopy,
+            .collectionAgencyVariant:
             return .info
         }
     }
@@ -85,7 +101,7 @@ public enum Rule: String, Sendable, CaseIterable {
     public var isValidatorRule: Bool {
         switch self {
         case .applicationsBalance, .applicationsRowTotal, .applicationsResultsTotal, .reviewsTotal,
-            .valueNegative, .valueBlank, .tableMissing, .sectionMissing, .templateOutdated:
+            .valueNegative, .valueBlank, .tableMissing, .sectionMissing, .templateOutdated, .proseMismatch:
             return true
         default:
             return false

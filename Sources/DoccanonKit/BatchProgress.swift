@@ -15,6 +15,7 @@ public final class ProgressMeter: @unchecked Sendable {
     private let start: ContinuousClock.Instant
     private var lastDraw: ContinuousClock.Instant
     private var last: BatchEngine.Progress?
+    private var label = "doccanon batch"
 
     /// A meter whose total is the number of records on standard input when that is a regular
     /// file, counted on another thread (a large input takes a while): the total appears when
@@ -46,6 +47,16 @@ public final class ProgressMeter: @unchecked Sendable {
         lastDraw = start
     }
 
+    /// A meter for another command (`doccanon check`): "label: done, rate, errors".
+    public convenience init(label: String) {
+        self.init()
+        self.label = label
+    }
+
+    public func update(done: Int, errors: Int) {
+        update(BatchEngine.Progress(done: done, total: nil, errors: errors))
+    }
+
     func expect(_ total: Int?) {
         monitor.lock()
         expected = total
@@ -75,7 +86,7 @@ public final class ProgressMeter: @unchecked Sendable {
         let known = p.total ?? expected
         monitor.unlock()
         let total = known.map { "/\($0)" } ?? ""
-        let text = "\r\u{1B}[Kdoccanon batch: \(p.done)\(total) done, \(Int(rate.rounded())) docs/s, \(p.errors) error\(p.errors == 1 ? "" : "s")"
+        let text = "\r\u{1B}[K\(label): \(p.done)\(total) done, \(Int(rate.rounded())) docs/s, \(p.errors) error\(p.errors == 1 ? "" : "s")"
         _ = FileOutput.write(text, to: FileOutput.standardError)
     }
 }

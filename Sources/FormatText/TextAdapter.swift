@@ -28,9 +28,12 @@ public enum TextAdapter: FormatAdapter {
         let lines = text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { bytes -> Substring in
             bytes.last == 0x0D ? Substring(bytes.dropLast()) : Substring(bytes)
         }
-        var reader = TextReader(lines: lines, kinds: lines.map(LineKind.init), grid: GridBuilder(limits: limits))
+        var kinds = lines.map(LineKind.init)
+        let scraped = ScraperHeader.read(lines)
+        for d in scraped.dropped { kinds[d] = .blank }
+        var reader = TextReader(lines: lines, kinds: kinds, grid: GridBuilder(limits: limits))
         let blocks = try reader.blocks()
-        return Document(source: source, blocks: blocks, findings: reader.findings())
+        return Document(source: source, blocks: blocks, properties: scraped.properties, findings: reader.findings() + scraped.findings)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else, or bytes that are not

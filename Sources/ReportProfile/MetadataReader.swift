@@ -2,29 +2,15 @@ import DocModel
 import Normalization
 
 /// Title, agency, year and publication date, from the title lines, the closing signature
-/// and (for web pages) the page's own information table. Unknown values stay nil.
+/// and the page's own information (an HTML info table, a scraper's header). Unknown values
+/// stay nil: the agency comes from the signature, else the title, else the page's 发布机构;
+/// the date from the signature, else the page.
 enum MetadataReader {
     static let agencySuffixes = ["人民政府", "政府", "办事处", "委员会", "管委会", "办公室", "办公厅", "局", "厅", "委", "办", "院", "中心", "乡", "镇", "街道", "署", "所", "站", "队", "处", "部", "会"]
 
     static func read(_ document: Document, signatureStart: Int?, sections: [Section]) -> Metadata {
         var metadata = Metadata()
-        let blocks = document.blocks
-        // Title: the first line before the first section heading that names the report.
-        let firstSection = blocks.firstIndex { $0.text.map { SectionReader.sectionID(of: $0) != nil } ?? false } ?? blocks.count
-        for i in 0..<min(firstSection, blocks.count) {
-            guard let text = blocks[i].text, text.containsBytes("报告") || text.containsBytes("政府信息公开") else { continue }
-            var title = text
-            if !title.hasSuffix("报告"), i + 1 < firstSection, let next = blocks[i + 1].text, next.hasSuffix("报告"), next.count <= 12 {
-                title += next
-            }
-            // A title broken before its year: the agency stands alone on the line above.
-            if agency(fromTitle: title) == nil, i > 0, let previous = blocks[i - 1].text, isTitlePrefix(previous) {
-                title = previous + title
-            }
-            guard title.count <= 60 else { continue }
-            metadata.title = title
-            break
-        }
+        metadata.title = TitleFinder.title(document.blocks)
         if metadata.title == nil, let t = document.properties["title"], t.containsBytes("报告") { metadata.title = t }
         if let title = metadata.title {
             metadata.year = year(in: title)
@@ -32,15 +18,14 @@ enum MetadataReader {
         }
         // Signature: agency and date lines at the very end.
         if let start = signatureStart {
-            for block in blocks[start...] {
+            for block in document.blocks[start...] {
                 guard let text = block.text else { continue }
-                if let date = date(in: text) {
-                    metadata.publishedOn = date
-                } else if isAgencyLine(text) {
-                    metadata.agency = text
-                }
+                let (agency, date) = signatureParts(text)
+                if let date { metadata.publishedOn = date }
+                if let agency { metadata.agency = agency }
             }
         }
+        if metadata.agency == nil, let publisher = document.properties["publisher"], isAgencyName(publisher) { metadata.agency = publisher }
         if metadata.publishedOn == nil, let published = document.properties["publishedOn"] { metadata.publishedOn = published }
         return metadata
     }
@@ -52,7 +37,8 @@ enum MetadataReader {
         var seen = 0
         while i >= 0, seen < 3 {
             guard let text = blocks[i].text else { break }
-            if date(in: text) != nil || isAgencyLine(text) {
+            let parts = signatureParts(text)
+            if parts.agency != nil || parts.date != nil {
                 start = i
                 seen += 1
                 i -= 1
@@ -63,10 +49,20 @@ enum MetadataReader {
         return start
     }
 
-    /// A short line that can be the first half of a title: no sentence punctuation, no digits.
-    static func isTitlePrefix(_ text: String) -> Bool {
-        text.count >= 2 && text.count <= 30 && !text.contains { "。，,：:；;、".contains($0) || ($0.isASCII && $0.isNumber) }
-            && SectionReader.sectionID(of: text) == nil
+    /// A signature line's agency and date: "安泽县人民政府", "2022年2月15日", "二〇二二年一月二十日",
+    /// or both on one line ("安泽县人民政府　2022年2月15日").
+    static func signatureParts(_ text: String) -> (agency: String?, date: String?) {
+        if let d = date(in: text) { return (nil, d) }
+        if isAgencyLine(text) { return (text, nil) }
+        // Agency and date on one line ("安泽县人民政府　2022年2月15日").
+        guard text.count <= 50 else { return (nil, nil) }
+        var split = text.startIndex
+        while split < text.endIndex {
+            let head = String(text[..<split]).trimmingCharacters(" 　")
+            if head.count >= 2, isAgencyLine(head), let d = date(in: String(text[split...])) { return (head, d) }
+            split = text.index(after: split)
+        }
+        return (nil, nil)
     }
 
     static func isAgencyLine(_ text: String) -> Bool {
@@ -75,23 +71,46 @@ enum MetadataReader {
         return agencySuffixes.contains { text.hasSuffix($0) }
     }
 
-    static func agency(fromTitle title: String) -> String? {
-        var prefix = ""
-        let chars = Array(title)
-        var i = 0
-        while i < chars.count {
-            if i + 4 < chars.count, chars[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 4] == "年" { break }
-            if title[title.index(title.startIndex, offsetBy: i)...].hasPrefix("政府信息公开") { break }
-            prefix.append(chars[i])
-            i += 1
+    /// A page's 发布机构 that names an agency (not a portal, not a person or a column).
+    static func isAgencyName(_ text: String) -> Bool {
+        isAgencyLine(text) && !text.hasSuffix("网") && !text.contains("网站")
+    }
+
+    /// The issuing body a title names: before the year ("淮安市人民政府2024年…"), or between a
+    /// leading year and 政府信息公开 ("2019年上海市人民政府办公厅政府信息公开…"), or before
+    /// 政府信息公开 when there is no year. Nil when the title names none.
+    static func agency(fromTitle raw: String) -> String? {
+        var title = Substring(raw.filter { $0 != " " && $0 != "　" })
+        // A leading year: "2019年", "2019年度".
+        var leadingYear = false
+        if title.count > 5, title.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), title.dropFirst(4).first == "年" {
+            title = title.dropFirst(5)
+            if title.first == "度" { title = title.dropFirst() }
+            leadingYear = true
         }
-        prefix = prefix.trimmingCharacters(" 　")
+        var prefix = ""
+        var i = title.startIndex
+        var stopped = false
+        while i < title.endIndex {
+            let rest = title[i...]
+            if rest.count > 4, rest.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), rest.dropFirst(4).first == "年" { stopped = true; break }
+            if ["政府信息公开", "信息公开", "政务公开", "年度报告", "工作年度报告", "工作报告"].contains(where: { rest.hasPrefix($0) }) { stopped = true; break }
+            prefix.append(title[i])
+            i = title.index(after: i)
+        }
+        guard stopped else { return nil }
+        // "上海市人民政府信息公开…": 政府 belongs to the agency.
+        if prefix.hasSuffix("人民"), title[i...].hasPrefix("政府信息公开") { prefix += "政府" }
         if prefix.hasSuffix("关于") { prefix.removeLast(2) }
-        return prefix.count >= 2 ? prefix : nil
+        if prefix.hasPrefix("关于") { prefix.removeFirst(2) }
+        guard prefix.count >= 2, !prefix.containsBytes("报告") else { return nil }
+        // After a leading year the agency must read as one.
+        if leadingYear, !agencySuffixes.contains(where: { prefix.hasSuffix($0) }) { return nil }
+        return prefix
     }
 
     static func year(in text: String) -> Int? {
-        let chars = Array(text)
+        let chars = Array(text.filter { $0 != " " && $0 != "　" })
         var i = 0
         while i + 4 < chars.count {
             if chars[i..<(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 4] == "年", let y = Int(String(chars[i..<(i + 4)])), (2000...2100).contains(y) {
@@ -102,63 +121,72 @@ enum MetadataReader {
         return nil
     }
 
-    /// An ISO date from "2022年2月15日", "二〇二二年一月二十日", "2022-02-15" or "2022.2.15",
-    /// when the line is nothing but the date.
+    /// An ISO date when the line is nothing but the date, in any form the signature uses.
     static func date(in raw: String) -> String? {
-        let text = raw.filter { $0 != " " && $0 != "　" }
-        guard text.count <= 16 else { return nil }
-        var digits = ""
-        for ch in text {
-            if let d = chineseDigit(ch) { digits.append(d) } else { digits.append(ch) }
-        }
-        // Chinese numbers for month and day: 十 = 10, 十二 = 12, 二十 = 20, 二十五 = 25.
-        var parts: [Int] = []
-        var number = ""
-        var tens: Int?
-        var separators: [Character] = []
-        func flush() {
-            if let t = tens {
-                parts.append(t * 10 + (Int(number) ?? 0))
-            } else if !number.isEmpty, let v = Int(number) {
-                parts.append(v)
+        guard raw.count <= 24 else { return nil }
+        return DateText.whole(raw)
+    }
+}
+
+/// The report's title among the lines before its first section: the line that ends the title
+/// ("…年度报告", "…工作报告"), joined with the title's first lines above it when the title is
+/// broken ("淮安市人民政府" / "2024年政府信息公开工作年度报告", three lines too). Site banners,
+/// menus, "正文" markers and labelled page lines are never part of it; a report title wins over
+/// a banner that merely names 政府信息公开.
+enum TitleFinder {
+    static let maxTitle = 60
+
+    static func title(_ blocks: [Block]) -> String? {
+        let firstSection = blocks.firstIndex { $0.text.map { SectionReader.sectionID(of: $0) != nil } ?? false } ?? blocks.count
+        let limit = min(firstSection, blocks.count, 40)
+        for i in 0..<limit {
+            guard let text = blocks[i].text, isTitleLine(text) else { continue }
+            var title = text
+            // The next line may finish the title ("…政府信息公开工作" / "年度报告").
+            if !endsTitle(title), i + 1 < limit, let next = blocks[i + 1].text, endsTitle(next), next.count <= 20, isFragment(next) {
+                title += next
             }
-            number = ""
-            tens = nil
-        }
-        for ch in digits {
-            if ch.isASCII && ch.isNumber {
-                number.append(ch)
-            } else if ch == "十" {
-                tens = number.isEmpty ? 1 : (Int(number) ?? 1)
-                number = ""
-            } else {
-                flush()
-                separators.append(ch)
+            guard endsTitle(title) else { continue }
+            // Lines above that begin the title (agency, year), while it lacks either.
+            var j = i - 1
+            while j >= 0, title.count < maxTitle, MetadataReader.agency(fromTitle: title) == nil || MetadataReader.year(in: title) == nil {
+                guard let previous = blocks[j].text, isFragment(previous), title.count + previous.count <= maxTitle else { break }
+                title = previous + title
+                j -= 1
             }
+            guard title.count <= maxTitle else { continue }
+            return title
         }
-        flush()
-        guard parts.count == 3 else { return nil }
-        let validSeparators = separators == ["年", "月", "日"] || separators == ["-", "-"] || separators == [".", "."] || separators == ["/", "/"]
-        guard validSeparators else { return nil }
-        let (y, m, d) = (parts[0], parts[1], parts[2])
-        guard (2000...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        return nil
     }
 
-    static func chineseDigit(_ ch: Character) -> Character? {
-        switch ch {
-        case "〇", "○", "零", "Ｏ", "O": return "0"
-        case "一": return "1"
-        case "二": return "2"
-        case "三": return "3"
-        case "四": return "4"
-        case "五": return "5"
-        case "六": return "6"
-        case "七": return "7"
-        case "八": return "8"
-        case "九": return "9"
-        default: return nil
-        }
+    /// A line that can hold (the end of) the title.
+    static func isTitleLine(_ text: String) -> Bool {
+        text.count <= maxTitle && (text.containsBytes("报告") || text.containsBytes("政府信息公开")) && !text.hasSuffix("。") && !text.hasSuffix("：")
+            && !text.contains("：") && !isChrome(text)
+    }
+
+    /// Ends with 报告, or with 报告 and a short note in brackets ("报告（全文）").
+    static func endsTitle(_ text: String) -> Bool {
+        let t = Array(text.trimmingCharacters(" 　"))
+        guard let at = t.indices.last(where: { $0 + 1 < t.count && t[$0] == "报" && t[$0 + 1] == "告" }) else { return false }
+        let tail = t[(at + 2)...]
+        guard let open = tail.first, let close = tail.last else { return true }
+        return tail.count <= 12 && "（(".contains(open) && "）)".contains(close)
+    }
+
+    /// A short line that can be part of a title: no sentence punctuation, not a section
+    /// heading, not page chrome.
+    static func isFragment(_ text: String) -> Bool {
+        text.count >= 2 && text.count <= 40 && !text.contains { "。，,：:；;、|｜>".contains($0) }
+            && SectionReader.sectionID(of: text) == nil && !isChrome(text) && MetadataReader.date(in: text) == nil
+    }
+
+    /// Banners and markers that sit above a title on pages and in dumps.
+    static func isChrome(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(" 　【】")
+        if ["正文", "标题", "内容", "全文", "附件", "打印", "关闭", "字号"].contains(t) { return true }
+        return t.hasSuffix("网") || t.hasSuffix("网站") || t.contains("门户") || t.contains("首页") || t.contains("当前位置")
     }
 }
 

@@ -44,7 +44,7 @@ public enum ReportValidator {
                 }
             }
         }
-        return out
+        return out + ProseChecker.findings(for: report)
     }
 
     static func isNegative(_ v: Value) -> Bool {

@@ -1,0 +1,74 @@
+import DocModel
+import Serialization
+
+/// The output of `doccanon check`: one JSON object (keys sorted, reports in walking order,
+/// findings in the checks' fixed order), or lines for people.
+extension CheckResult {
+    public var canonical: CanonicalValue {
+        .object([
+            .init("reports", .array(itemName: "report", reports.map(\.canonical))),
+            .init("findings", .array(itemName: "finding", findings.map(\.canonical))),
+            .init(
+                "errors",
+                .array(
+                    itemName: "error",
+                    errors.map { e in
+                        .object([.init("id", .string(e.id)), .init("code", .string(e.error.code.rawValue)), .init("message", .string(e.error.message))])
+                    })),
+        ])
+    }
+
+    public var json: String { JSONWriter.write(canonical) }
+
+    public var text: String {
+        let agencies = Set(reports.compactMap(\.agencyKey)).count
+        var lines = [
+            "\(reports.count) 份报告，\(agencies) 个机构，\(errors.count) 份无法读取；"
+                + "发现 error \(count(.error))、warning \(count(.warning))、info \(count(.info))",
+        ]
+        for f in findings {
+            lines.append("")
+            lines.append("\(f.severity.rawValue) \(f.rule.rawValue): \(f.message)")
+            for r in f.reports { lines.append("  报告 \(r.id)（\(r.source.name)）") }
+            for v in f.values where v.quote == nil {
+                lines.append("    \(v.report) \(v.path) = \(v.value.map(ReportDigest.show) ?? "null")")
+            }
+        }
+        for e in errors { lines.append("无法读取 \(e.id): \(e.error.code.rawValue) \(e.error.message)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+func optional(_ s: String?) -> CanonicalValue { s.map(CanonicalValue.string) ?? .null }
+
+extension ReportDigest {
+    public var canonical: CanonicalValue {
+        .object([
+            .init("id", .string(id)), .init("source", source.canonical), .init("agency", optional(agency)),
+            .init("agencyKey", optional(agencyKey)), .init("agencySource", optional(agencySource?.rawValue)),
+            .init("year", year.map(CanonicalValue.integer) ?? .null), .init("template", optional(template?.rawValue)),
+        ])
+    }
+}
+
+extension CollectionFinding {
+    public var canonical: CanonicalValue {
+        .object([
+            .init("rule", .string(rule.rawValue)), .init("severity", .string(severity.rawValue)), .init("message", .string(message)),
+            .init(
+                "reports",
+                .array(itemName: "report", reports.map { .object([.init("id", .string($0.id)), .init("source", $0.source.canonical)]) })),
+            .init("values", .array(itemName: "value", values.map(\.canonical))),
+        ])
+    }
+}
+
+extension ComparedValue {
+    public var canonical: CanonicalValue {
+        var members: [CanonicalValue.Member] = [
+            .init("report", .string(report)), .init("path", .string(path)), .init("value", value?.canonical ?? .null),
+        ]
+        if let quote { members.append(.init("quote", .string(quote))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,137 @@
+import DocModel
+import DoccanonKit
+import ReportProfile
+import SystemThreads
+
+/// One report of a collection, as read.
+public struct LoadedReport: Sendable {
+    public var report: Report
+    /// The source's own 发布机构 property (HTML pages' info table), when it has one.
+    public var publisher: String?
+
+    public init(report: Report, publisher: String? = nil) {
+        self.report = report
+        self.publisher = publisher
+    }
+}
+
+/// One input of a collection: its id (the path as given, or as joined while walking a folder)
+/// and the report read from it, or why it could not be read.
+public struct CollectionEntry: Sendable {
+    public var id: String
+    public var result: Result<LoadedReport, ConversionError>
+}
+
+/// Reads a collection: the files `InputWalker` finds under the paths, each converted (a
+/// document of any format) or read back (report JSON or XML, `doccanon report`'s output), on
+/// `jobs` threads, handed to the caller one at a time in walking order. At most `window`
+/// entries are held at once, so memory does not grow with the collection.
+public final class CollectionReader: @unchecked Sendable {
+    public typealias Loader = @Sendable (_ path: String, _ bytes: [UInt8]) -> Result<LoadedReport, ConversionError>
+
+    public let jobs: Int
+    public let window: Int
+    public let limits: Limits
+    private let loader: Loader
+
+    // Shared state, guarded by `monitor`.
+    private let monitor = Monitor()
+    private var walker: InputWalker
+    private var taken = 0
+    private var consumed = 0
+    private var walkDone = false
+    private var ready: [Int: CollectionEntry] = [:]
+    private var workersLeft = 0
+
+    /// - Parameters:
+    ///   - jobs: conversions at once (0: one per core).
+    ///   - loader: how a file's bytes become a report (default: `CollectionReader.load`).
+    public init(paths: [String], jobs: Int = 0, limits: Limits = Limits(), loader: Loader? = nil) {
+        self.jobs = jobs > 0 ? jobs : SystemThreads.processorCount
+        self.window = 4 * self.jobs
+        self.limits = limits
+        self.walker = InputWalker(paths)
+        self.loader = loader ?? { path, bytes in CollectionReader.load(path: path, bytes: bytes) }
+    }
+
+    /// A document converted (its 发布机构 property kept), or a report read back from JSON or XML.
+    public static func load(path: String, bytes: [UInt8]) -> Result<LoadedReport, ConversionError> {
+        do throws(ConversionError) {
+            if Validation.inputKind(bytes, format: nil) != .document {
+                return .success(LoadedReport(report: try Validation.report(bytes: bytes, name: path, format: nil)))
+            }
+            let document = try Pipeline.document(bytes: bytes, name: path)
+            let report: Report
+            do {
+                report = try ReportReader.read(document)
+            } catch {
+                throw ConversionError(.notAReport, "\(document.source.name): \(error.description)")
+            }
+            return .success(LoadedReport(report: report, publisher: document.properties["publisher"]))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Calls `body` with every entry, in walking order, on the calling thread.
+    public func forEach(_ body: (CollectionEntry) -> Void) {
+        monitor.lock()
+        workersLeft = jobs
+        monitor.unlock()
+        var started = 0
+        for _ in 0..<jobs where SystemThreads.start({ [self] in work() }) { started += 1 }
+        if started == 0 {
+            // No thread could start: read in order on this one.
+            while let (index, item) = take() { body(read(item, index: index)) }
+            return
+        }
+        monitor.lock()
+        workersLeft = started
+        while true {
+            while ready[consumed] == nil, !(walkDone && consumed == taken) { monitor.wait() }
+            guard let entry = ready.removeValue(forKey: consumed) else { break }
+            consumed += 1
+            monitor.broadcast()
+            monitor.unlock()
+            body(entry)
+            monitor.lock()
+        }
+        monitor.unlock()
+    }
+
+    /// The next item to read with its index, or nil at the end. Waits while the window is full.
+    private func take() -> (Int, InputWalker.Item)? {
+        monitor.lock()
+        defer { monitor.unlock() }
+        while !walkDone, taken - consumed >= window { monitor.wait() }
+        guard !walkDone, let item = walker.next() else {
+            walkDone = true
+            monitor.broadcast()
+            return nil
+        }
+        taken += 1
+        return (taken - 1, item)
+    }
+
+    private func work() {
+        while let (index, item) = take() {
+            let entry = read(item, index: index)
+            monitor.lock()
+            ready[index] = entry
+            monitor.broadcast()
+            monitor.unlock()
+        }
+    }
+
+    private func read(_ item: InputWalker.Item, index: Int) -> CollectionEntry {
+        switch item {
+        case .failure(let path, let message):
+            return CollectionEntry(id: path, result: .failure(ConversionError(.unreadable, message)))
+        case .file(let path):
+            switch FileInput.read(path, limit: limits.maxInputBytes) {
+            case .failure(let error): return CollectionEntry(id: path, result: .failure(error))
+            case .success(let bytes): return CollectionEntry(id: path, result: loader(path, bytes))
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+/// The site's one script (`review.js`). It reads page data only through `JSON.parse` of the
+/// data element's text and writes document strings only through `textContent` (never
+/// `innerHTML`), so nothing from a document can become markup or code.
+enum Script {
+    static let source = #"""
+"use strict";
+(function () {
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  var SEV = { error: "错误", warning: "警告", info: "提示" };
+  var SEVCLASS = { error: "e", warning: "w", info: "i" };
+
+  // ---- index: filter and sort the report table ----
+  function setupIndex() {
+    var table = document.getElementById("reports");
+    if (!table) return;
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var q = document.getElementById("q"), sev = document.getElementById("sev"), rule = document.getElementById("rule");
+    var shown = document.getElementById("shown");
+    function apply() {
+      var text = q.value.trim().toLowerCase(), s = sev.value, r = rule.value, n = 0;
+      rows.forEach(function (row) {
+        var ok = true;
+        if (text && row.textContent.toLowerCase().indexOf(text) < 0) ok = false;
+        if (s === "e" && row.dataset.e === "0") ok = false;
+        if (s === "w" && row.dataset.w === "0") ok = false;
+        if (s === "clean" && (row.dataset.e !== "0" || row.dataset.w !== "0")) ok = false;
+        if (r && row.dataset.rules.split(" ").indexOf(r) < 0) ok = false;
+        row.hidden = !ok;
+        if (ok) n++;
+      });
+      shown.textContent = n + " / " + rows.length;
+      var state = [];
+      if (text) state.push("q=" + encodeURIComponent(q.value.trim()));
+      if (s) state.push("sev=" + s);
+      if (r) state.push("rule=" + encodeURIComponent(r));
+      history.replaceState(null, "", state.length ? "#" + state.join("&") : location.pathname);
+      document.querySelectorAll(".collection li[data-rule]").forEach(function (li) {
+        li.hidden = !!r && li.dataset.rule !== r;
+      });
+    }
+    [q, sev, rule].forEach(function (c) { c.addEventListener("input", apply); });
+    document.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      th.querySelector("button").addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var numeric = th.dataset.t === "n";
+        rows.sort(function (a, b) {
+          var x = a.cells[col].textContent, y = b.cells[col].textContent, c;
+          if (numeric) c = (x === "" ? -1 : Number(x)) - (y === "" ? -1 : Number(y));
+          else c = x.localeCompare(y, "zh-CN");
+          return asc ? c : -c;
+        });
+        rows.forEach(function (row) { tbody.appendChild(row); });
+      });
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "/" && document.activeElement !== q) { e.preventDefault(); q.focus(); return; }
+      var a = document.activeElement;
+      if ((e.key === "ArrowDown" || e.key === "ArrowUp") && a && a.closest && a.closest("#reports tbody")) {
+        var visible = rows.filter(function (r) { return !r.hidden; });
+        var i = visible.indexOf(a.closest("tr")) + (e.key === "ArrowDown" ? 1 : -1);
+        if (i >= 0 && i < visible.length) { e.preventDefault(); visible[i].querySelector("a").focus(); }
+      }
+    });
+    // The filters live in the address (#q=…&sev=e&rule=…), so a filtered view can be shared.
+    location.hash.slice(1).split("&").forEach(function (pair) {
+      var kv = pair.split("="), v = decodeURIComponent(kv[1] || "");
+      if (kv[0] === "q") q.value = v;
+      if (kv[0] === "sev") sev.value = v;
+      if (kv[0] === "rule") rule.value = v;
+    });
+    apply();
+  }
+
+  // ---- report: select a cell, show its findings and source ----
+  function setupReport() {
+    var dataNode = document.getElementById("data");
+    if (!dataNode) return;
+    var data = JSON.parse(dataNode.textContent);
+    var cells = Array.prototype.slice.call(document.querySelectorAll("td[data-p]"));
+    var detail = document.getElementById("detail");
+    var current = null;
+    if (cells.length) cells[0].tabIndex = 0;
+
+    function sourceLines(info) {
+      var box = el("pre", "src");
+      if (info.line === undefined) return null;
+      for (var n = info.line - 2; n <= info.line + 2; n++) {
+        var own = n === info.line, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
+        if (text === undefined) continue;
+        var line = el("span", own ? "ln own" : "ln");
+        line.appendChild(el("span", "no", n));
+        if (own && info.hl) {
+          line.appendChild(document.createTextNode(text.slice(0, info.hl[0])));
+          line.appendChild(el("mark", null, text.slice(info.hl[0], info.hl[1])));
+          line.appendChild(document.createTextNode(text.slice(info.hl[1])));
+        } else {
+          line.appendChild(document.createTextNode(text));
+        }
+        box.appendChild(line);
+        box.appendChild(document.createTextNode("\n"));
+      }
+      return box;
+    }
+
+    function crop(c) {
+      var ns = "http://www.w3.org/2000/svg", m = 36;
+      var x0 = Math.max(0, c.box[0] - m * 3), y0 = Math.max(0, c.box[1] - m);
+      var w = Math.min(c.size[0], c.box[2] + m * 3) - x0, h = Math.min(c.size[1], c.box[3] + m) - y0;
+      var svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("viewBox", [x0, y0, w, h].join(" "));
+      svg.setAttribute("class", "crop");
+      var img = document.createElementNS(ns, "image");
+      img.setAttribute("href", c.src);
+      img.setAttribute("width", c.size[0]);
+      img.setAttribute("height", c.size[1]);
+      svg.appendChild(img);
+      var r = document.createElementNS(ns, "rect");
+      r.setAttribute("x", c.box[0]); r.setAttribute("y", c.box[1]);
+      r.setAttribute("width", c.box[2] - c.box[0]); r.setAttribute("height", c.box[3] - c.box[1]);
+      svg.appendChild(r);
+      return svg;
+    }
+
+    function show(td) {
+      var path = td.dataset.p, info = data.cells[path] || {};
+      detail.replaceChildren(el("h2", null, "单元格"));
+      detail.appendChild(el("p", "path", path));
+      var value = el("p", "value");
+      value.appendChild(el("span", "k", "值 "));
+      value.appendChild(el("strong", null, td.classList.contains("nil") ? "空（null）" : td.textContent));
+      detail.appendChild(value);
+      var list = el("ol", "findings");
+      (info.f || []).forEach(function (i) {
+        var f = data.findings[i], li = el("li", SEVCLASS[f.severity]);
+        li.appendChild(el("span", "sev", SEV[f.severity]));
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(el("code", null, f.rule));
+        li.appendChild(document.createTextNode(" " + f.message));
+        list.appendChild(li);
+      });
+      detail.appendChild(list.children.length ? list : el("p", "hint", "此单元格没有发现。"));
+      if (info.raw !== undefined) {
+        var raw = el("p", "raw");
+        raw.appendChild(el("span", "k", "原文 "));
+        raw.appendChild(el("q", null, info.raw));
+        detail.appendChild(raw);
+      }
+      if (info.from) detail.appendChild(el("p", "from", "推断自：" + info.from.join("，")));
+      if (info.where) detail.appendChild(el("p", "where", "位置：" + info.where));
+      if (info.crop) detail.appendChild(crop(info.crop));
+      var lines = sourceLines(info);
+      if (lines) detail.appendChild(lines);
+      if (info.raw === undefined && !info.from) detail.appendChild(el("p", "hint", "没有来源信息（用 --provenance 生成的报告才有）。"));
+    }
+
+    function select(td, focus) {
+      if (current) current.classList.remove("sel");
+      if (current) current.tabIndex = -1;
+      current = td;
+      td.classList.add("sel");
+      td.tabIndex = 0;
+      if (focus) td.focus();
+      show(td);
+      history.replaceState(null, "", "#" + encodeURIComponent(td.dataset.p));
+    }
+
+    function neighbour(td, dr) {
+      var row = td.parentElement;
+      var rect = td.getBoundingClientRect(), centre = rect.left + rect.width / 2;
+      for (row = dr > 0 ? row.nextElementSibling : row.previousElementSibling; row;
+           row = dr > 0 ? row.nextElementSibling : row.previousElementSibling) {
+        var candidates = row.querySelectorAll("td[data-p]");
+        if (!candidates.length) continue;
+        var best = null, distance = Infinity;
+        candidates.forEach(function (c) {
+          var r = c.getBoundingClientRect(), d = Math.abs(r.left + r.width / 2 - centre);
+          if (d < distance) { distance = d; best = c; }
+        });
+        return best;
+      }
+      return null;
+    }
+
+    cells.forEach(function (td) {
+      td.addEventListener("click", function () { select(td, true); });
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      var a = document.activeElement, inCell = a && a.matches && a.matches("td[data-p]"), next = null;
+      if (inCell && e.key === "ArrowRight") next = a.nextElementSibling && a.nextElementSibling.matches("td[data-p]") ? a.nextElementSibling : null;
+      if (inCell && e.key === "ArrowLeft") next = a.previousElementSibling && a.previousElementSibling.matches("td[data-p]") ? a.previousElementSibling : null;
+      if (inCell && e.key === "ArrowDown") next = neighbour(a, 1);
+      if (inCell && e.key === "ArrowUp") next = neighbour(a, -1);
+      if (inCell && e.key === "Enter") next = a;
+      if ((e.key === "n" || e.key === "p") && !(a && a.matches && a.matches("input, select, textarea"))) {
+        var flagged = cells.filter(function (c) { return c.matches(".e,.w,.i"); });
+        var i = current ? flagged.indexOf(current) : -1;
+        var k = flagged.length;
+        if (k) next = flagged[e.key === "n" ? (i + 1) % k : (i < 0 ? k - 1 : (i - 1 + k) % k)];
+      }
+      if (e.key === "Escape" && current) {
+        current.classList.remove("sel");
+        current = null;
+        detail.replaceChildren(el("h2", null, "单元格"), el("p", "hint", "选择一个单元格，查看其发现、原文和来源位置。"));
+      }
+      if (next) { e.preventDefault(); select(next, true); }
+    });
+    document.querySelectorAll("button.go").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var p = b.dataset.p, td = cells.find(function (c) { return c.dataset.p === p; }) ||
+          cells.find(function (c) { return c.dataset.p.indexOf(p + ".") === 0; });
+        if (td) select(td, true);
+      });
+    });
+    document.querySelectorAll("mark[data-f]").forEach(function (m) {
+      m.addEventListener("click", function () {
+        var li = document.getElementById("f" + m.dataset.f);
+        if (li) { li.scrollIntoView({ block: "center" }); li.classList.add("flash"); }
+      });
+    });
+    var hash = decodeURIComponent(location.hash.slice(1));
+    var initial = hash && cells.find(function (c) { return c.dataset.p === hash; });
+    if (initial) select(initial, false);
+  }
+
+  function start() { setupIndex(); setupReport(); document.documentElement.classList.add("js"); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
+"""#
+}

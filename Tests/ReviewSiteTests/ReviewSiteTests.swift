@@ -1,0 +1,167 @@
+import DocModel
+import DoccanonKit
+import Foundation
+import Serialization
+import TestSupport
+import Testing
+
+@testable import ReviewSite
+
+@Suite struct MarkupTests {
+    @Test func scriptJSONCannotCloseItsElementAndParsesBackEqual() throws {
+        let hostile = "</script><script>alert(1)</script><!-- & \u{2028}\u{2029} \"q\" \\ <b>"
+        let value = CanonicalValue.object([.init("t", .string(hostile)), .init("n", .array(itemName: "n", [.integer(1)]))])
+        let json = Markup.scriptJSON(value)
+        for forbidden in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+            #expect(!json.contains(forbidden), "\(forbidden) left in \(json)")
+        }
+        #expect(json.contains("\\u003c/script\\u003e") && json.contains("\\u2028") && json.contains("\\u0026"))
+        let parsed = try JSONReader.parse(Array(json.utf8))
+        #expect(parsed["t"] == .string(hostile))
+    }
+
+    @Test func textAndAttributesAreEscaped() {
+        #expect(Markup.text("<img src=x onerror=alert(1)>&") == "&lt;img src=x onerror=alert(1)&gt;&amp;")
+        #expect(Markup.attribute("a\"b<c") == "a&quot;b&lt;c")
+        #expect(Markup.text("a\u{1}b") == "a\u{FFFD}b")
+    }
+}
+
+@Suite struct SourceContextTests {
+    @Test func textLocationsHighlightTheirColumns() {
+        var context = SourceContext("规章\n\t１，８７８件\n行政许可")
+        let placed = context.place(.text(line: 2, from: 1, to: 7), raw: "１，８７８件")
+        #expect(placed?.line == 2 && placed?.window == nil)
+        #expect(placed?.highlight.map { [$0.0, $0.1] } == [1, 7])
+    }
+
+    @Test func htmlCellsAreHighlightedOnlyWhenTheirTextIsUnambiguous() {
+        var context = SourceContext("<tr><td>规章</td><td>12</td><td>0</td><td>0</td></tr>")
+        #expect(context.place(.html(table: 0, row: 1, cell: 1, line: 1), raw: "12")?.highlight.map { [$0.0, $0.1] } == [19, 21])
+        #expect(context.place(.html(table: 0, row: 1, cell: 2, line: 1), raw: "0")?.highlight == nil)
+    }
+
+    @Test func longLinesAreCutToAWindowAroundTheCell() {
+        let line = String(repeating: "<td>x</td>", count: 100) + "<td>4711</td>" + String(repeating: "<td>y</td>", count: 100)
+        var context = SourceContext(line)
+        let placed = context.place(.html(table: 0, row: 0, cell: 100, line: 1), raw: "4711")
+        let window = placed?.window ?? ""
+        #expect(window.unicodeScalars.count <= SourceContext.maxLine + 2)
+        if let (a, b) = placed?.highlight {
+            let units = Array(window.utf16)
+            #expect(String(decoding: units[a..<b], as: UTF16.self) == "4711")
+        } else {
+            Issue.record("no highlight in a long line")
+        }
+    }
+}
+
+@Suite struct ReportPageTests {
+    static func report(_ relative: String) throws -> Report {
+        try Pipeline.report(bytes: TestPaths.read(relative), name: relative)
+    }
+
+    /// Value cells of a page, path → shown text, read back from the markup.
+    static func cells(_ html: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for piece in html.split(separator: "<td class=\"").dropFirst() {
+            guard let p = piece.firstRange(of: "data-p=\""), let close = piece[p.upperBound...].firstIndex(of: "\""),
+                let gt = piece[close...].firstIndex(of: ">"), let end = piece[gt...].firstRange(of: "</td>")
+            else { continue }
+            out[String(piece[p.upperBound..<close])] = String(piece[piece.index(after: gt)..<end.lowerBound])
+        }
+        return out
+    }
+
+    @Test func everyValueIsDrawnInItsCell() throws {
+        let report = try Self.report("Samples/text/001_7097c5c10f7e9ea9.txt")
+        let html = ReportPage(input: ReviewInput(id: "x", report: report), agencyLink: nil).render()
+        let cells = Self.cells(html)
+        var count = 0
+        for (key, table) in report.tables {
+            for row in table?.rows ?? [] {
+                for field in row.fields {
+                    count += 1
+                    #expect(cells["\(key).\(row.path).\(field.name)"] == (Markup.display(field.value) ?? ""), "\(key).\(row.path).\(field.name)")
+                }
+            }
+        }
+        #expect(cells.count == count && count > 150)
+        #expect(cells["activeDisclosure.fees.amount"] == "15996.59")
+    }
+
+    @Test func aPlantedReportShowsItsMarkupAsText() throws {
+        let report = try Self.report("Tests/Fixtures/review/planted_xss.txt")
+        #expect(report.metadata.title?.contains("<script>") == true)
+        let html = ReportPage(input: ReviewInput(id: "planted", report: report), agencyLink: nil).render()
+        // Our two script elements only: the site's file and the JSON data.
+        #expect(html.split(separator: "<script").count - 1 == 2)
+        #expect(!html.contains("<img") && !html.contains("<!--"))
+        #expect(html.contains("&lt;script&gt;document.title=\"P\"&lt;/script&gt;"))
+        #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; script-src 'self';"))
+        guard let start = html.firstRange(of: "id=\"data\">"), let end = html[start.upperBound...].firstRange(of: "</script>") else {
+            Issue.record("no data element")
+            return
+        }
+        let data = try JSONReader.parse(Array(html[start.upperBound..<end.lowerBound].utf8))
+        guard case .array(_, let findings)? = data["findings"] else {
+            Issue.record("no findings in the data")
+            return
+        }
+        #expect(findings.contains { finding in
+            if case .string(let message)? = finding["message"] { return message.contains("<img src=x onerror=") }
+            return false
+        })
+    }
+
+    @Test func rowFindingsColourTheRowLabelAndTableFindingsNoCell() throws {
+        var report = try Self.report("Samples/text/001_7097c5c10f7e9ea9.txt")
+        report.findings = [
+            Finding(.tableRowInferred, "行", path: "applications.carriedOver"),
+            Finding(.textRepaired, "表", path: "applications"),
+            Finding(.applicationsBalance, "列", path: "applications.results.total.naturalPerson"),
+        ]
+        let marks = CellMarks(report.findings)
+        #expect(marks.severity(of: "applications.carriedOver.total") == .warning)
+        #expect(marks.severity(of: "applications.results.total.naturalPerson") == .error)
+        #expect(marks.severity(of: "applications.newlyReceived.total") == nil)
+        #expect(marks.severity(ofRow: "applications.newlyReceived") == nil)
+        let layout = TableLayout(report: report, marks: marks)
+        #expect(marks.general(cellPaths: layout.cellPaths()) == [1])
+    }
+}
+
+@Suite struct SiteTests {
+    static func build(_ paths: [String]) throws -> (URL, ReviewBuilder.Outcome) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString)")
+        let outcome = try ReviewBuilder.build(paths: paths.map { TestPaths.root.appendingPathComponent($0).path }, directory: dir.path, jobs: 2)
+        return (dir, outcome)
+    }
+
+    @Test func aSiteIsTheSameWhateverTheJobs() throws {
+        let (a, first) = try Self.build(["Samples/text", "Tests/Fixtures/review/agency"])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString)")
+        _ = try ReviewBuilder.build(
+            paths: ["Samples/text", "Tests/Fixtures/review/agency"].map { TestPaths.root.appendingPathComponent($0).path }, directory: dir.path, jobs: 1)
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        // 5 sources and their 5 report JSON files, 4 agency years; the 5 document JSON files are listed as unreadable.
+        #expect(first.reports == 14 && first.failures == 5)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted()))
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".js") || file.hasSuffix(".css") {
+            #expect(try Data(contentsOf: a.appendingPathComponent(file)) == Data(contentsOf: dir.appendingPathComponent(file)), "\(file)")
+        }
+    }
+
+    @Test func theAgencyChartMarksTheCarryOverBreak() throws {
+        let (dir, _) = try Self.build(["Tests/Fixtures/review/agency"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = try String(contentsOf: dir.appendingPathComponent(Summary.agencyPage("安泽县审计局")), encoding: .utf8)
+        #expect(page.contains("2022年结转下年度 3，2023年上年结转 1"))
+        #expect(page.split(separator: "class=\"break\"").count - 1 == 1)
+        #expect(page.split(separator: "<polyline").count - 1 == 3)
+    }
+}
