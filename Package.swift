@@ -16,6 +16,7 @@
 //   Serialization            JSON / XML / Markdown / HTML writers
 //   DoccanonKit              format detection and the conversion pipeline (CLI, batch, fuzzers)
 //   Collections              collections: input walking, agency identity, checks across reports
+//   WideExport               `doccanon export`: one row per report, CSV or XLSX (CXLSXWriter/XLSXSupport)
 //   ReviewSite               `doccanon review`: the static review site of a collection
 //   doccanon                 the command-line shell (swift-argument-parser)
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
@@ -43,7 +44,11 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
         .target(name: "Checksum", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
+        .target(name: "XLSXSupport", dependencies: ["CXLSXWriter"], swiftSettings: swiftSettings),
         .target(name: "SystemThreads", swiftSettings: swiftSettings),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "ZipSupport", dependencies: ["CLibZip"], swiftSettings: swiftSettings),
@@ -75,12 +80,15 @@ let package = Package(
             dependencies: ["DocModel", "Normalization", "ReportProfile", "Serialization", "DoccanonKit", "Checksum", "SystemThreads"],
             swiftSettings: swiftSettings),
         .target(
+            name: "WideExport", dependencies: ["Collections", "DocModel", "ReportProfile", "DoccanonKit", "XLSXSupport"],
+            swiftSettings: swiftSettings),
+        .target(
             name: "ReviewSite",
             dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
-            dependencies: ["DoccanonKit", "DocModel", "Collections", "ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DoccanonKit", "DocModel", "Collections", "WideExport", "ReviewSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(name: "CorpusKit", dependencies: ["DocModel", "ZipSupport"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -110,6 +118,9 @@ let package = Package(
             name: "SerializationTests",
             dependencies: ["Serialization", "DocModel", "ReportProfile", "XMLSupport", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel"],
             swiftSettings: swiftSettings),

@@ -24,7 +24,7 @@ public struct CollectionEntry: Sendable {
 
 /// Reads a collection: the files `InputWalker` finds under the paths, each converted (a
 /// document of any format) or read back (report JSON or XML, `doccanon report`'s output), on
-/// `jobs` threads, handed to the caller one at a time in walking order. At most `window`
+/// `jobs` threads, handed to the caller one at a time in walking order (`next()` or `forEach`). At most `window`
 /// entries are held at once, so memory does not grow with the collection.
 public final class CollectionReader: @unchecked Sendable {
     public typealias Loader = @Sendable (_ path: String, _ bytes: [UInt8]) -> Result<LoadedReport, ConversionError>
@@ -41,7 +41,9 @@ public final class CollectionReader: @unchecked Sendable {
     private var consumed = 0
     private var walkDone = false
     private var ready: [Int: CollectionEntry] = [:]
-    private var workersLeft = 0
+    /// Touched only by the consuming thread.
+    private var started = false
+    private var inline = false
 
     /// - Parameters:
     ///   - jobs: conversions at once (0: one per core).
@@ -75,28 +77,35 @@ public final class CollectionReader: @unchecked Sendable {
 
     /// Calls `body` with every entry, in walking order, on the calling thread.
     public func forEach(_ body: (CollectionEntry) -> Void) {
-        monitor.lock()
-        workersLeft = jobs
-        monitor.unlock()
-        var started = 0
-        for _ in 0..<jobs where SystemThreads.start({ [self] in work() }) { started += 1 }
-        if started == 0 {
+        while let entry = next() { body(entry) }
+    }
+
+    /// The next entry in walking order, nil at the end. The first call starts the threads.
+    public func next() -> CollectionEntry? {
+        if !started { start() }
+        if inline {
             // No thread could start: read in order on this one.
-            while let (index, item) = take() { body(read(item, index: index)) }
-            return
+            guard let (index, item) = take() else { return nil }
+            let entry = read(item, index: index)
+            monitor.lock()
+            consumed += 1
+            monitor.unlock()
+            return entry
         }
         monitor.lock()
-        workersLeft = started
-        while true {
-            while ready[consumed] == nil, !(walkDone && consumed == taken) { monitor.wait() }
-            guard let entry = ready.removeValue(forKey: consumed) else { break }
-            consumed += 1
-            monitor.broadcast()
-            monitor.unlock()
-            body(entry)
-            monitor.lock()
-        }
-        monitor.unlock()
+        defer { monitor.unlock() }
+        while ready[consumed] == nil, !(walkDone && consumed == taken) { monitor.wait() }
+        guard let entry = ready.removeValue(forKey: consumed) else { return nil }
+        consumed += 1
+        monitor.broadcast()
+        return entry
+    }
+
+    private func start() {
+        started = true
+        var count = 0
+        for _ in 0..<jobs where SystemThreads.start({ [self] in work() }) { count += 1 }
+        inline = count == 0
     }
 
     /// The next item to read with its index, or nil at the end. Waits while the window is full.

@@ -1,0 +1,91 @@
+import Collections
+import CorpusKit
+import DocModel
+import DoccanonKit
+import Foundation
+import ReportProfile
+import Testing
+import WideExport
+
+@Suite struct ExportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A corpus slice (both templates, damaged: blanks, placeholders, units, lost cells) in
+    /// text, HTML and DOCX, exported to CSV and XLSX and read back by Python's csv module and
+    /// openpyxl: every cell equals the report JSON's value, nulls are empty.
+    @Test func csvAndXLSXEqualTheReportJSON() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doccanon-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let formats = CorpusFormat.allCases
+        for i in 0..<36 {
+            let report = Corpus.report(index: i, seed: 15)
+            let format = formats[i % formats.count]
+            try Data(format.render(report)).write(to: folder.appendingPathComponent("\(report.name).\(format.fileExtension)"))
+        }
+        let inputs = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.contains(".") {
+            try FileManager.default.moveItem(at: folder.appendingPathComponent(name), to: inputs.appendingPathComponent(name))
+        }
+        var expected = ""
+        var templates = Set<Template>()
+        CollectionReader(paths: [inputs.path], jobs: 1).forEach { entry in
+            guard case .success(let loaded) = entry.result else { return }
+            templates.insert(loaded.report.metadata.template ?? .y2021)
+            let json = Rendering.render(loaded.report, as: .json, pretty: false)
+            expected += "{\"id\": \(Self.quoted(entry.id)), \"report\": \(json)}\n"
+        }
+        #expect(templates.count == 2)
+        let expectedPath = folder.appendingPathComponent("expected.jsonl").path
+        try expected.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+        let csv = folder.appendingPathComponent("all.csv").path, xlsx = folder.appendingPathComponent("all.xlsx").path
+        let a = try Exporter.run(paths: [inputs.path], format: .csv, output: csv)
+        let b = try Exporter.run(paths: [inputs.path], format: .xlsx, output: xlsx)
+        #expect(a.rows == 36 && b.rows == 36 && a.errors.isEmpty)
+        let (status, output) = try Self.python(["scripts/check-export.py", expectedPath, csv, xlsx])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("36 reports"))
+    }
+
+    @Test func aReportOfThe2019TemplateLeavesThe2021ColumnsEmpty() throws {
+        let generated = Corpus.report(index: 0, seed: 3, operators: [], template: .y2019)
+        let report = try Pipeline.report(bytes: Array(CorpusFormat.text.render(generated)), name: "r.txt")
+        let row = ExportColumns.row(id: "r.txt", report: report)
+        #expect(row.count == ExportColumns.names.count)
+        let column = { (name: String) in row[ExportColumns.names.firstIndex(of: name)!] }
+        #expect(column("activeDisclosure.regulations.issued") == .empty)
+        #expect(column("applications.results.otherHandling.unpaidFees.total") == .empty)
+        #expect(column("activeDisclosure.regulations.newlyMade") != .empty)
+        #expect(column("template") == .text("2019"))
+        #expect(ExportColumns.names.prefix(6) == ["id", "source", "agency", "year", "template", "publishedOn"])
+        #expect(ExportColumns.names.suffix(3) == ["errors", "warnings", "infos"])
+        #expect(Set(ExportColumns.names).count == ExportColumns.names.count)
+    }
+
+    @Test func nothingReadableWritesNoFile() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("doccanon-empty-\(UUID().uuidString).csv").path
+        let summary = try Exporter.run(paths: ["/nonexistent/doccanon"], format: .csv, output: out)
+        #expect(summary.rows == 0 && summary.errors.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    static func quoted(_ s: String) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: [s])
+        return String(decoding: (data ?? Data()).dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    static func python(_ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        process.currentDirectoryURL = root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
