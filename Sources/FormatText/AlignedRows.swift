@@ -66,6 +66,7 @@ enum AlignedRows {
         let outerOnly = outerOnlyRows(labelColumns)
         let centres = geometric ? valueCentres(body, kinds) : [:]
         var rows: [OutRow] = []
+        var consumed = Set<Int>()
         for (k, line) in body.enumerated() {
             switch kinds[k] {
             case .anchor:
@@ -90,6 +91,19 @@ enum AlignedRows {
                     cells.append((labelCount + s, field.map { Normalizer.clean($0.text) } ?? "", o))
                 }
                 rows.append(OutRow(cells: cells))
+            case .header where consumed.contains(k):
+                continue
+            case .header where geometric:
+                // A block of header lines over the values of the rows after it.
+                var end = k
+                while end + 1 < body.count, kinds[end + 1] == .header || kinds[end + 1] == .skip { end += 1 }
+                let block = (k...end).filter { kinds[$0] == .header }
+                if let next = body.indices.first(where: { $0 > end && kinds[$0] == .anchor }), let c = centres[next], block.count >= 2 {
+                    rows += AlignedHeaders.rows(block.map { body[$0] }, centres: c, labelCount: labelCount, lines: lines)
+                    consumed.formUnion(block)
+                    continue
+                }
+                fallthrough
             case .fragment where owner[k] == nil, .header:
                 let cells = line.fields.enumerated().map { (c, f) in
                     (c, Normalizer.clean(f.text), origin([Piece(line: line.index, field: f)], lines))
@@ -266,11 +280,19 @@ enum AlignedRows {
         return slots
     }
 
-    /// The rows for the grid placer: each row's cells are contiguous, after its first column.
+    /// The rows for the grid placer: a row starts at its first cell's column; a column between
+    /// two of its cells that holds none is an empty cell.
     static func sourceRows(_ rows: [OutRow]) -> [SourceRow] {
         rows.map { row in
             let cells = row.cells.sorted { $0.column < $1.column }
-            return SourceRow(skipBefore: cells.first?.column ?? 0, cells: cells.map { SourceCell($0.text, origin: $0.origin) })
+            var out: [SourceCell] = []
+            var next = cells.first?.column ?? 0
+            for c in cells where c.column >= next {
+                for _ in next..<c.column { out.append(SourceCell("", origin: CellOrigin(raw: "", location: c.origin.location))) }
+                out.append(SourceCell(c.text, origin: c.origin))
+                next = c.column + 1
+            }
+            return SourceRow(skipBefore: cells.first?.column ?? 0, cells: out)
         }
     }
 }

@@ -73,6 +73,12 @@ enum AlignedTable {
                 kind = .skip
                 dropped.append(i)
             }
+            // A long numbered label line just above its row's values (a wrapped label).
+            if kind == .other, fields.count == 1, fields[0].width <= 2 * fragmentWidth, AlignedColumns.isMarker(fields[0].text.unicodeScalars),
+                run.contains(where: { $0.kind == .anchor || $0.kind == .header }), nextIsRow(lines, kinds, after: i)
+            {
+                kind = .fragment
+            }
             if kind == .other { break }
             // A heading-like line inside the table is a label's numbered first line only when
             // rows or label lines follow it; before a header or prose it opens the next section.
