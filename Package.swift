@@ -84,7 +84,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "ReviewSite",
-            dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
+            dependencies: [
+                "DocModel", "DoccanonKit", "Collections", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport",
+                "Checksum", "SystemThreads",
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
@@ -126,7 +129,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReviewSiteTests", dependencies: ["ReviewSite", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "TestSupport"], swiftSettings: swiftSettings),

@@ -103,12 +103,7 @@ enum ReportShape {
     /// report profile's own template descriptions.
     static func rows(_ table: String, _ template: Template) -> [(path: String, fields: [String])] {
         guard let t = OfficialTemplates.tables(template).first(where: { $0.key == table }) else { return [] }
-        if table == "reviewsAndLitigation", let all = t.rows.first {
-            return OfficialTemplates.reviewGroups.map { group in
-                (group, all.fields.filter { $0.name.hasPrefix(group + ".") }.map { String($0.name.dropFirst(group.count + 1)) })
-            }
-        }
-        return t.rows.map { ($0.path, $0.fields.map(\.name)) }
+        return t.rows.flatMap { row in row.reportRows.map { ($0.path, row.fields[$0.fields].map(\.name)) } }
     }
 
     /// The template a table matches (the report's, or for a report without one, the first that fits).

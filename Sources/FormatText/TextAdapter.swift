@@ -129,8 +129,7 @@ struct TextReader {
         var findings: [Finding] = []
         let pageLines = kinds.indices.filter { kinds[$0] == .pageNumber }
         if let first = pageLines.first {
-            let example = Normalizer.clean(String(lines[first]))
-            findings.append(Finding(.sourceRestructured, "去掉 \(pageLines.count) 行页码（如“\(example)”），表格在页码两侧接续读取"))
+            findings.append(.pageNumbersRemoved(pageLines.count, example: Normalizer.clean(String(lines[first]))))
         }
         if let first = runningHeaders.first {
             let example = Normalizer.clean(String(lines[first]))

@@ -15,7 +15,7 @@ enum SectionReader {
             guard let text = block.text else { continue }
             if let id = sectionID(of: text) {
                 if let existing = sections.firstIndex(where: { $0.id == id }) {
-                    findings.append(Finding(.sectionRepeated, "“\(text)”再次出现，其后的段落并入第一次出现的该部分", path: "sections"))
+                    findings.append(.sectionRepeated(heading: text))
                     current = existing
                     continue
                 }
