@@ -133,6 +133,13 @@ extension Finding {
         Finding(.sourceRestructured, "去掉 \(count) 行页码（如“\(example)”），表格在页码两侧接续读取", path: nil, detail: .quantity(count, of: "pageNumberLines"))
     }
 
+    /// `source.restructured`: a scraper's header, the site's menus and footer dropped from a
+    /// text dump (`count` lines); `kept` names the labelled values kept as document properties.
+    public static func scraperChromeRemoved(_ count: Int, kept: [String]) -> Finding {
+        let names = kept.isEmpty ? "" : "，其中的\(kept.joined(separator: "、"))作为文档属性"
+        return Finding(.sourceRestructured, "去掉网页抓取留下的页眉、菜单和页脚 \(count) 行" + names, path: nil, detail: .quantity(count, of: "chromeLines"))
+    }
+
     /// `source.restructured`: a one-cell table (a layout frame) read as its `blocks` blocks.
     public static func layoutFrameUnwrapped(blocks: Int) -> Finding {
         Finding(.sourceRestructured, "一个单格表格（版式框）按其中的内容读取：\(blocks) 个块", path: nil, detail: .quantity(blocks, of: "blocks"))

@@ -75,17 +75,13 @@ public enum Validation {
         report.findings.filter { !$0.rule.isValidatorRule } + ReportValidator.findings(for: report)
     }
 
-    /// Human-readable lines (one a finding, then a summary), or a JSON array of findings.
+    /// Human-readable lines (findings on table cells grouped by rule, table and columns; the
+    /// others one a line; then a summary), or a JSON array of findings, one per cell.
     public static func render(_ findings: [Finding], json: Bool) -> String {
         if json {
             return JSONWriter.write(.array(itemName: "finding", findings.map(\.canonical)))
         }
-        var out = ""
-        for f in findings {
-            out += "\(f.severity.rawValue): [\(f.rule.rawValue)]"
-            if let path = f.path { out += " at \(path)" }
-            out += ": \(f.message)\n"
-        }
+        var out = FindingGroups.render(findings)
         let counts = Severity.allCases.map { s in (s, findings.filter { $0.severity == s }.count) }
         let summary = counts.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 || $0.0 == .info ? "" : "s")" }.joined(separator: ", ")
         out += "\(findings.count) finding\(findings.count == 1 ? "" : "s"): \(summary)\n"

@@ -27,9 +27,10 @@ public enum ReportReader {
             }
             rows += byRow
         }
-        let (sections, sectionFindings, signatureStart) = SectionReader.read(document.blocks)
+        let title = TitleFinder.title(document.blocks)
+        let (sections, sectionFindings, signatureStart) = SectionReader.read(document.blocks, title: title?.1)
         findings += sectionFindings
-        var metadata = MetadataReader.read(document, signatureStart: signatureStart, sections: sections)
+        var metadata = MetadataReader.read(document, title: title, signatureStart: signatureStart)
 
         let detected = TemplateDetector.detect(rows)
         let template: Template
