@@ -11,17 +11,8 @@ import TestSupport
 @Suite struct RealSetTests {
     static let directory = TestPaths.root.appendingPathComponent("Tests/Fixtures/real").path
 
-    @Sendable static func convert(_ bytes: [UInt8], _ name: String, _ ext: String) -> RealOutcome {
-        var format: SourceInfo.Format?
-        if ext == "pdf" {
-            guard let pdf = SourceInfo.Format(rawValue: "pdf") else { return .skipped("no PDF adapter in this build") }
-            format = pdf
-        }
-        do {
-            return .report(try Pipeline.report(bytes: bytes, name: name, format: format))
-        } catch {
-            return .failed("\(error.code.rawValue): \(error.message)")
-        }
+    @Sendable static func convert(_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format?) -> Result<Report, any Error> {
+        Result { try Pipeline.report(bytes: bytes, name: name, format: format) }
     }
 
     static let result: Result<RealSetResult, any Error> = Result { try RealSet.run(directory: directory, convert: convert) }
