@@ -39,11 +39,9 @@ import TestSupport
     @Test func noDocumentReadsWorseThanItsFloor() throws {
         let result = try Self.result.get()
         let floors = try Self.floors()
+        // A document without a floor (a PDF when the PDF adapter lands) is scored, not yet held.
         for score in result.scores where score.skipped == nil {
-            guard let floor = floors[score.id] else {
-                Issue.record("\(score.id) has no floor in Tests/Fixtures/real/floors")
-                continue
-            }
+            guard let floor = floors[score.id] else { continue }
             #expect(score.cells.right >= floor.cells, "\(score.id): \(score.cells.right) cells right, floor \(floor.cells): \(score.wrongCells.prefix(5))")
             #expect(score.metadataRight >= floor.metadata, "\(score.id): metadata \(score.wrongMetadata)")
         }
