@@ -37,6 +37,8 @@ public struct BenchmarkResult: Sendable {
     public var cells = CellTally()
     public var cellsByOperator: [DamageOperator: CellTally] = [:]
     public var cellsByFormat: [CorpusFormat: CellTally] = [:]
+    /// Per renderer: "html", "docx", and "text/<shape>" for each text shape.
+    public var cellsByRenderer: [String: CellTally] = [:]
     public var cellsByTemplate: [Template: CellTally] = [:]
     public var metadataFields = 0
     public var metadataRight = 0
@@ -65,6 +67,8 @@ public struct BenchmarkResult: Sendable {
         converted[format, default: 0] += 1
         cells = cells + score.cells
         cellsByFormat[format, default: CellTally()] = cellsByFormat[format, default: CellTally()] + score.cells
+        let renderer = format == .text ? "text/\(generated.textShape.rawValue)" : format.rawValue
+        cellsByRenderer[renderer, default: CellTally()] = cellsByRenderer[renderer, default: CellTally()] + score.cells
         cellsByTemplate[generated.truth.template, default: CellTally()] = cellsByTemplate[generated.truth.template, default: CellTally()] + score.cells
         for (op, t) in score.cellsByOperator { cellsByOperator[op, default: CellTally()] = cellsByOperator[op, default: CellTally()] + t }
         metadataFields += score.metadataFields
