@@ -21,13 +21,13 @@ extension BenchmarkResult {
 
     public func summary(details: Int = 0) -> String {
         var out: [String] = []
-        out.append("documents converted \(documents); failures \(failures.count); skipped " + CorpusFormat.allCases.compactMap { f in skipped[f].map { "\(f.rawValue) \($0)" } }.joined(separator: ", "))
+        out.append("documents converted \(documents); failures \(failures.count); skipped " + CorpusFormat.everyFormat.compactMap { f in skipped[f].map { "\(f.rawValue) \($0)" } }.joined(separator: ", "))
         out.append(Self.cellLine("overall", cells))
         out.append("\(Self.pad("", 26)) metadata \(Self.percent(metadataRight, metadataFields)) (\(metadataRight)/\(metadataFields))  " + Self.findingLine(findings))
         out.append("clean reports \(cleanReports), with error findings \(cleanWithErrors.count)")
         out.append("")
         out.append("per format:")
-        for f in CorpusFormat.allCases {
+        for f in CorpusFormat.everyFormat {
             guard let t = cellsByFormat[f] else { continue }
             let m = metadataByFormat[f] ?? (0, 0)
             out.append(Self.cellLine(f.rawValue, t))
