@@ -108,16 +108,17 @@ enum Script {
 
     function sourceLines(info) {
       var box = el("pre", "src");
-      if (info.at === undefined) return null;
-      for (var n = info.at - 2; n <= info.at + 2; n++) {
-        var own = n === info.at, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
+      if (info.line === undefined) return null;
+      var hl = info.hl || (info.window === undefined ? info.columns : undefined);
+      for (var n = info.line - 2; n <= info.line + 2; n++) {
+        var own = n === info.line, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
         if (text === undefined) continue;
         var line = el("span", own ? "ln own" : "ln");
         line.appendChild(el("span", "no", n));
-        if (own && info.hl) {
-          line.appendChild(document.createTextNode(text.slice(0, info.hl[0])));
-          line.appendChild(el("mark", null, text.slice(info.hl[0], info.hl[1])));
-          line.appendChild(document.createTextNode(text.slice(info.hl[1])));
+        if (own && hl) {
+          line.appendChild(document.createTextNode(text.slice(0, hl[0])));
+          line.appendChild(el("mark", null, text.slice(hl[0], hl[1])));
+          line.appendChild(document.createTextNode(text.slice(hl[1])));
         } else {
           line.appendChild(document.createTextNode(text));
         }
