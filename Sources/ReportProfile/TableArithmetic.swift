@@ -39,13 +39,17 @@ struct TableArithmetic: Sendable {
         /// Per row: every column is a field of the row.
         var complete: [Bool]
         let width: Int
+        /// The rows the column checks name (the first with each path; nil when absent): the
+        /// balance's sides, the column sum's total and the rows it sums.
+        var lhs: [Int?] = [], rhs: [Int?] = []
+        var sumTotal: Int?
+        var summed: [Int] = []
 
         subscript(r: Int, c: Int) -> Int? {
             get { cells[r * width + c] }
             set { cells[r * width + c] = newValue }
         }
 
-        func row(_ path: String) -> Int? { paths.firstIndex(of: path) }
         /// The values of `rows` (nil for a row that is absent) in column `c`.
         func column(_ c: Int, _ rows: [Int?]) -> [Int?] { rows.map { $0.flatMap { self[$0, c] } } }
     }
@@ -54,7 +58,10 @@ struct TableArithmetic: Sendable {
         let w = columns.count
         var grid = Grid(paths: [], cells: [Int?](repeating: nil, count: t.rows.count * w), complete: [], width: w)
         grid.paths.reserveCapacity(t.rows.count)
+        grid.lhs = Array(repeating: nil, count: balance?.lhs.count ?? 0)
+        grid.rhs = Array(repeating: nil, count: balance?.rhs.count ?? 0)
         for (r, row) in t.rows.enumerated() {
+            locate(row.path, r, in: &grid)
             var seen = 0
             for (i, field) in row.fields.enumerated() {
                 // Fields come in template order: try the field's own position first.
@@ -66,6 +73,21 @@ struct TableArithmetic: Sendable {
             grid.complete.append(seen == (1 << w) - 1)
         }
         return grid
+    }
+
+    /// Notes row `r` in the grid's layout if a column check names its path.
+    private func locate(_ path: String, _ r: Int, in grid: inout Grid) {
+        if let balance {
+            for (k, name) in balance.lhs.enumerated() where grid.lhs[k] == nil && path == name { grid.lhs[k] = r }
+            for (k, name) in balance.rhs.enumerated() where grid.rhs[k] == nil && path == name { grid.rhs[k] = r }
+        }
+        if let columnSum {
+            if path == columnSum.total {
+                if grid.sumTotal == nil { grid.sumTotal = r }
+            } else if path.hasPrefix(columnSum.prefix) {
+                grid.summed.append(r)
+            }
+        }
     }
 
     /// One failed check: which, where, and the figures it compared.
@@ -84,13 +106,11 @@ struct TableArithmetic: Sendable {
             guard let stated = g[r, total], let sum = sum(parts.map { g[r, $0] }) else { continue }
             if sum != stated { out.append(.rowSum(row: g.paths[r], stated: stated, parts: sum)) }
         }
-        let sides = balance.map { (lhs: $0.lhs.map(g.row), rhs: $0.rhs.map(g.row)) }
-        let sumRows = columnSum.map { s in (g.row(s.total), g.paths.indices.filter { g.paths[$0].hasPrefix(s.prefix) && g.paths[$0] != s.total }) }
         for (c, column) in columns.enumerated() {
-            if let sides, let lhs = all(g.column(c, sides.lhs)), let rhs = all(g.column(c, sides.rhs)), lhs.reduce(0, +) != rhs.reduce(0, +) {
+            if balance != nil, let lhs = all(g.column(c, g.lhs)), let rhs = all(g.column(c, g.rhs)), lhs.reduce(0, +) != rhs.reduce(0, +) {
                 out.append(.balance(column: column, lhs: lhs, rhs: rhs))
             }
-            if let (t, rows) = sumRows, let t, let stated = g[t, c], let sum = sum(rows.map { g[$0, c] }), sum != stated {
+            if let t = g.sumTotal, let stated = g[t, c], let sum = sum(g.summed.map { g[$0, c] }), sum != stated {
                 out.append(.columnSum(column: column, stated: stated, parts: sum))
             }
         }
@@ -126,13 +146,12 @@ struct TableArithmetic: Sendable {
             }
             if complete, sum != stated { n += 1 }
         }
-        if let balance { n += balanceViolations(g, balance) }
-        if let columnSum, let t = g.row(columnSum.total) {
-            let rows = g.paths.indices.filter { $0 != t && g.paths[$0].hasPrefix(columnSum.prefix) }
+        if balance != nil { n += balanceViolations(g) }
+        if let t = g.sumTotal {
             for c in columns.indices {
                 guard let stated = g[t, c] else { continue }
                 var sum = 0, complete = true
-                for r in rows {
+                for r in g.summed {
                     guard let v = g[r, c] else { complete = false; break }
                     sum += v
                 }
@@ -143,8 +162,8 @@ struct TableArithmetic: Sendable {
     }
 
     /// Per column: the balance fails, or its one unknown would have to be negative.
-    private func balanceViolations(_ g: Grid, _ balance: (lhs: [String], rhs: [String])) -> Int {
-        let lhs = balance.lhs.map(g.row), rhs = balance.rhs.map(g.row)
+    private func balanceViolations(_ g: Grid) -> Int {
+        let lhs = g.lhs, rhs = g.rhs
         var n = 0
         for c in columns.indices {
             var l = 0, r = 0, unknown = 0, unknownOnLeft = false

@@ -46,10 +46,10 @@ public struct Alignment: Sendable {
 /// label). Labels are matched against the templates' vocabulary (tolerating lost numbering,
 /// OCR slips and variant wording); rows without a label are placed by their position between
 /// recognised rows. When a row has more or fewer slots than the template has columns, every
-/// way of fitting them is a candidate reading; the tables' own arithmetic (the `score`
-/// closure: number of violated checks) chooses, then agreement with the header's column
-/// positions, then the plain reading (surplus blanks dropped from the end, missing cells at
-/// the end). Every choice between readings that differ is reported as `table.ambiguous`.
+/// way of fitting them is a candidate reading (`ReadingGenerator`); one cost (the tables' own
+/// arithmetic through the `score` closure, unreadable cells, new blanks) and one tie-break
+/// ladder choose (`ReadingSearch`). Every choice between readings that differ is reported as
+/// `table.ambiguous`. docs/reconstructor.md walks through it with an example.
 public struct Aligner {
     public var templates: [TableTemplate]
     /// Violations of the table's arithmetic for candidate values (fewer is better).

@@ -56,6 +56,11 @@ struct ReadingSearch {
     /// Report rows per (template row, reading), built once: the arithmetic judges many
     /// combinations. Index 0 of a row that is not in the source holds its null row.
     private var cache: [[[RowValues]?]]
+    /// The report rows of the current readings, updated row by row as readings change
+    /// (`shown`: the reading each template row has there; `offsets`: where its rows start).
+    private var current: [RowValues] = []
+    private var shown: [Int] = []
+    private var offsets: [Int] = []
 
     init(tableKey: String, rows: [RowTemplate], candidates: [[Reading]], fieldColumns: [[Int]?], extraRows: [ExtraRow], score: @escaping @Sendable (String, TableValues) -> Int) {
         self.tableKey = tableKey
@@ -83,14 +88,24 @@ struct ReadingSearch {
     mutating func setCandidates(_ r: Int, _ list: [Reading]) {
         let kept = zip(candidates[r], list).prefix { $0 == $1 }.count
         candidates[r] = list
+        if !shown.isEmpty { shown[r] = -1 }
         cache[r] = Array(cache[r].prefix(kept)) + Array(repeating: nil, count: max(1, list.count) - min(kept, max(1, list.count)))
     }
 
     mutating func table() -> TableValues {
-        var out: [RowValues] = []
-        out.reserveCapacity(rows.count)
-        for r in rows.indices { out += rowValues(r, chosen[r]) }
-        return TableValues(rows: out, extraRows: extraRows)
+        if shown.isEmpty {
+            for r in rows.indices {
+                offsets.append(current.count)
+                current += rowValues(r, chosen[r])
+            }
+            shown = chosen
+        } else {
+            for r in rows.indices where shown[r] != chosen[r] {
+                for (k, values) in rowValues(r, chosen[r]).enumerated() { current[offsets[r] + k] = values }
+                shown[r] = chosen[r]
+            }
+        }
+        return TableValues(rows: current, extraRows: extraRows)
     }
 
     /// Broken checks of the table's arithmetic with the current readings.

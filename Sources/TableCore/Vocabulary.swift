@@ -34,9 +34,11 @@ public struct Vocabulary: Sendable {
     public init(_ templates: [TableTemplate]) {
         var entries: [Entry] = []
         for (t, template) in templates.enumerated() {
+            // Rows share their column headers: each header once per table.
+            var headers = Set<String>()
             for (r, row) in template.rows.enumerated() {
                 for label in row.labels { entries.append(Entry(key: LabelKey.make(label), target: .row(t, r), group: row.group)) }
-                for field in row.fields where field.kind != .unitOfPrevious {
+                for field in row.fields where field.kind != .unitOfPrevious && headers.insert(field.header).inserted {
                     entries.append(Entry(key: LabelKey.make(field.header), target: .header(t), group: nil))
                 }
             }

@@ -104,6 +104,20 @@ import Testing
         #expect(amb?.detail == .reading(cells: 2, columns: 3, decision: .arithmetic, chosen: [.integer(9), .integer(4), nil], others: [[.integer(9), nil, .integer(4)], [nil, .integer(9), .integer(4)]]))
     }
 
+    @Test func undecidedReadingsLeaveTheCellsTheyDisagreeOnNull() {
+        // 5 and 7 for a, b, total: a=5 b=7 (total 12), a=5 total=7 (b 2), b=5 total=7 (a 2) all
+        // keep the arithmetic, and no header gives positions: nothing is guessed.
+        let result = Self.aligner().align([row("一、本年受理案件数量", "5", "7")])
+        #expect(values(result, "cases", "received") == [nil, nil, nil])
+        guard case .reading(let cells, let columns, let decision, let chosen, let others)? = result.findings.first(where: { $0.rule == .tableAmbiguous })?.detail else {
+            Issue.record("no table.ambiguous finding")
+            return
+        }
+        #expect(cells == 2 && columns == 3 && decision == .undecided && chosen == [nil, nil, nil])
+        #expect(others.count == 3)
+        #expect(result.sources["cases.received.a"] == nil)
+    }
+
     @Test func surplusValueDroppedByArithmetic() {
         // Four values for three columns: only dropping the "9" makes 3 + 4 = 7.
         let result = Self.aligner().align([row("一、本年受理案件数量", "3", "9", "4", "7")])
