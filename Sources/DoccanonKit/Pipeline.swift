@@ -2,6 +2,7 @@ import Checksum
 import DocModel
 import FormatDOCX
 import FormatHTML
+import FormatPDF
 import FormatText
 import ReportProfile
 
@@ -13,7 +14,11 @@ public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertib
         case corrupt = "input.corrupt"
         case tooLarge = "input.tooLarge"
         case unsupported = "input.unsupported"
+        case noTextLayer = "input.noTextLayer"
+        case encrypted = "input.encrypted"
+        case timeout = "input.timeout"
         case `internal` = "internal"
+        case crashed = "internal.crashed"
     }
     public var code: Code
     public var message: String
@@ -52,9 +57,11 @@ public struct Limits: Sendable, Equatable {
 /// its adapter, then (for a report) the report profile.
 public enum Pipeline {
     /// The registered adapters, in detection order: the first whose `detect` accepts the bytes
-    /// reads them. Signatures first (a ZIP or OLE container is DOCX's), then markup, then text,
+    /// reads them. Signatures first (`%PDF-` is PDF's, a ZIP or OLE container DOCX's), then markup, then text,
     /// which accepts anything and refuses what is not text when it reads.
-    public static var adapters: [any FormatAdapter.Type] { [DOCXAdapter.self, HTMLAdapter.self, TextAdapter.self] }
+    public static var adapters: [any FormatAdapter.Type] {
+        [PDFAdapter.self, DOCXAdapter.self, HTMLAdapter.self, TextAdapter.self]
+    }
 
     /// The adapter of a format (`--from`).
     public static func adapter(for format: SourceInfo.Format) -> any FormatAdapter.Type {
@@ -93,12 +100,25 @@ public enum Pipeline {
     public static func report(
         bytes: [UInt8], name: String, format: SourceInfo.Format? = nil, limits: Limits = Limits()
     ) throws(ConversionError) -> Report {
-        let doc = try document(bytes: bytes, name: name, format: format, limits: limits)
+        try report(of: document(bytes: bytes, name: name, format: format, limits: limits))
+    }
+
+    /// The report of a converted document.
+    public static func report(of document: Document) throws(ConversionError) -> Report {
         do {
-            return try ReportReader.read(doc)
+            return try ReportReader.read(document)
         } catch {
-            throw ConversionError(.notAReport, "\(doc.source.name): \(error.description)")
+            throw ConversionError(.notAReport, "\(document.source.name): \(error.description)")
         }
+    }
+
+    /// A report with its values' provenance (`--provenance`, spec §9).
+    public static func reportWithSources(
+        bytes: [UInt8], name: String, format: SourceInfo.Format? = nil, limits: Limits = Limits()
+    ) throws(ConversionError) -> (report: Report, sources: [String: Provenance]) {
+        let document = try document(bytes: bytes, name: name, format: format, limits: limits)
+        let report = try report(of: document)
+        return (report, Provenance.resolve(report.sources, in: document))
     }
 }
 
@@ -109,6 +129,8 @@ extension AdapterErrorCode {
         case .corrupt: return .corrupt
         case .tooLarge: return .tooLarge
         case .unsupported: return .unsupported
+        case .noTextLayer: return .noTextLayer
+        case .encrypted: return .encrypted
         }
     }
 }

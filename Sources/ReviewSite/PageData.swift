@@ -42,8 +42,8 @@ struct PageData {
     }
 
     /// The provenance's own keys ("raw", the location, "inferred", "from"), then, for a PDF
-    /// cell whose page was rendered, the crop ("crop": image, page size, box), and for an HTML
-    /// or text cell its line ("at", and "window" and "hl" for the highlighted text).
+    /// cell whose page was rendered, the crop ("crop": image, page size), and for an HTML or text
+    /// cell the highlighted text ("hl") and, on a long line, the window shown ("window").
     func describe(_ source: Provenance, context: inout SourceContext?, sharedLines: inout Set<Int>) -> [CanonicalValue.Member] {
         guard case .object(var members) = source.canonical else { return [] }
         guard let location = source.location else { return members }
@@ -57,9 +57,16 @@ struct PageData {
                     ])))
         }
         if context != nil, let placement = context?.place(location, raw: source.raw) {
-            members.append(.init("at", .integer(placement.line)))
+            // The line is the location's own "line"; "hl" is written only where it differs from
+            // the text location's columns (a window, or characters beyond the BMP).
             if let window = placement.window { members.append(.init("window", .string(window))) }
-            if let (a, b) = placement.highlight { members.append(.init("hl", .array(itemName: "n", [.integer(a), .integer(b)]))) }
+            if let (a, b) = placement.highlight {
+                var columns: (Int, Int)?
+                if case .text(_, let from, let to) = location { columns = (from, to) }
+                if placement.window != nil || columns.map({ $0 != (a, b) }) ?? true {
+                    members.append(.init("hl", .array(itemName: "n", [.integer(a), .integer(b)])))
+                }
+            }
             let first = max(1, placement.line - SourceContext.around)
             for n in first...(placement.line + SourceContext.around) where n != placement.line || placement.window == nil {
                 sharedLines.insert(n)

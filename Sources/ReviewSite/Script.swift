@@ -101,23 +101,24 @@ enum Script {
     function where(s) {
       if (s.part !== undefined) return s.part + "：第 " + (s.table + 1) + " 个表格，第 " + (s.row + 1) + " 行，第 " + (s.cell + 1) + " 格";
       if (s.page !== undefined) return "第 " + s.page + " 页，区域 [" + s.box.join(", ") + "]（点，自页面左上角）";
-      if (s.columns !== undefined) return "第 " + s.line + " 行，第 " + (s.columns[0] + 1) + "–" + s.columns[1] + " 列";
+      if (s.columns !== undefined) return "第 " + s.line + " 行，第 " + (s.columns[0] + 1) + (s.columns[1] > s.columns[0] + 1 ? "–" + s.columns[1] : "") + " 列";
       if (s.table !== undefined) return "第 " + (s.table + 1) + " 个表格，第 " + (s.row + 1) + " 行，第 " + (s.cell + 1) + " 格（源代码第 " + s.line + " 行）";
       return null;
     }
 
     function sourceLines(info) {
       var box = el("pre", "src");
-      if (info.at === undefined) return null;
-      for (var n = info.at - 2; n <= info.at + 2; n++) {
-        var own = n === info.at, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
+      if (info.line === undefined) return null;
+      var hl = info.hl || (info.window === undefined ? info.columns : undefined);
+      for (var n = info.line - 2; n <= info.line + 2; n++) {
+        var own = n === info.line, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
         if (text === undefined) continue;
         var line = el("span", own ? "ln own" : "ln");
         line.appendChild(el("span", "no", n));
-        if (own && info.hl) {
-          line.appendChild(document.createTextNode(text.slice(0, info.hl[0])));
-          line.appendChild(el("mark", null, text.slice(info.hl[0], info.hl[1])));
-          line.appendChild(document.createTextNode(text.slice(info.hl[1])));
+        if (own && hl) {
+          line.appendChild(document.createTextNode(text.slice(0, hl[0])));
+          line.appendChild(el("mark", null, text.slice(hl[0], hl[1])));
+          line.appendChild(document.createTextNode(text.slice(hl[1])));
         } else {
           line.appendChild(document.createTextNode(text));
         }
