@@ -31,7 +31,13 @@ public struct CheckResult: Sendable {
             else { return nil }
             return loaded.report
         }
-        return CheckResult(reports: check.digests, findings: findings, errors: errors)
+        let aliases = check.aliases
+        let reports = check.digests.map { d in
+            var d = d
+            d.agencyKey = d.agencyKey.map { aliases[$0] ?? $0 }
+            return d
+        }
+        return CheckResult(reports: reports, findings: findings, errors: errors)
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
