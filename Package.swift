@@ -84,7 +84,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "ReviewSite",
-            dependencies: ["DocModel", "DoccanonKit", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum", "SystemThreads"],
+            dependencies: [
+                "DocModel", "DoccanonKit", "Collections", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport", "Checksum",
+                "SystemThreads",
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon",
@@ -122,7 +125,7 @@ let package = Package(
             name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel"],
+            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,47 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Collections
 
-/// The inputs named on the command line: files as given, folders walked recursively (names
-/// sorted bytewise, hidden entries and symbolic links to folders skipped), so that the same
-/// tree always gives the same order.
+/// The inputs named on the command line, walked as `doccanon check` walks them (Collections'
+/// `InputWalker`: files as given, folders recursively in byte order of the names, files with a
+/// report's extension, hidden entries and links to folders skipped), so that review and check
+/// see the same collection in the same order. A path that cannot be walked is kept: reading it
+/// gives its error.
 enum InputWalk {
     static func files(_ paths: [String]) -> [String] {
-        var out: [String] = []
-        for path in paths { walk(path, depth: 0, into: &out) }
-        return out
-    }
-
-    static func walk(_ path: String, depth: Int, into out: inout [String]) {
-        var info = stat()
-        guard depth < 64, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            out.append(path)
-            return
-        }
-        guard let dir = opendir(path) else {
-            out.append(path)
-            return
-        }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        InputWalker(paths).map { item in
+            switch item {
+            case .file(let path): return path
+            case .failure(let path, _): return path
             }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        closedir(dir)
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let child = path.hasSuffix("/") ? path + name : path + "/" + name
-            var childInfo = stat()
-            if lstat(child, &childInfo) == 0, (childInfo.st_mode & S_IFMT) == S_IFLNK,
-                stat(child, &childInfo) == 0, (childInfo.st_mode & S_IFMT) == S_IFDIR
-            {
-                continue
-            }
-            walk(child, depth: depth + 1, into: &out)
         }
     }
 }

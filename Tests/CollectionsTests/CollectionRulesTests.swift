@@ -3,6 +3,7 @@ import CorpusKit
 import DocModel
 import DoccanonKit
 import Foundation
+import Serialization
 import Testing
 
 /// The collection rules on small collections made from one generated series, some reports
@@ -133,5 +134,20 @@ import Testing
         let three = CheckResult.run(paths: [folder.path], jobs: 3).json
         #expect(one == three)
         #expect(one.hasPrefix("{\n  \"errors\": []"))
+    }
+}
+
+@Suite struct CheckRenderingTests {
+    /// The streamed JSON is the whole-tree writer's output, byte for byte.
+    @Test func streamedJSONEqualsTheTree() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doccanon-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (reports, _) = Series.agency(3, options: SeriesOptions(agencies: 4, breakChance: 1, proseChance: 1))
+        for r in reports { try Data(r.format.render(r.generated)).write(to: folder.appendingPathComponent(r.fileName)) }
+        try Data("not a report".utf8).write(to: folder.appendingPathComponent("zz.txt"))
+        let result = CheckResult.run(paths: [folder.path])
+        #expect(!result.findings.isEmpty && !result.errors.isEmpty)
+        #expect(result.json == JSONWriter.write(result.canonical))
     }
 }
