@@ -25,12 +25,7 @@ public struct CheckResult: Sendable {
             done += 1
             progress?(done, errors.count)
         }
-        let findings = check.findings { id in
-            guard case .success(let bytes) = FileInput.read(id, limit: limits.maxInputBytes),
-                case .success(let loaded) = CollectionReader.load(path: id, bytes: bytes)
-            else { return nil }
-            return loaded.report
-        }
+        let findings = check.findings { CollectionReader.reread($0, limits: limits) }
         let aliases = check.aliases
         let reports = check.digests.map { d in
             var d = d

@@ -75,6 +75,14 @@ public final class CollectionReader: @unchecked Sendable {
         }
     }
 
+    /// A report of the collection read again by its id (for `CollectionCheck.findings`).
+    public static func reread(_ id: String, limits: Limits) -> Report? {
+        guard case .success(let bytes) = FileInput.read(id, limit: limits.maxInputBytes),
+            case .success(let loaded) = load(path: id, bytes: bytes)
+        else { return nil }
+        return loaded.report
+    }
+
     /// Calls `body` with every entry, in walking order, on the calling thread.
     public func forEach(_ body: (CollectionEntry) -> Void) {
         while let entry = next() { body(entry) }

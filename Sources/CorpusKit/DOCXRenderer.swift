@@ -1,4 +1,4 @@
-import ZipSupport
+import ZipWriting
 
 /// Renders a report as a Word document (real OOXML): tables with `w:gridSpan` and `w:vMerge`
 /// (a continuation cell at every row-merged position), text split into runs as Word splits it.

@@ -90,3 +90,90 @@ extension Damager {
         return (tens == 1 ? "" : String(digits[tens])) + "十" + (ones == 0 ? "" : String(digits[ones]))
     }
 }
+
+/// Page breaks inside tables: a table split in two, a row broken across the break, page-number
+/// lines between the parts.
+extension Damager {
+    /// Splits a table at a data row into two tables, with a page number or nothing between.
+    mutating func pageSplit(repeatHeader: Bool) {
+        let op: DamageOperator = repeatHeader ? .pageSplitRepeatedHeader : .pageSplitMissingHeader
+        let candidates = tablePositions.filter { b in (layout.blocks[b].table?.rows.filter { $0.kind == .data }.count ?? 0) >= 3 }
+        guard let b = pick(candidates, 1).first, let table = layout.blocks[b].table else { return }
+        let dataIndices = table.rows.indices.filter { table.rows[$0].kind == .data }
+        let at = dataIndices[rng.int(1...(dataIndices.count - 1))]
+        var first = LayoutTable(key: table.key, columns: table.columns, rows: Array(table.rows[..<at]))
+        var second = LayoutTable(key: table.key, columns: table.columns, rows: Array(table.rows[at...]))
+        // Spans that ran across the break stop at it; the second page starts without them.
+        Self.clipSpans(&first)
+        if repeatHeader { second.rows.insert(contentsOf: table.rows.prefix { $0.kind == .header }, at: 0) }
+        // A reader that joins the parts again may say so.
+        allowed.append(ExpectedFinding(.textRepaired, nil))
+        var between: [LayoutBlock] = []
+        if rng.chance(0.6) { between.append(.paragraph(pageNumber())) }
+        layout.blocks.replaceSubrange(b...b, with: [.table(first)] + between + [.table(second)])
+        markTable(b, op)
+        if let nb = layout.blocks.indices.last(where: { layout.blocks[$0].table != nil && $0 > b && $0 <= b + between.count + 1 }) {
+            markTable(nb, op)
+        }
+    }
+
+    mutating func rowBrokenAcrossPages() {
+        let candidates = dataRows { _, row in row.cells.filter { $0.role == .value }.count >= 3 }
+        guard let (b, r) = pick(candidates, 1).first, let table = layout.blocks[b].table else { return }
+        let row = table.rows[r]
+        let values = row.cells.indices.filter { row.cells[$0].role == .value }
+        let cut = values[rng.int(1...(values.count - 1))]
+        var first = LayoutTable(key: table.key, columns: table.columns, rows: Array(table.rows[...r]))
+        first.rows[r].cells = Array(row.cells[..<cut])
+        var secondRows = [LayoutRow(kind: .data, cells: Array(row.cells[cut...]), rowPath: row.rowPath)]
+        secondRows += table.rows[(r + 1)...]
+        let second = LayoutTable(key: table.key, columns: table.columns, rows: secondRows)
+        Self.clipSpans(&first)
+        var between: [LayoutBlock] = []
+        if rng.chance(0.5) { between.append(.paragraph(pageNumber())) }
+        layout.blocks.replaceSubrange(b...b, with: [.table(first)] + between + [.table(second)])
+        markRow(row, .rowBrokenAcrossPages)
+        allowed.append(ExpectedFinding(.textRepaired, nil))
+        allowed.append(ExpectedFinding(.tableAmbiguous, row.rowPath))
+    }
+
+    static func clipSpans(_ t: inout LayoutTable) {
+        for r in t.rows.indices {
+            for c in t.rows[r].cells.indices {
+                t.rows[r].cells[c].rowSpan = min(t.rows[r].cells[c].rowSpan, t.rows.count - r)
+            }
+        }
+    }
+
+    mutating func pageNumber() -> String {
+        let n = rng.int(2...12)
+        return rng.pick(["— \(n) —", "- \(n) -", "—\(n)—", "第\(n)页", "第 \(n) 页 共 \(n + rng.int(1...5)) 页"])
+    }
+
+    mutating func pageNumberLines() {
+        for b in pick(tablePositions, rng.int(1...2)) {
+            guard let t = layout.blocks[b].table, t.rows.count > 2 else { continue }
+            let at = rng.int(1...(t.rows.count - 1))
+            let line = pageNumber()
+            withTable(b) { t, rng in
+                t.rows.insert(LayoutRow(kind: .pageNumber, cells: [LayoutCell(line, role: .label, columnSpan: t.columns)]), at: at)
+                Self.clipSpansAround(&t, at)
+            }
+            markTable(b, .pageNumberLines)
+        }
+    }
+
+    /// A page-number row breaks the rows spans run through: spans above it stop there.
+    static func clipSpansAround(_ t: inout LayoutTable, _ at: Int) {
+        for r in 0..<at {
+            for c in t.rows[r].cells.indices where r + t.rows[r].cells[c].rowSpan > at {
+                t.rows[r].cells[c].rowSpan = at - r
+            }
+        }
+    }
+
+    static let extraLabels: [String: [String]] = [
+        "activeDisclosure": ["其他主动公开文件", "党务公开文件", "政府信息公开目录更新条目"],
+        "applications": ["其中：通过互联网提交申请", "其中：当面提交申请", "五、本年度申请办结率"],
+    ]
+}

@@ -1,4 +1,4 @@
-import ZipSupport
+import ZipWriting
 
 /// Builds .docx packages from readable fixture text, so test documents can be reviewed and
 /// varied as XML instead of being opaque binaries.

@@ -160,94 +160,110 @@ extension Report {
         guard case .string(let version)? = v["schemaVersion"], version == schemaVersion else {
             throw CanonicalDecodingError(path: "schemaVersion", problem: "expected \"\(schemaVersion)\"")
         }
-        // Every key of the model is required (null where a value may be missing), so a
-        // hand-edited report that lost a key is refused instead of read as something else.
-        func require(_ x: CanonicalValue?, _ keys: [String], _ p: String) throws(CanonicalDecodingError) {
-            guard case .object(let members)? = x else { throw CanonicalDecodingError(path: p, problem: "expected an object") }
-            for key in keys where !members.contains(where: { $0.key == key }) {
-                throw CanonicalDecodingError(path: p.isEmpty ? key : "\(p).\(key)", problem: "missing (the model requires it; null where there is no value)")
-            }
-        }
-        try require(v, ["source", "metadata", "sections", "activeDisclosure", "applications", "reviewsAndLitigation", "findings"], "")
-        try require(v["source"], ["format", "name", "sha256", "bytes"], "source")
-        try require(v["metadata"], ["title", "agency", "year", "publishedOn", "template"], "metadata")
-        func str(_ x: CanonicalValue?, _ p: String) throws(CanonicalDecodingError) -> String? {
-            switch x {
-            case .string(let s)?: return s
-            case .null?, nil: return nil
-            default: throw CanonicalDecodingError(path: p, problem: "expected a string")
-            }
-        }
-        func int(_ x: CanonicalValue?, _ p: String) throws(CanonicalDecodingError) -> Int? {
-            switch x {
-            case .integer(let i)?: return i
-            case .number(let s)?: if let i = Int(s) { return i }
-            case .null?, nil: return nil
-            default: break
-            }
-            throw CanonicalDecodingError(path: p, problem: "expected an integer")
-        }
-        guard let src = v["source"], let formatName = try str(src["format"], "source.format"),
+        typealias Read = CanonicalRead
+        try Read.require(v, ["source", "metadata", "sections", "activeDisclosure", "applications", "reviewsAndLitigation", "findings"], "")
+        try Read.require(v["source"], ["format", "name", "sha256", "bytes"], "source")
+        try Read.require(v["metadata"], ["title", "agency", "year", "publishedOn", "template"], "metadata")
+        guard let src = v["source"], let formatName = try Read.string(src["format"], "source.format"),
             let format = SourceInfo.Format(rawValue: formatName)
         else { throw CanonicalDecodingError(path: "source", problem: "missing or unknown format") }
         source = SourceInfo(
-            format: format, name: try str(src["name"], "source.name") ?? "",
-            sha256: try str(src["sha256"], "source.sha256") ?? "", bytes: try int(src["bytes"], "source.bytes") ?? 0)
-        let meta = v["metadata"] ?? .object([])
+            format: format, name: try Read.string(src["name"], "source.name") ?? "",
+            sha256: try Read.string(src["sha256"], "source.sha256") ?? "", bytes: try Read.int(src["bytes"], "source.bytes") ?? 0)
+        metadata = try Metadata(canonical: v["metadata"] ?? .object([]))
+        sections = try Read.array(v["sections"], "sections") { item, path throws(CanonicalDecodingError) in try Section(canonical: item, path: path) }
+        activeDisclosure = try TableValues(canonical: v["activeDisclosure"], path: "activeDisclosure")
+        applications = try TableValues(canonical: v["applications"], path: "applications")
+        reviewsAndLitigation = try TableValues(canonical: v["reviewsAndLitigation"], path: "reviewsAndLitigation")
+        findings = try Read.array(v["findings"], "findings") { item, path throws(CanonicalDecodingError) in try Finding(canonical: item, path: path) }
+    }
+}
+
+/// Reading typed values out of a canonical tree, each failure naming its path. Every key of
+/// the model is required (null where a value may be missing), so a hand-edited report that
+/// lost a key is refused instead of read as something else.
+enum CanonicalRead {
+    static func require(_ x: CanonicalValue?, _ keys: [String], _ p: String) throws(CanonicalDecodingError) {
+        guard case .object(let members)? = x else { throw CanonicalDecodingError(path: p, problem: "expected an object") }
+        for key in keys where !members.contains(where: { $0.key == key }) {
+            throw CanonicalDecodingError(path: p.isEmpty ? key : "\(p).\(key)", problem: "missing (the model requires it; null where there is no value)")
+        }
+    }
+
+    static func string(_ x: CanonicalValue?, _ p: String) throws(CanonicalDecodingError) -> String? {
+        switch x {
+        case .string(let s)?: return s
+        case .null?, nil: return nil
+        default: throw CanonicalDecodingError(path: p, problem: "expected a string")
+        }
+    }
+
+    static func int(_ x: CanonicalValue?, _ p: String) throws(CanonicalDecodingError) -> Int? {
+        switch x {
+        case .integer(let i)?: return i
+        case .number(let s)?: if let i = Int(s) { return i }
+        case .null?, nil: return nil
+        default: break
+        }
+        throw CanonicalDecodingError(path: p, problem: "expected an integer")
+    }
+
+    /// The items of an array, each read by `item` with its path ("sections.2").
+    static func array<T>(
+        _ x: CanonicalValue?, _ p: String, _ item: (CanonicalValue, String) throws(CanonicalDecodingError) -> T
+    ) throws(CanonicalDecodingError) -> [T] {
+        guard case .array(_, let items)? = x else { throw CanonicalDecodingError(path: p, problem: "expected an array") }
+        var out: [T] = []
+        out.reserveCapacity(items.count)
+        for (i, value) in items.enumerated() { out.append(try item(value, "\(p).\(i)")) }
+        return out
+    }
+}
+
+extension Metadata {
+    init(canonical meta: CanonicalValue) throws(CanonicalDecodingError) {
         var template: Template?
-        if let t = try str(meta["template"], "metadata.template") {
+        if let t = try CanonicalRead.string(meta["template"], "metadata.template") {
             guard let parsed = Template(rawValue: t) else {
                 throw CanonicalDecodingError(path: "metadata.template", problem: "unknown template \(t)")
             }
             template = parsed
         }
-        metadata = Metadata(
-            title: try str(meta["title"], "metadata.title"), agency: try str(meta["agency"], "metadata.agency"),
-            year: try int(meta["year"], "metadata.year"), publishedOn: try str(meta["publishedOn"], "metadata.publishedOn"),
-            template: template)
-        sections = []
-        guard case .array(_, let sectionItems)? = v["sections"] else {
-            throw CanonicalDecodingError(path: "sections", problem: "expected an array")
+        self.init(
+            title: try CanonicalRead.string(meta["title"], "metadata.title"), agency: try CanonicalRead.string(meta["agency"], "metadata.agency"),
+            year: try CanonicalRead.int(meta["year"], "metadata.year"),
+            publishedOn: try CanonicalRead.string(meta["publishedOn"], "metadata.publishedOn"), template: template)
+    }
+}
+
+extension Section {
+    init(canonical item: CanonicalValue, path p: String) throws(CanonicalDecodingError) {
+        try CanonicalRead.require(item, ["id", "heading", "paragraphs"], p)
+        guard let idName = try CanonicalRead.string(item["id"], "\(p).id"), let id = SectionID(rawValue: idName) else {
+            throw CanonicalDecodingError(path: "\(p).id", problem: "unknown section id")
         }
-        for (i, item) in sectionItems.enumerated() {
-            try require(item, ["id", "heading", "paragraphs"], "sections.\(i)")
-            guard let idName = try str(item["id"], "sections.\(i).id"), let id = SectionID(rawValue: idName) else {
-                throw CanonicalDecodingError(path: "sections.\(i).id", problem: "unknown section id")
-            }
-            var paragraphs: [String] = []
-            guard case .array(_, let ps)? = item["paragraphs"] else {
-                throw CanonicalDecodingError(path: "sections.\(i).paragraphs", problem: "expected an array")
-            }
-            for (j, p) in ps.enumerated() {
-                guard case .string(let s) = p else {
-                    throw CanonicalDecodingError(path: "sections.\(i).paragraphs.\(j)", problem: "expected a string")
-                }
-                paragraphs.append(s)
-            }
-            sections.append(Section(id: id, heading: try str(item["heading"], "sections.\(i).heading") ?? "", paragraphs: paragraphs))
+        let paragraphs = try CanonicalRead.array(item["paragraphs"], "\(p).paragraphs") { value, path throws(CanonicalDecodingError) in
+            guard case .string(let s) = value else { throw CanonicalDecodingError(path: path, problem: "expected a string") }
+            return s
         }
-        activeDisclosure = try TableValues(canonical: v["activeDisclosure"], path: "activeDisclosure")
-        applications = try TableValues(canonical: v["applications"], path: "applications")
-        reviewsAndLitigation = try TableValues(canonical: v["reviewsAndLitigation"], path: "reviewsAndLitigation")
-        findings = []
-        guard case .array(_, let findingItems)? = v["findings"] else {
-            throw CanonicalDecodingError(path: "findings", problem: "expected an array")
+        self.init(id: id, heading: try CanonicalRead.string(item["heading"], "\(p).heading") ?? "", paragraphs: paragraphs)
+    }
+}
+
+extension Finding {
+    init(canonical item: CanonicalValue, path p: String) throws(CanonicalDecodingError) {
+        try CanonicalRead.require(item, ["rule", "severity", "message", "path"], p)
+        guard let ruleName = try CanonicalRead.string(item["rule"], "\(p).rule"), let rule = Rule(rawValue: ruleName) else {
+            throw CanonicalDecodingError(path: "\(p).rule", problem: "unknown rule")
         }
-        for (i, item) in findingItems.enumerated() {
-            try require(item, ["rule", "severity", "message", "path"], "findings.\(i)")
-            guard let ruleName = try str(item["rule"], "findings.\(i).rule"), let rule = Rule(rawValue: ruleName) else {
-                throw CanonicalDecodingError(path: "findings.\(i).rule", problem: "unknown rule")
-            }
-            guard let sev = try str(item["severity"], "findings.\(i).severity"), let severity = Severity(rawValue: sev) else {
-                throw CanonicalDecodingError(path: "findings.\(i).severity", problem: "expected error, warning or info")
-            }
-            guard let message = try str(item["message"], "findings.\(i).message") else {
-                throw CanonicalDecodingError(path: "findings.\(i).message", problem: "expected a string")
-            }
-            var finding = Finding(rule, message, path: try str(item["path"], "findings.\(i).path"))
-            finding.severity = severity
-            findings.append(finding)
+        guard let sev = try CanonicalRead.string(item["severity"], "\(p).severity"), let severity = Severity(rawValue: sev) else {
+            throw CanonicalDecodingError(path: "\(p).severity", problem: "expected error, warning or info")
         }
+        guard let message = try CanonicalRead.string(item["message"], "\(p).message") else {
+            throw CanonicalDecodingError(path: "\(p).message", problem: "expected a string")
+        }
+        self.init(rule, message, path: try CanonicalRead.string(item["path"], "\(p).path"))
+        self.severity = severity
     }
 }
 

@@ -1,16 +1,40 @@
 /// A finding: a repair, a guess, an inconsistency or a check that failed (spec §2, Findings).
+///
+/// Messages are Chinese, as the documents are; rule ids are English. The rules the report
+/// profile and the aligner produce are built by per-rule constructors (`Finding.balance(…)`,
+/// `Finding.ambiguous(…)`, in FindingRules.swift) that keep their parameters in `detail`, so
+/// that a test checks the rule, the path and the parameters, never the wording.
 public struct Finding: Sendable, Equatable, Hashable {
     public var rule: Rule
     public var severity: Severity
     public var message: String
     /// Dotted path into the report ("applications.results.total.naturalPerson"), where one applies.
     public var path: String?
+    /// The finding's parameters, when a per-rule constructor built it. Not serialised: a
+    /// finding read back from JSON or XML has none, and equality ignores it.
+    public var detail: FindingDetail?
 
     public init(_ rule: Rule, _ message: String, path: String? = nil) {
         self.rule = rule
         self.severity = rule.severity
         self.message = message
         self.path = path
+    }
+
+    init(_ rule: Rule, _ message: String, path: String?, detail: FindingDetail) {
+        self.init(rule, message, path: path)
+        self.detail = detail
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.rule == b.rule && a.severity == b.severity && a.message == b.message && a.path == b.path
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(path)
     }
 }
 
@@ -81,6 +105,9 @@ public enum Rule: String, Sendable, CaseIterable {
     /// Two agency names that differ slightly (one edit, or one inside the other) and never
     /// report the same year: perhaps one agency spelt two ways; not merged.
     case collectionAgencyVariant = "collection.agencyVariant"
+    /// Cells run together ("6233440") whose split neither the text nor the tables' arithmetic
+    /// decides: the values are null and the finding lists the competing splits (spec §8).
+    case valueUndecidable = "value.undecidable"
 
     public var severity: Severity {
         switch self {
@@ -88,7 +115,7 @@ public enum Rule: String, Sendable, CaseIterable {
             .valueNegative, .valueUnreadable, .tableMissing, .crossYearCarryOver:
             return .error
         case .valueBlank, .sectionMissing, .templateOutdated, .tableAmbiguous, .tableRowInferred,
-            .tableRowMissing, .templateInferred, .tableExtraCell, .proseMismatch, .collectionDuplicate:
+            .tableRowMissing, .templateInferred, .tableExtraCell, .proseMismatch, .collectionDuplicate, .valueUndecidable:
             return .warning
         case .valuePlaceholder, .textRepaired, .valueUnitConverted, .tableExtraRow, .tableLabelVariant,
             .sectionRepeated, .sourceRestructured, .sourceEncoding, .crossYearTemplateMismatch, .collectionDuplicateCopy,

@@ -3,8 +3,10 @@
 /// An adapter recognises its format by content (`detect`), and reads bytes into the generic
 /// canonical `Document` within `ReadLimits`, throwing one `AdapterFailure` (a code and a line
 /// naming what failed and where) when it cannot. Adapters never import one another; what they
-/// share lives in `Normalization` and `TableCore`. The pipeline (`DoccanonKit.Pipeline`) asks
-/// each registered adapter in turn to `detect`, then calls `read`.
+/// share lives in `Normalization`, `TextLayout` (headings, page numbers) and `TableCore` (the
+/// one grid placer, `GridBuilder`, which every adapter's tables go through). The pipeline
+/// (`DoccanonKit.Pipeline.adapters`) asks each registered adapter in turn to `detect`, then
+/// calls `read` with the `ReadLimits` of its `Limits`.
 public protocol FormatAdapter {
     /// The format this adapter reads (also the `source.format` of what it returns).
     static var format: SourceInfo.Format { get }

@@ -10,6 +10,10 @@ public struct Report: Sendable, Equatable {
     /// Table 四 (行政复议、行政诉讼情况); nil when not found.
     public var reviewsAndLitigation: TableValues?
     public var findings: [Finding]
+    /// Where each value came from, by its dotted path ("applications.newlyReceived.total"):
+    /// filled by the reconstructor, empty for a report read back from JSON or XML. Not
+    /// serialised unless asked for (`--provenance`); equality ignores it.
+    public var sources: [String: ValueSource] = [:]
 
     public init(
         source: SourceInfo, metadata: Metadata, sections: [Section], activeDisclosure: TableValues?,
@@ -22,6 +26,11 @@ public struct Report: Sendable, Equatable {
         self.applications = applications
         self.reviewsAndLitigation = reviewsAndLitigation
         self.findings = findings
+    }
+
+    public static func == (a: Report, b: Report) -> Bool {
+        a.source == b.source && a.metadata == b.metadata && a.sections == b.sections && a.activeDisclosure == b.activeDisclosure
+            && a.applications == b.applications && a.reviewsAndLitigation == b.reviewsAndLitigation && a.findings == b.findings
     }
 
     /// The three tables with their keys in the report, in document order.

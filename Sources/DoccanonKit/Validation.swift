@@ -75,17 +75,13 @@ public enum Validation {
         report.findings.filter { !$0.rule.isValidatorRule } + ReportValidator.findings(for: report)
     }
 
-    /// Human-readable lines (one a finding, then a summary), or a JSON array of findings.
+    /// Human-readable lines (findings on table cells grouped by rule, table and columns; the
+    /// others one a line; then a summary), or a JSON array of findings, one per cell.
     public static func render(_ findings: [Finding], json: Bool) -> String {
         if json {
             return JSONWriter.write(.array(itemName: "finding", findings.map(\.canonical)))
         }
-        var out = ""
-        for f in findings {
-            out += "\(f.severity.rawValue): [\(f.rule.rawValue)]"
-            if let path = f.path { out += " at \(path)" }
-            out += ": \(f.message)\n"
-        }
+        var out = FindingGroups.render(findings)
         let counts = Severity.allCases.map { s in (s, findings.filter { $0.severity == s }.count) }
         let summary = counts.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 || $0.0 == .info ? "" : "s")" }.joined(separator: ", ")
         out += "\(findings.count) finding\(findings.count == 1 ? "" : "s"): \(summary)\n"
@@ -103,12 +99,7 @@ enum ReportShape {
     /// report profile's own template descriptions.
     static func rows(_ table: String, _ template: Template) -> [(path: String, fields: [String])] {
         guard let t = OfficialTemplates.tables(template).first(where: { $0.key == table }) else { return [] }
-        if table == "reviewsAndLitigation", let all = t.rows.first {
-            return OfficialTemplates.reviewGroups.map { group in
-                (group, all.fields.filter { $0.name.hasPrefix(group + ".") }.map { String($0.name.dropFirst(group.count + 1)) })
-            }
-        }
-        return t.rows.map { ($0.path, $0.fields.map(\.name)) }
+        return t.rows.flatMap { row in row.reportRows.map { ($0.path, row.fields[$0.fields].map(\.name)) } }
     }
 
     /// The template a table matches (the report's, or for a report without one, the first that fits).

@@ -44,7 +44,7 @@ struct BlockConverter {
                 let before = out.count
                 for inner in raw.rows[0].cells[0].items { try append(inner, to: &out) }
                 if out.count > before {
-                    findings.append(Finding(.sourceRestructured, "一个单格表格（版式框）按其中的内容读取：\(out.count - before) 个块"))
+                    findings.append(.layoutFrameUnwrapped(blocks: out.count - before))
                 }
                 return
             }
@@ -55,7 +55,7 @@ struct BlockConverter {
             out.append(.table(table))
             let outer = tableCount
             for t in nested {
-                findings.append(Finding(.sourceRestructured, "第\(outer)个表格的单元格中嵌套的表格移到该表格之后，作为独立表格读取"))
+                findings.append(.nestedTableMoved(table: outer))
                 try append(.table(t), to: &out)
             }
         }

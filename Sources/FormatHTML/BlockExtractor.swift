@@ -178,7 +178,7 @@ struct BlockExtractor {
             }
             merged.rowCount += table.rowCount
             if !lastTableJoined {
-                findings.append(Finding(.sourceRestructured, "adjacent tables with \(table.columnCount) columns joined into one (a table split in parts)"))
+                findings.append(.tablesJoined(columns: table.columnCount))
             }
             lastTableJoined = true
             openTable = merged

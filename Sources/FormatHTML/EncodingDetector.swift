@@ -37,7 +37,7 @@ enum EncodingDetector {
         if utf8.valid, family == nil || family == .utf8 || utf8.multibyte >= 4 || utf8.multibyte > 0 && family == .singleByte {
             var findings: [Finding] = []
             if let declared, family != .utf8 {
-                findings.append(Finding(.sourceEncoding, "page declares charset \(declared) but its bytes are UTF-8; read as UTF-8"))
+                findings.append(.encodingMismatch(declared: declared, detected: "UTF-8"))
             }
             return Decoded(utf8: body, encoding: "UTF-8", findings: findings)
         }
@@ -45,7 +45,7 @@ enum EncodingDetector {
         if family == .singleByte, case .decoded(let out, 0) = Transcoder.toUTF8(body, from: "GB18030", maxInvalid: 0) {
             let declaredName = declared ?? ""
             return Decoded(utf8: out, encoding: "GB18030", findings: [
-                Finding(.sourceEncoding, "page declares charset \(declaredName) but its bytes are GB18030 (GBK); read as GB18030")
+                .encodingMismatch(declared: declaredName, detected: "GB18030")
             ])
         }
         switch family {
@@ -53,7 +53,7 @@ enum EncodingDetector {
             let name = family == .gb18030 ? "GB18030" : family == .big5 ? "BIG5-HKSCS" : (declared ?? "")
             if case .decoded(let out, let invalid) = Transcoder.toUTF8(body, from: name, maxInvalid: allowed) {
                 var findings: [Finding] = []
-                if invalid > 0 { findings.append(Finding(.sourceEncoding, "\(invalid) byte sequences invalid in \(name) replaced by U+FFFD")) }
+                if invalid > 0 { findings.append(.invalidBytes(invalid, encoding: name)) }
                 return Decoded(utf8: out, encoding: name, findings: findings)
             }
         case .utf8?, nil:
@@ -63,9 +63,9 @@ enum EncodingDetector {
         if case .decoded(let out, let invalid) = Transcoder.toUTF8(body, from: "GB18030", maxInvalid: declared == nil ? 0 : allowed) {
             var findings: [Finding] = []
             if let declared {
-                findings.append(Finding(.sourceEncoding, "page declares charset \(declared) but its bytes are GB18030 (GBK); read as GB18030"))
+                findings.append(.encodingMismatch(declared: declared, detected: "GB18030"))
             }
-            if invalid > 0 { findings.append(Finding(.sourceEncoding, "\(invalid) byte sequences invalid in GB18030 replaced by U+FFFD")) }
+            if invalid > 0 { findings.append(.invalidBytes(invalid, encoding: "GB18030")) }
             return Decoded(utf8: out, encoding: "GB18030", findings: findings)
         }
         throw AdapterFailure(.unreadable, "page bytes are not valid \(declared ?? "UTF-8") nor GB18030; refusing to guess")

@@ -18,8 +18,7 @@ enum ScraperHeader {
         var findings: [Finding] {
             guard !dropped.isEmpty else { return [] }
             let names = ["title": "标题", "publishedOn": "发布日期", "publisher": "发布机构", "indexNumber": "索引号", "documentNumber": "文号", "url": "链接"]
-            let kept = properties.keys.sorted().compactMap { names[$0] }.joined(separator: "、")
-            return [Finding(.sourceRestructured, "去掉网页抓取留下的页眉、菜单和页脚 \(dropped.count) 行" + (kept.isEmpty ? "" : "，其中的\(kept)作为文档属性"))]
+            return [.scraperChromeRemoved(dropped.count, kept: properties.keys.sorted().compactMap { names[$0] })]
         }
     }
 

@@ -119,7 +119,7 @@ struct TextReader {
         let pageLines = kinds.indices.filter { kinds[$0] == .pageNumber }
         guard let first = pageLines.first else { return [] }
         let example = Normalizer.clean(String(lines[first]))
-        return [Finding(.sourceRestructured, "去掉 \(pageLines.count) 行页码（如“\(example)”），表格在页码两侧接续读取")]
+        return [.pageNumbersRemoved(pageLines.count, example: example)]
     }
 
     /// A cell read from line `index` (0-based), its text starting `from` scalars into the line.

@@ -8,9 +8,10 @@ import Normalization
 enum MetadataReader {
     static let agencySuffixes = ["人民政府", "政府", "办事处", "委员会", "管委会", "办公室", "办公厅", "局", "厅", "委", "办", "院", "中心", "乡", "镇", "街道", "署", "所", "站", "队", "处", "部", "会"]
 
-    static func read(_ document: Document, signatureStart: Int?, sections: [Section]) -> Metadata {
+    /// `title`: the title and the blocks it was read from (TitleFinder).
+    static func read(_ document: Document, title found: (String, Range<Int>)?, signatureStart: Int?) -> Metadata {
         var metadata = Metadata()
-        metadata.title = TitleFinder.title(document.blocks)
+        metadata.title = found?.0
         if metadata.title == nil, let t = document.properties["title"], t.containsBytes("报告") { metadata.title = t }
         if let title = metadata.title {
             metadata.year = year(in: title)
@@ -136,7 +137,8 @@ enum MetadataReader {
 enum TitleFinder {
     static let maxTitle = 60
 
-    static func title(_ blocks: [Block]) -> String? {
+    /// The title and the blocks it spans.
+    static func title(_ blocks: [Block]) -> (String, Range<Int>)? {
         let firstSection = blocks.firstIndex { $0.text.map { SectionReader.sectionID(of: $0) != nil } ?? false } ?? blocks.count
         let limit = min(firstSection, blocks.count, 40)
         for i in 0..<limit {
@@ -155,7 +157,8 @@ enum TitleFinder {
                 j -= 1
             }
             guard title.count <= maxTitle else { continue }
-            return title
+            let last = title.hasSuffix(text) ? i : i + 1
+            return (title, (j + 1)..<(last + 1))
         }
         return nil
     }

@@ -17,13 +17,20 @@ public enum ReportReader {
             if case .table(let t) = block { return t }
             return nil
         }
-        // Every table row, as cells with their grid columns; padding is no cell at all.
-        let rows: [[InputCell]] = tables.flatMap { table in
-            table.rows.map { row in row.filter { !$0.isPadding }.map { InputCell($0.text, column: $0.column) } }
+        // Every table row, as cells with their grid columns and where they are in the document;
+        // padding is no cell at all.
+        var rows: [[InputCell]] = []
+        for (t, table) in tables.enumerated() {
+            var byRow = Array(repeating: [InputCell](), count: table.rowCount)
+            for (c, cell) in table.cells.enumerated() where cell.row < table.rowCount && !cell.isPadding {
+                byRow[cell.row].append(InputCell(cell.text, column: cell.column, source: CellRef(table: t, cell: c)))
+            }
+            rows += byRow
         }
-        let (sections, sectionFindings, signatureStart) = SectionReader.read(document.blocks)
+        let title = TitleFinder.title(document.blocks)
+        let (sections, sectionFindings, signatureStart) = SectionReader.read(document.blocks, title: title?.1)
         findings += sectionFindings
-        var metadata = MetadataReader.read(document, signatureStart: signatureStart, sections: sections)
+        var metadata = MetadataReader.read(document, title: title, signatureStart: signatureStart)
 
         let detected = TemplateDetector.detect(rows)
         let template: Template
@@ -33,7 +40,7 @@ public enum ReportReader {
             let year = metadata.year ?? 2021
             template = year >= 2021 ? .y2021 : .y2019
             if !rows.isEmpty {
-                findings.append(Finding(.templateInferred, "表格标签不足以判断格式版本，按报告年度\(metadata.year.map(String.init) ?? "（未知，默认）")取\(template.rawValue)年版", path: "metadata.template"))
+                findings.append(.templateInferred(year: metadata.year, template: template.rawValue))
             }
         }
         metadata.template = template
@@ -42,13 +49,7 @@ public enum ReportReader {
             ReportValidator.violations(tableKey: key, values: values)
         }
         let alignment = aligner.align(rows)
-        for f in alignment.findings {
-            var f = f
-            if let p = f.path, p.hasPrefix("reviewsAndLitigation.all") {
-                f.path = "reviewsAndLitigation" + p.dropFirst("reviewsAndLitigation.all".count)
-            }
-            findings.append(f)
-        }
+        findings += alignment.findings
         if alignment.tables.isEmpty, sections.count < 2 {
             throw ReportError("not a report: no statistical table of the annual report format and no section headings found")
         }
@@ -56,8 +57,8 @@ public enum ReportReader {
             source: document.source, metadata: metadata, sections: sections,
             activeDisclosure: alignment.tables["activeDisclosure"],
             applications: alignment.tables["applications"],
-            reviewsAndLitigation: alignment.tables["reviewsAndLitigation"].map(ReportValidator.reshapeReviews),
-            findings: findings)
+            reviewsAndLitigation: alignment.tables["reviewsAndLitigation"], findings: findings)
+        report.sources = alignment.sources
         report.findings += ReportValidator.findings(for: report)
         return report
     }
@@ -71,8 +72,8 @@ enum TemplateDetector {
     static func detect(_ rows: [[InputCell]]) -> Template? {
         var s2019 = 0, s2021 = 0
         for row in rows {
-            for cell in row where !cell.text.isEmpty && !ValueParser.isValueLike(cell.text) {
-                let key = LabelKey.make(cell.text).key
+            for cell in row {
+                guard let key = cell.labelKey?.key else { continue }
                 if markers2019.contains(where: { key.containsBytes($0) }) { s2019 += 1 }
                 if markers2021.contains(where: { key.containsBytes($0) }) { s2021 += 1 }
             }

@@ -2,20 +2,26 @@ import DocModel
 import Normalization
 
 /// Finds the six sections by their headings, whatever their numbering ("一、", "1、", none)
-/// and wording variants, and gives each its paragraphs (table text excluded).
+/// and wording variants, and gives each its paragraphs (table text excluded). Nothing is
+/// lost: text before the first heading (the report's preamble) opens the first section, and a
+/// heading that comes again stays as a paragraph where its section goes on.
 enum SectionReader {
     /// Sections, findings, and the index of the first block of the closing signature (if any).
-    static func read(_ blocks: [Block]) -> ([Section], [Finding], Int?) {
+    /// `title`: the blocks the report's title was read from (not section text).
+    static func read(_ blocks: [Block], title: Range<Int>? = nil) -> ([Section], [Finding], Int?) {
         var sections: [Section] = []
         var findings: [Finding] = []
+        var preamble: [String] = []
         var current: Int?
         let signatureStart = MetadataReader.signatureStart(blocks)
         for (index, block) in blocks.enumerated() {
             if let s = signatureStart, index >= s { break }
+            if let t = title, t.contains(index) { continue }
             guard let text = block.text else { continue }
             if let id = sectionID(of: text) {
                 if let existing = sections.firstIndex(where: { $0.id == id }) {
-                    findings.append(Finding(.sectionRepeated, "“\(text)”再次出现，其后的段落并入第一次出现的该部分", path: "sections"))
+                    findings.append(.sectionRepeated(heading: text))
+                    sections[existing].paragraphs.append(text)
                     current = existing
                     continue
                 }
@@ -29,15 +35,19 @@ enum SectionReader {
                 current = sections.count - 1
                 continue
             }
-            if let c = current { sections[c].paragraphs.append(text) }
+            if let c = current { sections[c].paragraphs.append(text) } else { preamble.append(text) }
         }
+        if !sections.isEmpty { sections[0].paragraphs.insert(contentsOf: preamble, at: 0) }
         return (sections, findings, signatureStart)
     }
 
     /// The section a heading names, or nil when the line is not a section heading.
+    /// A heading must look like one: short, not a sentence (no "，", "。", "；", no closing
+    /// "：" that announces a list), and numbered or short enough to stand alone on its line.
     static func sectionID(of text: String) -> SectionID? {
         let count = text.unicodeScalars.count
-        guard count <= 45, let last = text.last, !"。；;，,".contains(last) else { return nil }
+        guard count <= 45, let last = text.last, !"。；;，,：:".contains(last) else { return nil }
+        guard !text.contains(where: { "。；;，".contains($0) }) else { return nil }
         let key = LabelKey.make(text)
         // Top-level numbering only: "一、", "1、", "1." or none; "（一）" marks a subsection.
         if let first = key.numbering.first {
@@ -45,7 +55,7 @@ enum SectionReader {
             if key.numbering.count > 1 { return nil }
         }
         let core = key.core
-        guard !core.isEmpty, core.unicodeScalars.count <= 36 else { return nil }
+        guard !core.isEmpty, core.unicodeScalars.count <= (key.numbering.isEmpty ? 24 : 36) else { return nil }
         if core.containsBytes("其他需要报告的事项") { return .otherMatters }
         if core.containsBytes("存在的主要问题") || (core.containsBytes("问题") && core.containsBytes("改进")) { return .problemsAndImprovements }
         if core.containsBytes("行政复议") && core.containsBytes("行政诉讼") { return .reviewsAndLitigation }

@@ -150,15 +150,12 @@ public enum OfficialTemplates {
 
     static let reviews: TableTemplate = {
         let outcome = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")]
-        // One data row of 15 values; the aligner reads it as one row, the report nests it by group.
-        var fields: [FieldTemplate] = []
-        for group in reviewGroups {
-            for (name, header) in outcome { fields.append(FieldTemplate("\(group).\(name)", header: header)) }
-        }
+        let fields = outcome.map { FieldTemplate($0.0, header: $0.1) }
+        // One source row of fifteen cells: three column groups of five, each a report row.
         return TableTemplate(
             key: "reviewsAndLitigation", title: "表四（行政复议、行政诉讼）",
             anchors: ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"], groups: [],
-            rows: [RowTemplate(path: "all", labels: [], fields: fields)])
+            rows: [RowTemplate(labels: [], groups: reviewGroups.map { ColumnGroup(path: $0, fields: fields) })])
     }()
 
     /// Template markers: labels only one version has.

@@ -1,3 +1,4 @@
+import Collections
 import DocModel
 
 /// An agency's reports across years: a chart of applications received, handled and carried
@@ -6,7 +7,8 @@ struct AgencyPage {
     let agency: String
     /// The agency's reports, sorted by year (one per year is charted: the first given).
     let reports: [Summary]
-    let notes: [CollectionNote]
+    /// The collection's findings (those naming this agency's reports are shown).
+    let findings: [CollectionFinding]
 
     /// One point per year: the first report of that year.
     var series: [Summary] {
@@ -18,14 +20,19 @@ struct AgencyPage {
         }
     }
 
-    /// Years N whose carried-over total differs from year N−1's carried-forward total.
-    var breaks: [(year: Int, before: Int, after: Int)] {
-        let byYear = Dictionary(series.compactMap { s in s.year.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
-        return series.compactMap { s in
-            guard let year = s.year, let previous = byYear[year - 1], let forward = previous.carriedForward,
-                let over = s.carriedOver, forward != over
+    /// The collection's carry-over findings between two of this agency's years: the later
+    /// year, the totals compared when the total column is among the differing ones, and the
+    /// finding's message.
+    var breaks: [Break] {
+        let years = Dictionary(reports.map { ($0.id, $0.year) }, uniquingKeysWith: { a, _ in a })
+        return findings.compactMap { f in
+            guard f.rule == .crossYearCarryOver, f.reports.count == 2, let later = years[f.reports[1].id] ?? nil,
+                years[f.reports[0].id] != nil
             else { return nil }
-            return (year, forward, over)
+            func total(_ path: String) -> Int? { f.values.first { $0.path == path }?.value?.integer }
+            let forward = total("applications.carriedForward.total"), over = total("applications.carriedOver.total")
+            let totals = forward != nil && over != nil && forward != over ? (forward ?? 0, over ?? 0) : nil
+            return Break(year: later, totals: totals, message: f.message)
         }
     }
 
@@ -36,12 +43,12 @@ struct AgencyPage {
         body += series.count > 1 ? Chart(points: series, breaks: breaks).svg() : "<p>只有一个年度的数据，无法绘制趋势。</p>\n"
         body += "</section>\n" + table()
         let ids = Set(reports.map(\.id))
-        let mine = notes.filter { !ids.isDisjoint(with: $0.reports) }
+        let mine = findings.filter { f in f.reports.contains { ids.contains($0.id) } }
         if !mine.isEmpty {
             body += "<section class=\"collection\"><h2>跨报告发现</h2><ol class=\"findings\">"
-            for note in mine {
-                body += "<li class=\"\(CellMarks.className(note.severity))\"><span class=\"sev\">\(Markup.severityName(note.severity))</span> "
-                body += "<code>\(Markup.text(note.rule))</code> \(Markup.text(note.message))</li>"
+            for f in mine {
+                body += "<li class=\"\(CellMarks.className(f.severity))\"><span class=\"sev\">\(Markup.severityName(f.severity))</span> "
+                body += "<code>\(Markup.text(f.rule.rawValue))</code> \(Markup.text(f.message))</li>"
             }
             body += "</ol></section>\n"
         }
@@ -67,10 +74,18 @@ struct AgencyPage {
     }
 }
 
+/// A carry-over break between year − 1 and year.
+struct Break {
+    var year: Int
+    /// Year − 1's carried-forward and year's carried-over totals, when the totals differ.
+    var totals: (Int, Int)?
+    var message: String
+}
+
 /// A line chart of three series over years, with breaks marked between two years.
 struct Chart {
     let points: [Summary]
-    let breaks: [(year: Int, before: Int, after: Int)]
+    let breaks: [Break]
 
     static let width = 760.0, height = 340.0
     static let left = 64.0, right = 24.0, top = 48.0, bottom = 40.0
@@ -95,9 +110,10 @@ struct Chart {
         }
         for b in breaks {
             let bx = (x(b.year - 1) + x(b.year)) / 2
-            out += "<g class=\"break\"><title>\(b.year - 1)年结转下年度 \(b.before)，\(b.year)年上年结转 \(b.after)</title>"
+            out += "<g class=\"break\"><title>\(Markup.text(b.message))</title>"
             out += "<line x1=\"\(f(bx))\" x2=\"\(f(bx))\" y1=\"\(f(Self.top))\" y2=\"\(f(Self.top + plotHeight))\"/>"
-            out += "<text x=\"\(f(bx + 5))\" y=\"\(f(Self.top + 14))\">结转不符 \(b.before)→\(b.after)</text></g>"
+            let totals = b.totals.map { " \($0.0)→\($0.1)" } ?? ""
+            out += "<text x=\"\(f(bx + 5))\" y=\"\(f(Self.top + 14))\">结转不符\(totals)</text></g>"
         }
         let series: [(String, String, (Summary) -> Int?)] = [
             ("s1", "本年新收", { $0.received }), ("s2", "办理结果总计", { $0.handled }), ("s3", "结转下年度", { $0.carriedForward }),
@@ -129,7 +145,7 @@ struct Chart {
         return "<g class=\"pt\">\(shape)<title>\(label)</title></g>"
     }
 
-    func f(_ v: Double) -> String { SourceLocation.points(v) }
+    func f(_ v: Double) -> String { SourceLocation.decimal(v) }
 
     /// The smallest 1, 2 or 5 × 10ⁿ at or above `v` (at least 4, so the four grid steps are whole).
     static func niceCeiling(_ v: Int) -> Int {

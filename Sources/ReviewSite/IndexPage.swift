@@ -1,10 +1,11 @@
+import Collections
 import DocModel
 
 /// The site's first page: one row per report (sortable and filterable by the script), the
 /// collection's findings, and the agencies with several reports.
 struct IndexPage {
     let summaries: [Summary]
-    let notes: [CollectionNote]
+    let findings: [CollectionFinding]
     /// Inputs that could not be read: id and the one-line reason.
     let failures: [(id: String, message: String)]
 
@@ -12,7 +13,7 @@ struct IndexPage {
         let errors = summaries.reduce(0) { $0 + $1.errors }, warnings = summaries.reduce(0) { $0 + $1.warnings }
         var body = "<header><h1>政府信息公开工作年度报告审阅</h1>\n"
         body += "<p class=\"counts\">\(summaries.count) 份报告 · <span class=\"badge e\">错误 \(errors)</span> "
-        body += "<span class=\"badge w\">警告 \(warnings)</span> · 跨报告发现 \(notes.count)"
+        body += "<span class=\"badge w\">警告 \(warnings)</span> · 跨报告发现 \(findings.count)"
         if !failures.isEmpty { body += " · 无法读取 \(failures.count)" }
         body += "</p></header>\n<main>\n"
         body += controls()
@@ -58,19 +59,21 @@ struct IndexPage {
         return out + "</tbody></table>\n"
     }
 
+    /// Cross-year, duplicate, agency-variant and prose findings, each with links to its reports.
     func collectionFindings() -> String {
-        var out = "<section class=\"collection\" aria-labelledby=\"h-collection\"><h2 id=\"h-collection\">跨年度、重复与正文发现（\(notes.count)）</h2>\n"
-        if notes.isEmpty { return out + "<p>没有跨报告的发现。</p></section>\n" }
-        let pages = Dictionary(summaries.map { ($0.id, $0.page) }, uniquingKeysWith: { a, _ in a })
+        var out = "<section class=\"collection\" aria-labelledby=\"h-collection\"><h2 id=\"h-collection\">跨年度、重复与正文发现（\(findings.count)）</h2>\n"
+        if findings.isEmpty { return out + "<p>没有跨报告的发现。</p></section>\n" }
+        let known = Set(summaries.map(\.id))
         out += "<ol class=\"findings\">\n"
-        for note in notes.sorted(by: { ($0.severity, $0.rule) < ($1.severity, $1.rule) }) {
-            out += "<li class=\"\(CellMarks.className(note.severity))\" data-rule=\"\(Markup.attribute(note.rule))\">"
-            out += "<span class=\"sev\">\(Markup.severityName(note.severity))</span> <code>\(Markup.text(note.rule))</code> \(Markup.text(note.message))"
-            for id in note.reports {
-                if let page = pages[id] {
-                    out += " <a href=\"\(Markup.attribute(page))\">\(Markup.text(id))</a>"
+        let order = findings.indices.sorted { (findings[$0].severity, $0) < (findings[$1].severity, $1) }
+        for finding in order.map({ findings[$0] }) {
+            out += "<li class=\"\(CellMarks.className(finding.severity))\" data-rule=\"\(Markup.attribute(finding.rule.rawValue))\">"
+            out += "<span class=\"sev\">\(Markup.severityName(finding.severity))</span> <code>\(Markup.text(finding.rule.rawValue))</code> \(Markup.text(finding.message))"
+            for report in finding.reports {
+                if known.contains(report.id) {
+                    out += " <a href=\"\(Markup.attribute(Summary.reportPage(id: report.id)))\">\(Markup.text(report.source.name))</a>"
                 } else {
-                    out += " <span class=\"src\">\(Markup.text(id))</span>"
+                    out += " <span class=\"src\">\(Markup.text(report.id))</span>"
                 }
             }
             out += "</li>\n"
@@ -79,15 +82,19 @@ struct IndexPage {
     }
 
     func agencies() -> String {
-        var years: [String: Set<Int>] = [:]
-        for s in summaries { if let agency = s.agency { years[agency, default: []].formUnion(s.year.map { [$0] } ?? []) } }
-        let several = years.filter { $0.value.count > 1 }.keys.sorted()
+        var years: [String: Set<Int>] = [:], names: [String: String] = [:]
+        for s in summaries {
+            guard let key = s.agencyKey else { continue }
+            years[key, default: []].formUnion(s.year.map { [$0] } ?? [])
+            if names[key] == nil { names[key] = s.agency }
+        }
+        let several = years.filter { $0.value.count > 1 }.keys.sorted { (names[$0] ?? $0, $0) < (names[$1] ?? $1, $1) }
         var out = "<section class=\"agencies\" aria-labelledby=\"h-agencies\"><h2 id=\"h-agencies\">多年度的机关（\(several.count)）</h2>\n"
         if several.isEmpty { return out + "<p>没有机关有多个年度的报告。</p></section>\n" }
         out += "<ul class=\"agencies\">"
-        for agency in several {
-            let span = (years[agency] ?? []).sorted()
-            out += "<li><a href=\"\(Summary.agencyPage(agency))\">\(Markup.text(agency))</a> <span class=\"years\">\(span.first ?? 0)–\(span.last ?? 0)（\(span.count) 年）</span></li>"
+        for key in several {
+            let span = (years[key] ?? []).sorted()
+            out += "<li><a href=\"\(Summary.agencyPage(key: key))\">\(Markup.text(names[key] ?? key))</a> <span class=\"years\">\(span.first ?? 0)–\(span.last ?? 0)（\(span.count) 年）</span></li>"
         }
         return out + "</ul></section>\n"
     }

@@ -1,16 +1,17 @@
 import DocModel
+import ReportProfile
 
 /// The report's sections as written, with each sentence that a prose finding quotes marked
 /// in place (coloured by the finding's severity, linked to it).
 struct ProseMarks {
     let report: Report
 
-    /// Findings about the prose: their quoted sentence (the longest “…” quote of the message).
+    /// The sentences the prose check (the one `doccanon report` runs) finds at odds with the
+    /// tables, with the index of their prose.mismatch finding in the report.
     var quotes: [(sentence: String, finding: Int)] {
-        report.findings.indices.compactMap { i in
-            let f = report.findings[i]
-            guard f.rule.rawValue.hasPrefix("prose."), let quote = Self.longestQuote(f.message) else { return nil }
-            return (quote, i)
+        ProseChecker.mismatches(in: report).compactMap { m in
+            guard let i = report.findings.firstIndex(of: m.finding) else { return nil }
+            return (m.sentence, i)
         }
     }
 
@@ -46,16 +47,5 @@ struct ProseMarks {
             at = range.upperBound
         }
         return out + Markup.text(String(paragraph[at...]))
-    }
-
-    static func longestQuote(_ message: String) -> String? {
-        var best: Substring?
-        var rest = Substring(message)
-        while let open = rest.firstIndex(of: "“"), let close = rest[rest.index(after: open)...].firstIndex(of: "”") {
-            let quote = rest[rest.index(after: open)..<close]
-            if quote.count > (best?.count ?? 0) { best = quote }
-            rest = rest[rest.index(after: close)...]
-        }
-        return best.map(String.init)
     }
 }

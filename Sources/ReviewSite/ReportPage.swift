@@ -13,33 +13,39 @@ struct ReportPage {
 
     func render() -> String {
         let marks = CellMarks(report.findings)
-        let layout = TableLayout(report: report, marks: marks)
-        let tables = [
-            ("activeDisclosure", "表二 主动公开政府信息情况", layout.activeDisclosure()),
-            ("applications", "表三 收到和处理政府信息公开申请情况", layout.applications()),
-            ("reviewsAndLitigation", "表四 政府信息公开行政复议、行政诉讼情况", layout.reviewsAndLitigation()),
-        ]
-        let cellPaths = layout.cellPaths()
+        var layout = TableLayout(report: report, marks: marks)
+        var tables: [(String, String, String)] = []
+        for (key, title) in Self.titles where report.tables.first(where: { $0.key == key })?.values != nil {
+            let drawn: String
+            switch key {
+            case "activeDisclosure": drawn = layout.activeDisclosure()
+            case "applications": drawn = layout.applications()
+            default: drawn = layout.reviewsAndLitigation()
+            }
+            tables.append((key, title, drawn + layout.extraRows(key)))
+        }
+        let cellPaths = Set(layout.drawn)
         var body = "<nav class=\"top\"><a href=\"../index.html\" accesskey=\"i\">← 全部报告</a>"
         if let agencyLink { body += " · <a href=\"\(Markup.attribute(agencyLink))\">本机关历年报告</a>" }
         body += "<span class=\"keys\">键盘：方向键在表格中移动 · n / p 下一个 / 上一个标记单元格 · Esc 关闭</span></nav>\n"
         body += header()
         body += "<div class=\"layout\">\n<main>\n"
-        for (key, title, table) in tables {
+        for (key, title) in Self.titles {
             body += "<section class=\"table\" aria-labelledby=\"h-\(key)\"><h2 id=\"h-\(key)\">\(title)</h2>\n"
-            if report.tables.first(where: { $0.key == key })?.values == nil {
-                body += "<p class=\"missing\">未找到此表</p>\n"
-            } else {
-                body += table + layout.extraRows(key)
-            }
+            body += tables.first { $0.0 == key }?.2 ?? "<p class=\"missing\">未找到此表</p>\n"
             body += "</section>\n"
         }
         body += findingsList(marks, general: marks.general(cellPaths: cellPaths))
         body += ProseMarks(report: report).sections()
         body += "</main>\n<aside id=\"detail\" aria-live=\"polite\"><h2>单元格</h2><p class=\"hint\">选择一个单元格，查看其发现、原文和来源位置。</p></aside>\n</div>\n"
-        let data = PageData(input: input, marks: marks, cellPaths: cellPaths).canonical
+        let data = PageData(input: input, marks: marks, drawn: layout.drawn).canonical
         return Markup.page(title: report.metadata.title ?? report.source.name, root: "../", bodyClass: "report", body: body, data: data)
     }
+
+    static let titles = [
+        ("activeDisclosure", "表二 主动公开政府信息情况"), ("applications", "表三 收到和处理政府信息公开申请情况"),
+        ("reviewsAndLitigation", "表四 政府信息公开行政复议、行政诉讼情况"),
+    ]
 
     func header() -> String {
         let m = report.metadata

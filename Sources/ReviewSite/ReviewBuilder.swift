@@ -1,114 +1,68 @@
+import Collections
 import DocModel
 import DoccanonKit
 import Normalization
-import SystemThreads
+import ReportProfile
 import XMLSupport
 
-/// `doccanon review PATH… -o DIR`: reads every input (documents of any format, report JSON or
-/// XML, folders of them), writes each report's page as soon as it is converted (`jobs` at a
-/// time), then the index and the agency pages.
+/// `doccanon review PATH… -o DIR`: built from the same inputs `doccanon check` takes (documents
+/// of any format, report JSON or XML, folders of them, read by `CollectionReader`). Each
+/// report's page is written by the thread that converted it; the collection checks run on the
+/// digests; then the index and the agency pages are written.
 public enum ReviewBuilder {
     public struct Outcome: Sendable, Equatable {
         public var reports: Int
         public var failures: Int
+        public var findings: Int
         public var bytesWritten: Int
     }
 
-    public static func build(paths: [String], directory: String, jobs: Int = 0) throws(ReviewError) -> Outcome {
-        let files = InputWalk.files(paths)
+    public static func build(paths: [String], directory: String, jobs: Int = 0, limits: Limits = Limits()) throws(ReviewError) -> Outcome {
         let site = try SiteWriter(directory: directory)
-        let threads = max(1, min(jobs > 0 ? jobs : SystemThreads.processorCount, files.count))
-        let work = WorkQueue(count: files.count)
-        for _ in 0..<threads {
-            let started = SystemThreads.start {
-                while let index = work.next() {
-                    do throws(ReviewError) {
-                        try convert(files[index], index: index, into: site)
-                    } catch {
-                        work.fail(error)
-                    }
-                }
-                work.finishThread()
-            }
-            if !started { work.finishThread() }
+        var check = CollectionCheck()
+        var order: [String] = []
+        let reader = CollectionReader(paths: paths, jobs: jobs, limits: limits) { path, bytes in
+            let loaded = load(path: path, bytes: bytes)
+            if case .success(let input) = loaded { site.add(input) }
+            return loaded.map { LoadedReport(report: $0.report, publisher: $0.publisher) }
         }
-        work.waitForThreads(threads)
-        // Inputs left when no thread could start are converted here.
-        while let index = work.next() { try convert(files[index], index: index, into: site) }
-        if let error = work.firstError { throw error }
-        try site.finish(notes: [])
-        let failures = site.failureCount
-        return Outcome(reports: files.count - failures, failures: failures, bytesWritten: site.bytesWritten)
+        reader.forEach { entry in
+            switch entry.result {
+            case .success(let loaded):
+                check.add(id: entry.id, loaded: loaded)
+                order.append(entry.id)
+            case .failure(let error):
+                site.addFailure(id: entry.id, message: error.message)
+            }
+        }
+        if let error = site.writeError { throw error }
+        let findings = check.findings { CollectionReader.reread($0, limits: limits) }
+        try site.finish(order: order, findings: findings)
+        return Outcome(reports: order.count, failures: site.failureCount, findings: findings.count, bytesWritten: site.bytesWritten)
     }
 
-    /// One input: its report page, or a failure line on the index.
-    static func convert(_ path: String, index: Int, into site: SiteWriter) throws(ReviewError) {
-        let bytes: [UInt8]
-        switch FileInput.read(path, limit: Limits().maxInputBytes) {
-        case .success(let b): bytes = b
-        case .failure(let error):
-            site.addFailure(id: path, message: error.message, index: index)
-            return
-        }
-        do {
-            let report = try Validation.report(bytes: bytes, name: path, format: nil)
-            var input = ReviewInput(id: path, report: report)
-            if Validation.inputKind(bytes, format: nil) == .document, report.source.format == .html || report.source.format == .text {
+    /// One input as the site shows it: a report read back from JSON or XML as it is; a document
+    /// converted, with its values' provenance and, for HTML and text, its decoded text.
+    static func load(path: String, bytes: [UInt8]) -> Result<ReviewInput, ConversionError> {
+        do throws(ConversionError) {
+            if Validation.inputKind(bytes, format: nil) != .document {
+                return .success(ReviewInput(id: path, report: try Validation.report(bytes: bytes, name: path, format: nil)))
+            }
+            let document = try Pipeline.document(bytes: bytes, name: path)
+            let report: Report
+            do {
+                report = try ReportReader.read(document)
+            } catch {
+                throw ConversionError(.notAReport, "\(document.source.name): \(error.description)")
+            }
+            var input = ReviewInput(id: path, report: report, publisher: document.properties["publisher"])
+            if report.source.format == .html || report.source.format == .text {
                 input.sourceText = SourceDecoding.text(bytes)
             }
-            try site.add(input, index: index)
-        } catch let error as ConversionError {
-            site.addFailure(id: path, message: error.message, index: index)
-        } catch let error as ReviewError {
-            throw error
+            return .success(input)
         } catch {
-            site.addFailure(id: path, message: "\(error)", index: index)
+            return .failure(error)
         }
-    }
-}
-
-/// Hands out input indices to worker threads and counts the threads that are done.
-final class WorkQueue: @unchecked Sendable {
-    private let monitor = Monitor()
-    private var nextIndex = 0
-    private var finished = 0
-    private var error: ReviewError?
-    let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        monitor.lock()
-        defer { monitor.unlock() }
-        guard nextIndex < count, error == nil else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-
-    /// Stops handing out work after a write failure (the first is kept).
-    func fail(_ error: ReviewError) {
-        monitor.lock()
-        if self.error == nil { self.error = error }
-        monitor.unlock()
-    }
-
-    var firstError: ReviewError? {
-        monitor.lock()
-        defer { monitor.unlock() }
-        return error
-    }
-
-    func finishThread() {
-        monitor.lock()
-        finished += 1
-        monitor.broadcast()
-        monitor.unlock()
-    }
-
-    func waitForThreads(_ n: Int) {
-        monitor.lock()
-        while finished < n { monitor.wait() }
-        monitor.unlock()
     }
 }
 

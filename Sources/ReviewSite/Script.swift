@@ -86,16 +86,31 @@ enum Script {
     var dataNode = document.getElementById("data");
     if (!dataNode) return;
     var data = JSON.parse(dataNode.textContent);
-    var cells = Array.prototype.slice.call(document.querySelectorAll("td[data-p]"));
+    // A value cell's path is its row's data-r and its own data-f; data.cells is in cell order.
+    var cells = Array.prototype.slice.call(document.querySelectorAll("td[data-f]"));
+    cells.forEach(function (td, i) {
+      td.dataset.p = td.parentElement.dataset.r + "." + td.dataset.f;
+      td.dataset.i = i;
+      td.tabIndex = i === 0 ? 0 : -1;
+    });
     var detail = document.getElementById("detail");
     var current = null;
-    if (cells.length) cells[0].tabIndex = 0;
+    var HOW = { rowPosition: "行无可识别标签，按位置归入", arithmetic: "按表格勾稽关系选定读法",
+      digitSplit: "连在一起的数字按勾稽关系拆分", unitOfAmount: "取自金额单元格的单位" };
+
+    function where(s) {
+      if (s.part !== undefined) return s.part + "：第 " + (s.table + 1) + " 个表格，第 " + (s.row + 1) + " 行，第 " + (s.cell + 1) + " 格";
+      if (s.page !== undefined) return "第 " + s.page + " 页，区域 [" + s.box.join(", ") + "]（点，自页面左上角）";
+      if (s.columns !== undefined) return "第 " + s.line + " 行，第 " + (s.columns[0] + 1) + "–" + s.columns[1] + " 列";
+      if (s.table !== undefined) return "第 " + (s.table + 1) + " 个表格，第 " + (s.row + 1) + " 行，第 " + (s.cell + 1) + " 格（源代码第 " + s.line + " 行）";
+      return null;
+    }
 
     function sourceLines(info) {
       var box = el("pre", "src");
-      if (info.line === undefined) return null;
-      for (var n = info.line - 2; n <= info.line + 2; n++) {
-        var own = n === info.line, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
+      if (info.at === undefined) return null;
+      for (var n = info.at - 2; n <= info.at + 2; n++) {
+        var own = n === info.at, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
         if (text === undefined) continue;
         var line = el("span", own ? "ln own" : "ln");
         line.appendChild(el("span", "no", n));
@@ -112,8 +127,9 @@ enum Script {
       return box;
     }
 
-    function crop(c) {
+    function crop(c, box) {
       var ns = "http://www.w3.org/2000/svg", m = 36;
+      c = { src: c.src, size: c.size, box: box };
       var x0 = Math.max(0, c.box[0] - m * 3), y0 = Math.max(0, c.box[1] - m);
       var w = Math.min(c.size[0], c.box[2] + m * 3) - x0, h = Math.min(c.size[1], c.box[3] + m) - y0;
       var svg = document.createElementNS(ns, "svg");
@@ -132,7 +148,7 @@ enum Script {
     }
 
     function show(td) {
-      var path = td.dataset.p, info = data.cells[path] || {};
+      var path = td.dataset.p, info = data.cells[Number(td.dataset.i)] || {};
       detail.replaceChildren(el("h2", null, "单元格"));
       detail.appendChild(el("p", "path", path));
       var value = el("p", "value");
@@ -155,12 +171,20 @@ enum Script {
         raw.appendChild(el("q", null, info.raw));
         detail.appendChild(raw);
       }
-      if (info.from) detail.appendChild(el("p", "from", "推断自：" + info.from.join("，")));
-      if (info.where) detail.appendChild(el("p", "where", "位置：" + info.where));
-      if (info.crop) detail.appendChild(crop(info.crop));
+      var place = where(info);
+      if (place) detail.appendChild(el("p", "where", "位置：" + place));
+      if (info.inferred) {
+        detail.appendChild(el("p", "from", "推断：" + (HOW[info.inference] || info.inference) + "。依据："));
+        var from = el("ul", "from");
+        (info.from || []).forEach(function (f) {
+          from.appendChild(el("li", null, f.path !== undefined ? f.path : "「" + f.raw + "」 " + (where(f) || "")));
+        });
+        detail.appendChild(from);
+      }
+      if (info.crop && info.box) detail.appendChild(crop(info.crop, info.box));
       var lines = sourceLines(info);
       if (lines) detail.appendChild(lines);
-      if (info.raw === undefined && !info.from) detail.appendChild(el("p", "hint", "没有来源信息（用 --provenance 生成的报告才有）。"));
+      if (info.raw === undefined && !info.inferred) detail.appendChild(el("p", "hint", "没有来源信息（用 --provenance 生成的报告才有）。"));
     }
 
     function select(td, focus) {

@@ -1,3 +1,4 @@
+import Collections
 import DocModel
 import DoccanonKit
 import SystemThreads
@@ -13,8 +14,10 @@ public struct ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
 public final class SiteWriter: @unchecked Sendable {
     public let directory: String
     private let monitor = Monitor()
-    private var summaries: [Int: Summary] = [:]
-    private var failures: [Int: (id: String, message: String)] = [:]
+    private var summaries: [String: Summary] = [:]
+    private var failures: [(id: String, message: String)] = []
+    /// The first page that could not be written; the run stops with it (exit status 74).
+    private(set) public var writeError: ReviewError?
     private(set) public var bytesWritten = 0
 
     public init(directory: String) throws(ReviewError) {
@@ -24,28 +27,29 @@ public final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    /// The report page of the input at `index` (its position among the inputs).
-    public static func reportPage(_ index: Int) -> String {
-        let digits = String(index + 1)
-        return "reports/r" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".html"
-    }
-
-    /// Writes one report's page; callable from several threads.
-    public func add(_ input: ReviewInput, index: Int) throws(ReviewError) {
-        let page = Self.reportPage(index)
-        let agencyLink = input.report.metadata.agency.map { "../" + Summary.agencyPage($0) }
+    /// Writes one report's page; callable from several threads. A write failure is kept in
+    /// `writeError`.
+    public func add(_ input: ReviewInput) {
+        let summary = Summary(input, page: Summary.reportPage(id: input.id))
+        let agencyLink = summary.agencyKey.map { "../" + Summary.agencyPage(key: $0) }
         let html = ReportPage(input: input, agencyLink: agencyLink).render()
-        try write(html, to: page)
-        let summary = Summary(input, page: page)
+        do {
+            try write(html, to: summary.page)
+        } catch {
+            monitor.lock()
+            if writeError == nil { writeError = error }
+            monitor.unlock()
+            return
+        }
         monitor.lock()
-        summaries[index] = summary
+        summaries[input.id] = summary
         monitor.unlock()
     }
 
-    /// Records an input that could not be read; it is listed on the index.
-    public func addFailure(id: String, message: String, index: Int) {
+    /// Records an input that could not be read (in walking order); it is listed on the index.
+    public func addFailure(id: String, message: String) {
         monitor.lock()
-        failures[index] = (id, message)
+        failures.append((id, message))
         monitor.unlock()
     }
 
@@ -55,21 +59,23 @@ public final class SiteWriter: @unchecked Sendable {
         return failures.count
     }
 
-    /// Writes the index, one page per agency, the style sheet and the script.
-    public func finish(notes: [CollectionNote]) throws(ReviewError) {
+    /// Writes the index (reports in `order`, the inputs' walking order), one page per agency,
+    /// the style sheet and the script.
+    public func finish(order: [String], findings: [CollectionFinding]) throws(ReviewError) {
         monitor.lock()
-        let ordered = summaries.keys.sorted().compactMap { summaries[$0] }
-        let failed = failures.keys.sorted().compactMap { failures[$0] }
+        let ordered = order.compactMap { summaries[$0] }
+        let failed = failures
         monitor.unlock()
         var byAgency: [String: [Summary]] = [:]
-        for s in ordered { if let agency = s.agency { byAgency[agency, default: []].append(s) } }
-        for agency in byAgency.keys.sorted() {
-            let reports = (byAgency[agency] ?? []).enumerated().sorted {
+        for s in ordered { if let key = s.agencyKey { byAgency[key, default: []].append(s) } }
+        for key in byAgency.keys.sorted() {
+            let reports = (byAgency[key] ?? []).enumerated().sorted {
                 ($0.element.year ?? Int.max, $0.offset) < ($1.element.year ?? Int.max, $1.offset)
             }.map(\.element)
-            try write(AgencyPage(agency: agency, reports: reports, notes: notes).render(), to: Summary.agencyPage(agency))
+            let page = AgencyPage(agency: reports.first?.agency ?? key, reports: reports, findings: findings)
+            try write(page.render(), to: Summary.agencyPage(key: key))
         }
-        try write(IndexPage(summaries: ordered, notes: notes, failures: failed).render(), to: "index.html")
+        try write(IndexPage(summaries: ordered, findings: findings, failures: failed).render(), to: "index.html")
         try write(StyleSheet.source, to: "review.css")
         try write(Script.source, to: "review.js")
     }

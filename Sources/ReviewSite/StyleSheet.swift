@@ -48,10 +48,10 @@ thead th, .t4 th, .t3 tr:nth-child(-n+3) th, .t2 tr:not(.grp) th:not([scope]) { 
 .t2 .grp th { background: #e2e7f0; font-weight: 700; }
 .t3 th.note { font-weight: 400; font-size: 0.85em; color: var(--muted); }
 section.table { overflow-x: auto; }
-td.v { text-align: right; font-variant-numeric: tabular-nums; min-width: 3.2em; cursor: pointer; }
-td.v.nil::after { content: "空"; color: #a2a9b8; font-size: 0.85em; }
-td.v:focus { outline: none; }
-td.v.sel { box-shadow: inset 0 0 0 2px var(--sel); }
+td[data-f] { text-align: right; font-variant-numeric: tabular-nums; min-width: 3.2em; cursor: pointer; }
+td[data-f].nil::after { content: "空"; color: #a2a9b8; font-size: 0.85em; }
+td[data-f]:focus { outline: none; }
+td[data-f].sel { box-shadow: inset 0 0 0 2px var(--sel); }
 td.e, th.e { background: var(--e-bg); color: var(--e); font-weight: 700; }
 td.w, th.w { background: var(--w-bg); color: var(--w); }
 td.i, th.i { background: var(--i-bg); }

@@ -1,4 +1,5 @@
 import Checksum
+import Collections
 import DocModel
 
 /// What the index and the agency pages keep of one report once its page is written (the
@@ -8,7 +9,10 @@ struct Summary: Sendable {
     /// The report page, relative to the site's root.
     var page: String
     var title: String?
+    /// The agency as the collection checks identify it (the page's 发布机构, else the
+    /// report's agency) and its identity key; nil without a name.
     var agency: String?
+    var agencyKey: String?
     var year: Int?
     var template: Template?
     var format: SourceInfo.Format
@@ -29,7 +33,9 @@ struct Summary: Sendable {
         id = input.id
         self.page = page
         title = report.metadata.title
-        agency = report.metadata.agency
+        let identity = AgencyIdentity.name(publisher: input.publisher, agency: report.metadata.agency)
+        agency = identity?.name
+        agencyKey = identity.map { AgencyIdentity.key($0.name) }
         year = report.metadata.year
         template = report.metadata.template
         format = report.source.format
@@ -45,25 +51,15 @@ struct Summary: Sendable {
         carriedOver = applications?.value("carriedOver", "total")?.integer
     }
 
-    /// The agency page of an agency name, relative to the site's root (a digest: names are
+    /// The agency page of an identity key, relative to the site's root (a digest: names are
     /// untrusted and may hold anything).
-    static func agencyPage(_ agency: String) -> String {
-        "agencies/" + String(Checksum.sha256Hex(Array(agency.utf8)).prefix(16)) + ".html"
+    static func agencyPage(key: String) -> String {
+        "agencies/" + String(Checksum.sha256Hex(Array(key.utf8)).prefix(16)) + ".html"
     }
-}
 
-/// A finding across reports (cross-year, duplicates, prose), as the index lists it.
-public struct CollectionNote: Sendable, Equatable {
-    public var rule: String
-    public var severity: Severity
-    public var message: String
-    /// Ids of the reports involved, as given to the site.
-    public var reports: [String]
-
-    public init(rule: String, severity: Severity, message: String, reports: [String]) {
-        self.rule = rule
-        self.severity = severity
-        self.message = message
-        self.reports = reports
+    /// The report page of an input id (a digest of the id, so a page keeps its name whatever
+    /// else the collection holds).
+    static func reportPage(id: String) -> String {
+        "reports/" + String(Checksum.sha256Hex(Array(id.utf8)).prefix(16)) + ".html"
     }
 }

@@ -3,11 +3,19 @@ import ReportProfile
 import TableCore
 
 /// The three statistical tables drawn in the official template's layout (headers, groups and
-/// merged label cells as the 2019 and 2021 formats print them), with every value. Each value
-/// cell carries its dotted path (`data-p`) and the class of its most severe finding.
+/// merged label cells as the 2019 and 2021 formats print them), with every value. A value
+/// cell's dotted path is its row's `data-r` and its own `data-f` (the script joins them); it
+/// has the class of its most severe finding. `drawn` lists the paths in drawing order, which
+/// is the order of the page data's cells.
 struct TableLayout {
     let report: Report
     let marks: CellMarks
+    private(set) var drawn: [String] = []
+
+    init(report: Report, marks: CellMarks) {
+        self.report = report
+        self.marks = marks
+    }
 
     var template: Template { report.metadata.template ?? .y2021 }
 
@@ -15,24 +23,31 @@ struct TableLayout {
         OfficialTemplates.tables(template).first { $0.key == key }
     }
 
-    /// One value cell. Null is an empty cell with class `nil` (the style sheet says 空).
-    func valueCell(_ path: String, _ value: Value?, columnSpan: Int = 1) -> String {
-        var classes = "v"
-        if let severity = marks.severity(of: path) { classes += " " + CellMarks.className(severity) }
+    /// One value cell of the row `rowPath`. Null is an empty cell with class `nil` (the style
+    /// sheet says 空).
+    mutating func valueCell(_ rowPath: String, _ field: String, _ value: Value?, columnSpan: Int = 1) -> String {
+        let path = rowPath + "." + field
+        drawn.append(path)
+        var classes: [String] = []
+        if let severity = marks.severity(of: path) { classes.append(CellMarks.className(severity)) }
         let shown = Markup.display(value)
-        if shown == nil { classes += " nil" }
+        if shown == nil { classes.append("nil") }
+        let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         let span = columnSpan > 1 ? " colspan=\"\(columnSpan)\"" : ""
-        return "<td class=\"\(classes)\"\(span) tabindex=\"-1\" data-p=\"\(Markup.attribute(path))\">\(Markup.text(shown ?? ""))</td>"
+        return "<td data-f=\"\(Markup.attribute(field))\"\(classAttribute)\(span)>\(Markup.text(shown ?? ""))</td>"
     }
 
-    func values(_ key: String, _ row: RowTemplate, columnSpanOfLast: Int = 1) -> String {
+    /// A table row's start tag naming the row's path.
+    static func row(_ path: String) -> String { "<tr data-r=\"\(Markup.attribute(path))\">" }
+
+    mutating func values(_ key: String, _ row: RowTemplate, columnSpanOfLast: Int = 1) -> String {
         let table = report.tables.first { $0.key == key }?.values
         let fields = row.fields
         var out = ""
         for (i, field) in fields.enumerated() {
             let value = table?.value(row.path, field.name)
             let span = i == fields.count - 1 ? columnSpanOfLast : 1
-            out += valueCell("\(key).\(row.path).\(field.name)", value, columnSpan: span)
+            out += valueCell("\(key).\(row.path)", field.name, value, columnSpan: span)
         }
         return out
     }
@@ -51,7 +66,7 @@ struct TableLayout {
 
     /// Blocks of 第二十条 items, each with its 信息内容 header row and rows; a block with fewer
     /// fields than the widest spans its last header and value over the rest.
-    func activeDisclosure() -> String {
+    mutating func activeDisclosure() -> String {
         guard let t = templateTable("activeDisclosure") else { return "" }
         let width = t.rows.map(\.fields.count).max() ?? 1
         var out = "<table class=\"t2\" id=\"activeDisclosure\">\n"
@@ -68,7 +83,7 @@ struct TableLayout {
             out += "</tr>\n"
             for row in rows {
                 let path = "activeDisclosure.\(row.path)"
-                out += "<tr>" + label(row.labels.first ?? row.path, rowPath: path)
+                out += Self.row(path) + label(row.labels.first ?? row.path, rowPath: path)
                 out += values("activeDisclosure", row, columnSpanOfLast: width - row.fields.count + 1) + "</tr>\n"
             }
         }
@@ -79,7 +94,7 @@ struct TableLayout {
 
     /// Three label columns: top-level rows span all three; 三、本年度办理结果 spans its result
     /// rows; each of （三）（四）（五）（六） spans its numbered rows.
-    func applications() -> String {
+    mutating func applications() -> String {
         guard let t = templateTable("applications") else { return "" }
         let headers = OfficialTemplates.tables(template).first { $0.key == "applications" }?.rows.first?.fields ?? []
         var out = "<table class=\"t3\" id=\"applications\">\n"
@@ -94,7 +109,7 @@ struct TableLayout {
         var seenGroups: Set<String> = []
         for row in t.rows {
             let path = "applications.\(row.path)"
-            var line = "<tr>"
+            var line = Self.row(path)
             if !row.path.hasPrefix("results.") {
                 line += label(row.labels.first ?? row.path, columnSpan: 3, rowPath: path)
             } else {
@@ -119,7 +134,7 @@ struct TableLayout {
 
     // MARK: 表四
 
-    func reviewsAndLitigation() -> String {
+    mutating func reviewsAndLitigation() -> String {
         let outcomes = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")]
         let table = report.reviewsAndLitigation
         var out = "<table class=\"t4\" id=\"reviewsAndLitigation\">\n"
@@ -127,43 +142,26 @@ struct TableLayout {
         for (_, name) in outcomes { out += "<th rowspan=\"2\">\(name)</th>" }
         out += "<th colspan=\"5\">未经复议直接起诉</th><th colspan=\"5\">复议后起诉</th></tr>\n<tr>"
         for _ in 0..<2 { for (_, name) in outcomes { out += "<th>\(name)</th>" } }
-        out += "</tr>\n<tr>"
+        out += "</tr>\n" + Self.row("reviewsAndLitigation")
         for group in OfficialTemplates.reviewGroups {
             for (field, _) in outcomes {
-                out += valueCell("reviewsAndLitigation.\(group).\(field)", table?.value(group, field))
+                out += valueCell("reviewsAndLitigation", "\(group).\(field)", table?.value(group, field))
             }
         }
         return out + "</tr>\n</table>\n"
     }
 
     /// Rows outside the template, kept by the reader, under their table.
-    func extraRows(_ key: String) -> String {
+    mutating func extraRows(_ key: String) -> String {
         guard let table = report.tables.first(where: { $0.key == key })?.values, !table.extraRows.isEmpty else { return "" }
         var out = "<table class=\"extra\"><caption>模板外的行（extraRows）</caption>\n"
         for (i, extra) in table.extraRows.enumerated() {
-            out += "<tr>" + label(extra.label.isEmpty ? "（无标签）" : extra.label)
+            out += Self.row("\(key).extraRows.\(i).values") + label(extra.label.isEmpty ? "（无标签）" : extra.label)
             for (j, value) in extra.values.enumerated() {
-                out += valueCell("\(key).extraRows.\(i).values.\(j)", value)
+                out += valueCell("\(key).extraRows.\(i).values", String(j), value)
             }
             out += "</tr>\n"
         }
         return out + "</table>\n"
-    }
-
-    /// The paths of every value cell drawn (the tables found, extra rows included).
-    func cellPaths() -> Set<String> {
-        var out: Set<String> = []
-        for (key, values) in report.tables {
-            guard let values else { continue }
-            if key == "reviewsAndLitigation" {
-                for row in values.rows { for field in row.fields { out.insert("\(key).\(row.path).\(field.name)") } }
-            } else if let t = templateTable(key) {
-                for row in t.rows { for field in row.fields { out.insert("\(key).\(row.path).\(field.name)") } }
-            }
-            for (i, extra) in values.extraRows.enumerated() {
-                for j in extra.values.indices { out.insert("\(key).extraRows.\(i).values.\(j)") }
-            }
-        }
-        return out
     }
 }

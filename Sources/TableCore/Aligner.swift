@@ -1,14 +1,30 @@
 import DocModel
 import Normalization
 
-/// One cell handed to the aligner: its text and its grid column in the source table.
+/// One cell handed to the aligner: its text, its grid column in the source table, and the
+/// document cell it is (for `Alignment.sources`).
 public struct InputCell: Sendable, Equatable {
-    public var text: String
-    public var column: Int
-    public init(_ text: String, column: Int) {
+    public let text: String
+    public let column: Int
+    public let source: CellRef?
+    /// What the cell is, worked out once (classification looks at each cell several times):
+    /// blank, a value ("12", "—", "1200元"), else a label with its tolerant key.
+    public let isBlank: Bool
+    public let isValue: Bool
+    public let labelKey: LabelKey?
+
+    public init(_ text: String, column: Int, source: CellRef? = nil) {
         self.text = text
         self.column = column
+        self.source = source
+        isBlank = ValueParser.isBlank(text)
+        isValue = !isBlank && ValueParser.isValueLike(text)
+        labelKey = isBlank || isValue ? nil : LabelKey.make(text)
     }
+
+    /// The cell's tolerant key (made now for a value cell read as a label).
+    var key: LabelKey { labelKey ?? LabelKey.make(text) }
+    var isLabel: Bool { labelKey != nil }
 }
 
 /// The result of aligning a document's table rows to the templates.
@@ -17,6 +33,8 @@ public struct Alignment: Sendable {
     public var tables: [String: TableValues]
     /// Conversion findings: repairs, guesses, ambiguities, extra rows.
     public var findings: [Finding]
+    /// Where each value came from, by its dotted report path ("applications.newlyReceived.total").
+    public var sources: [String: ValueSource] = [:]
 }
 
 /// Layout-tolerant alignment of table rows to official templates, by labels rather than by
@@ -28,10 +46,10 @@ public struct Alignment: Sendable {
 /// label). Labels are matched against the templates' vocabulary (tolerating lost numbering,
 /// OCR slips and variant wording); rows without a label are placed by their position between
 /// recognised rows. When a row has more or fewer slots than the template has columns, every
-/// way of fitting them is a candidate reading; the tables' own arithmetic (the `score`
-/// closure: number of violated checks) chooses, then agreement with the header's column
-/// positions, then the plain reading (surplus blanks dropped from the end, missing cells at
-/// the end). Every choice between readings that differ is reported as `table.ambiguous`.
+/// way of fitting them is a candidate reading (`ReadingGenerator`); one cost (the tables' own
+/// arithmetic through the `score` closure, unreadable cells, new blanks) and one tie-break
+/// ladder choose (`ReadingSearch`). Every choice between readings that differ is reported as
+/// `table.ambiguous`. docs/reconstructor.md walks through it with an example.
 public struct Aligner {
     public var templates: [TableTemplate]
     /// Violations of the table's arithmetic for candidate values (fewer is better).
@@ -53,6 +71,7 @@ public struct Aligner {
         var text: String
         var column: Int
         var isBlank: Bool
+        var source: CellRef?
     }
 
     struct HeaderCell {
@@ -78,7 +97,7 @@ public struct Aligner {
         var headers: [HeaderCell]
         var inferred = false
         /// Repairs made to context labels (headers, groups) that fed the reading.
-        var contextRepairs: [String] = []
+        var contextRepairs: [(label: String, repairs: [String])] = []
         /// Text cells after the row's values, not read.
         var droppedCells: [String] = []
     }
@@ -103,7 +122,7 @@ public struct Aligner {
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
-                    findings.append(Finding(.textRepaired, repair, path: templates[t].key))
+                    findings.append(.labelRepaired(repair.label, repairs: repair.repairs, path: templates[t].key))
                 }
             }
             switch entry.kind {
@@ -146,10 +165,11 @@ public struct Aligner {
         entries = merged
 
         // Place rows without labels.
-        placeUnlabelled(&entries, findings: &findings)
+        placeUnlabelled(&entries)
 
         // Read values.
         var tables: [String: TableValues] = [:]
+        var sources: [String: ValueSource] = [:]
         var found = Set<Int>()
         for e in entries { if let t = e.table, !(e.kind.isValuesOrUnknown && e.slots.allSatisfy(\.isBlank)) { found.insert(t) } }
         for e in entries {
@@ -157,11 +177,12 @@ public struct Aligner {
         }
 
         for (t, template) in templates.enumerated() where found.contains(t) {
-            let (values, tableFindings) = readTable(t, template, entries)
-            tables[template.key] = values
-            findings += tableFindings
+            let reading = readTable(t, template, entries)
+            tables[template.key] = reading.values
+            findings += reading.findings
+            sources.merge(reading.sources) { first, _ in first }
         }
-        return Alignment(tables: tables, findings: findings)
+        return Alignment(tables: tables, findings: findings, sources: sources)
     }
 
     // MARK: - Classification
@@ -170,8 +191,8 @@ public struct Aligner {
         let cells = row
         if let entry = inlineHeaderEntry(cells, currentTable: currentTable, currentGroup: currentGroup) { return entry }
         var lastLabel = -1, lastValue = -1, firstLabel = -1
-        for (i, c) in cells.enumerated() where !ValueParser.isBlank(c.text) {
-            if ValueParser.isValueLike(c.text) {
+        for (i, c) in cells.enumerated() where !c.isBlank {
+            if c.isValue {
                 lastValue = i
             } else {
                 lastLabel = i
@@ -191,11 +212,11 @@ public struct Aligner {
             default: keep = false
             }
             if keep {
-                entry.droppedCells = cells[(lastValue + 1)...].map(\.text).filter { !ValueParser.isBlank($0) }
+                entry.droppedCells = cells[(lastValue + 1)...].filter { !$0.isBlank }.map(\.text)
                 return entry
             }
         }
-        let labelLike = row.indices.filter { !ValueParser.isBlank(row[$0].text) && !ValueParser.isValueLike(row[$0].text) }
+        let labelLike = row.indices.filter { row[$0].isLabel }
         let entry = classify(row, lastLabel: labelLike.last ?? -1, currentTable: currentTable, currentGroup: currentGroup)
         // A cell that is neither a number nor a label (an unreadable value, "1,8230") must not
         // hide the row's label: when the last label-like cell means nothing, an earlier cell
@@ -211,28 +232,28 @@ public struct Aligner {
 
     func classify(_ row: [InputCell], lastLabel: Int, currentTable: Int?, currentGroup: String?) -> Entry {
         let cells = row
-        let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: ValueParser.isBlank($0.text)) }
+        let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: $0.isBlank, source: $0.source) }
         let hasValues = slots.contains { !$0.isBlank }
         if lastLabel < 0 {
             return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
         }
-        let labels = cells[...lastLabel].filter { !ValueParser.isBlank($0.text) }
+        let labels = cells[...lastLabel].filter { !$0.isBlank }
         // The last label names the row; earlier ones are group context or headers.
         var best: (Vocabulary.Target, Vocabulary.Match, Int)?
         var headerCount = 0
         var headers: [HeaderCell] = []
         var groupTarget: String?
         var tableHint = currentTable
-        var contextRepairs: [String] = []
+        var contextRepairs: [(label: String, repairs: [String])] = []
         for (index, cell) in labels.enumerated() {
-            let key = LabelKey.make(cell.text)
+            let key = cell.key
             let isLast = index == labels.count - 1
             let matches = vocabulary.match(key, preferTable: tableHint, preferGroup: groupTarget ?? currentGroup, hasValues: hasValues && isLast)
             guard let m = matches else { continue }
             let isRowLabel: Bool
             if case .row = m.target { isRowLabel = isLast } else { isRowLabel = false }
             if !key.repairs.isEmpty, !isRowLabel {
-                contextRepairs.append("标签“\(cell.text)”修复为模板用语（\(key.repairs.joined(separator: "；"))）")
+                contextRepairs.append((cell.text, key.repairs))
             }
             switch m.target {
             case .header(let t), .anchor(let t):
@@ -251,7 +272,7 @@ public struct Aligner {
         guard let lastCell = labels.last else {
             return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
         }
-        let lastKey = LabelKey.make(lastCell.text)
+        let lastKey = lastCell.key
         if let (target, match, _) = best {
             switch target {
             case .row(let t, let r):
@@ -275,11 +296,10 @@ public struct Aligner {
     /// "政府集中采购 | 采购总金额 | 251000元": a row label, then labels naming the row's own
     /// columns, each before its value. Each value goes to the column its label names.
     func inlineHeaderEntry(_ cells: [InputCell], currentTable: Int?, currentGroup: String?) -> Entry? {
-        let nonBlank = cells.filter { !ValueParser.isBlank($0.text) }
-        guard nonBlank.count >= 3, !ValueParser.isValueLike(nonBlank[0].text), !ValueParser.isValueLike(nonBlank[1].text),
-            nonBlank.dropFirst(2).contains(where: { ValueParser.isValueLike($0.text) })
+        let nonBlank = cells.filter { !$0.isBlank }
+        guard nonBlank.count >= 3, nonBlank[0].isLabel, nonBlank[1].isLabel, nonBlank.dropFirst(2).contains(where: \.isValue)
         else { return nil }
-        let key = LabelKey.make(nonBlank[0].text)
+        let key = nonBlank[0].key
         guard let match = vocabulary.match(key, preferTable: currentTable, preferGroup: currentGroup, hasValues: true),
             case .row(let t, let r) = match.target
         else { return nil }
@@ -288,109 +308,16 @@ public struct Aligner {
         var slots = columns.map { _ in Slot(text: "", column: -1, isBlank: true) }
         var next: Int?
         for cell in nonBlank.dropFirst() {
-            if ValueParser.isValueLike(cell.text) {
+            if cell.isValue {
                 guard let k = next, k < columns.count, slots[k].isBlank else { return nil }
-                slots[k] = Slot(text: cell.text, column: cell.column, isBlank: false)
+                slots[k] = Slot(text: cell.text, column: cell.column, isBlank: false, source: cell.source)
                 next = k + 1
             } else {
-                guard let k = headerKeys.firstIndex(of: LabelKey.make(cell.text).key) else { return nil }
+                guard let k = headerKeys.firstIndex(of: cell.key.key) else { return nil }
                 next = k
             }
         }
         return Entry(kind: .data(row: r), table: t, label: nonBlank[0].text, labelKey: key, quality: match.quality, slots: slots, headers: [])
-    }
-
-    // MARK: - Rows without labels
-
-    func placeUnlabelled(_ entries: inout [Entry], findings: inout [Finding]) {
-        // Template rows already matched by label, per table.
-        var filled: [Int: Set<Int>] = [:]
-        for e in entries { if case .data(let r) = e.kind, let t = e.table { filled[t, default: []].insert(r) } }
-        var i = 0
-        while i < entries.count {
-            // A row with neither label nor value is a spacer: it reads as nothing wherever it
-            // goes, so it is not placed (a template row it might stand for stays null anyway).
-            guard case .values = entries[i].kind, entries[i].slots.contains(where: { !$0.isBlank }) else {
-                i += 1
-                continue
-            }
-            // A run of consecutive unlabelled rows (spacers inside it skipped).
-            var j = i
-            while j < entries.count, case .values = entries[j].kind { j += 1 }
-            var run = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
-            // The recognised rows around the run, in the run's table.
-            let table = entries[i].table
-            var before = -1
-            var after: Int?
-            if let t = table {
-                for k in stride(from: i - 1, through: 0, by: -1) {
-                    if case .data(let r) = entries[k].kind, entries[k].table == t { before = r; break }
-                    if entries[k].table != t, entries[k].table != nil { break }
-                }
-                for k in j..<entries.count {
-                    if case .data(let r) = entries[k].kind, entries[k].table == t { after = r; break }
-                    if case .header = entries[k].kind, entries[k].table != t { break }
-                    if entries[k].table != nil, entries[k].table != t { break }
-                }
-            }
-            var placed = false
-            if let t = table {
-                let upper = after ?? templates[t].rows.count
-                let gaps = (before + 1..<max(upper, before + 1)).filter { !(filled[t]?.contains($0) ?? false) }
-                // Pieces of one row broken across a page: one gap, and the run's cells together
-                // are exactly that row's columns.
-                if gaps.count == 1, run.count > 1, let gap = gaps.first,
-                    run.reduce(0, { $0 + entries[$1].slots.filter { !$0.isBlank }.count }) == templates[t].rows[gap].columns.count
-                {
-                    for k in run.dropFirst() {
-                        entries[run[0]].slots += entries[k].slots.filter { !$0.isBlank }
-                        entries[k].slots = []
-                    }
-                    entries[run[0]].slots.removeAll(where: \.isBlank)
-                    run = [run[0]]
-                }
-                if gaps.count == run.count || (after == nil && gaps.count > run.count && gaps.prefix(run.count).allSatisfy { templates[t].rows[$0].labels.isEmpty }) {
-                    for (k, r) in zip(run, gaps) {
-                        entries[k].kind = .data(row: r)
-                        entries[k].table = t
-                        entries[k].inferred = !templates[t].rows[r].labels.isEmpty
-                        filled[t, default: []].insert(r)
-                    }
-                    placed = true
-                }
-            }
-            // Pieces of a later table's unlabelled row broken across a page (表四 without its
-            // headers, split): together they have exactly that row's cells.
-            if !placed, run.count > 1 {
-                let cells = run.reduce(0) { $0 + entries[$1].slots.filter { !$0.isBlank }.count }
-                if templates.enumerated().contains(where: { t, template in
-                    t > (table ?? -1) && template.rows.contains { $0.labels.isEmpty && $0.columns.count == cells }
-                }) {
-                    for k in run.dropFirst() {
-                        entries[run[0]].slots += entries[k].slots.filter { !$0.isBlank }
-                        entries[k].slots = []
-                    }
-                    entries[run[0]].slots.removeAll(where: \.isBlank)
-                    run = [run[0]]
-                }
-            }
-            if !placed, run.count == 1 {
-                // A row with exactly the columns of a later table's unlabelled row (表四 without its headers).
-                let slots = entries[i].slots
-                for (t, template) in templates.enumerated() where t > (table ?? -1) {
-                    if let r = template.rows.firstIndex(where: { $0.labels.isEmpty && abs($0.columns.count - slots.count) <= ($0.columns.count >= 5 ? 2 : 0) }),
-                        !(filled[t]?.contains(r) ?? false)
-                    {
-                        entries[i].kind = .data(row: r)
-                        entries[i].table = t
-                        entries[i].inferred = true
-                        filled[t, default: []].insert(r)
-                        break
-                    }
-                }
-            }
-            i = j
-        }
     }
 }
 

@@ -31,23 +31,64 @@ public struct GroupTemplate: Sendable {
 }
 
 public struct RowTemplate: Sendable {
-    /// Dotted path of the row in its table ("results.denied.stateSecret").
+    /// Dotted path of the row in its table ("results.denied.stateSecret"); empty for a row
+    /// whose column groups are the table's rows (表四).
     public var path: String
     /// Accepted labels, the official one first. Empty: the row has no label by design (表四).
     public var labels: [String]
     /// The group the row belongs to, so that "1." under （四） is told from "1." under （三）.
     public var group: String?
     public var fields: [FieldTemplate]
+    /// Consecutive runs of `fields` that the report keeps as rows of their own: 表四 is one
+    /// source row of fifteen cells, three groups of five (行政复议, 未经复议直接起诉, 复议后起诉).
+    /// Empty: the fields are one row at `path`.
+    public var columnGroups: [ColumnGroup]
 
     public init(path: String, labels: [String], group: String? = nil, fields: [FieldTemplate]) {
         self.path = path
         self.labels = labels
         self.group = group
         self.fields = fields
+        self.columnGroups = []
+    }
+
+    /// A row of the source table whose cells are, left to right, the fields of `groups`.
+    public init(path: String = "", labels: [String], group: String? = nil, groups: [ColumnGroup]) {
+        self.path = path
+        self.labels = labels
+        self.group = group
+        self.fields = groups.flatMap(\.fields)
+        self.columnGroups = groups
     }
 
     /// The fields that are columns of the source table (a derived unit is not).
     public var columns: [FieldTemplate] { fields.filter { $0.kind != .unitOfPrevious } }
+
+    /// How findings name the row: its official label, else its path, else "数据行".
+    public var name: String { labels.first ?? (path.isEmpty ? "数据行" : path) }
+
+    /// The report rows this template row becomes: one per column group (with the group's
+    /// fields), or the row itself. `path` joins the row's path and the group's.
+    public var reportRows: [(path: String, fields: Range<Int>)] {
+        guard !columnGroups.isEmpty else { return [(path, 0..<fields.count)] }
+        var out: [(path: String, fields: Range<Int>)] = []
+        var start = 0
+        for g in columnGroups {
+            out.append((path.isEmpty ? g.path : "\(path).\(g.path)", start..<(start + g.fields.count)))
+            start += g.fields.count
+        }
+        return out
+    }
+}
+
+/// A run of a row's fields that the report keeps as a row of its own (see `columnGroups`).
+public struct ColumnGroup: Sendable {
+    public var path: String
+    public var fields: [FieldTemplate]
+    public init(path: String, fields: [FieldTemplate]) {
+        self.path = path
+        self.fields = fields
+    }
 }
 
 public struct FieldTemplate: Sendable {

@@ -65,29 +65,7 @@ public enum ValueParser {
     ]
 
     public static func read(_ raw: String, as kind: FieldKind) -> CellReading {
-        // Fast paths: plain digits (most cells) and text that cannot be a value (labels).
-        var allDigits = true, allSpace = true
-        for s in raw.unicodeScalars {
-            if s.value >= 0x30 && s.value <= 0x39 { allSpace = false; continue }
-            allDigits = false
-            if s == " " || s == "\t" || s == "\n" || s == "\u{3000}" || s == "\u{A0}" { continue }
-            allSpace = false
-            if s.isASCII {
-                if s == "O" || s == "o" || s == "l" || s == "I" || !s.properties.isAlphabetic { continue }
-                return .unreadable(raw)
-            }
-            if !valueScalars.contains(s) { return .unreadable(raw) }
-        }
-        if allSpace { return .blank }
-        if allDigits, !raw.isEmpty, raw.utf8.count <= 15 {
-            let canonical = raw.drop { $0 == "0" }
-            if let v = Int(canonical.isEmpty ? "0" : canonical) {
-                switch kind {
-                case .count, .signedCount, .amountAsWritten, .unitOfPrevious: return .value(.integer(v), unit: nil, notes: [])
-                case .amountWan: return .value(.integer(v), unit: "万元", notes: [])
-                }
-            }
-        }
+        if let quick = quickReading(raw, as: kind) { return quick }
         var text = raw.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\u{3000}" && $0 != "\u{A0}" }
         if text.isEmpty { return .blank }
         if placeholders.contains(text) { return .value(zero(kind), unit: nil, notes: [.placeholder(text)]) }
@@ -109,32 +87,73 @@ public enum ValueParser {
             sign = sign == "-" ? "" : "-"
             text.removeFirst()
         }
-        // OCR slips: O/o for 0, l/I for 1, inside something that is otherwise a number.
-        let hasDigit = text.contains { $0.isASCII && $0.isNumber }
-        if text.contains(where: { "OolI".contains($0) }), hasDigit || text == "O" || text == "o" {
-            let fixed = String(text.map { c -> Character in
-                switch c {
-                case "O", "o": return "0"
-                case "l", "I": return "1"
-                default: return c
-                }
-            })
-            if fixed.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }) {
-                notes.append(.repaired(from: text, to: fixed))
-                text = fixed
-            }
-        }
-        // Thousands separators: 1,234,567 (groups of three only).
+        repairOCRSlips(&text, notes: &notes)
         if text.contains(",") {
-            let groups = text.split(separator: ",", omittingEmptySubsequences: false)
-            let intPart = groups.last.map { $0.split(separator: ".", maxSplits: 1).first ?? "" } ?? ""
-            let valid = groups.count > 1 && !groups[0].isEmpty && groups[0].count <= 3
-                && groups.dropFirst().dropLast().allSatisfy { $0.count == 3 } && intPart.count == 3
-            guard valid else { return .unreadable(raw) }
-            text = groups.joined()
+            guard let joined = withoutThousandsSeparators(text) else { return .unreadable(raw) }
+            text = joined
         }
         guard let (intDigits, fracDigits) = splitNumber(text) else { return .unreadable(raw) }
         let intCanonical = String(intDigits.drop { $0 == "0" }).isEmpty ? "0" : String(intDigits.drop { $0 == "0" })
+        return reading(raw, as: kind, sign: sign, intPart: intCanonical, frac: fracDigits, unit: unit, notes: notes)
+    }
+
+    /// The fast paths: plain digits (most cells), blank cells, and text that cannot be a value
+    /// (labels). Nil when the full reading is needed.
+    static func quickReading(_ raw: String, as kind: FieldKind) -> CellReading? {
+        var allDigits = true, allSpace = true
+        for s in raw.unicodeScalars {
+            if s.value >= 0x30 && s.value <= 0x39 { allSpace = false; continue }
+            allDigits = false
+            if s == " " || s == "\t" || s == "\n" || s == "\u{3000}" || s == "\u{A0}" { continue }
+            allSpace = false
+            if s.isASCII {
+                if s == "O" || s == "o" || s == "l" || s == "I" || !s.properties.isAlphabetic { continue }
+                return .unreadable(raw)
+            }
+            if !valueScalars.contains(s) { return .unreadable(raw) }
+        }
+        if allSpace { return .blank }
+        guard allDigits, !raw.isEmpty, raw.utf8.count <= 15 else { return nil }
+        let canonical = raw.drop { $0 == "0" }
+        guard let v = Int(canonical.isEmpty ? "0" : canonical) else { return nil }
+        switch kind {
+        case .count, .signedCount, .amountAsWritten, .unitOfPrevious: return .value(.integer(v), unit: nil, notes: [])
+        case .amountWan: return .value(.integer(v), unit: "万元", notes: [])
+        }
+    }
+
+    /// OCR slips: O/o for 0, l/I for 1, inside something that is otherwise a number.
+    static func repairOCRSlips(_ text: inout String, notes: inout [ValueNote]) {
+        let hasDigit = text.contains { $0.isASCII && $0.isNumber }
+        guard text.contains(where: { "OolI".contains($0) }), hasDigit || text == "O" || text == "o" else { return }
+        let fixed = String(text.map { c -> Character in
+            switch c {
+            case "O", "o": return "0"
+            case "l", "I": return "1"
+            default: return c
+            }
+        })
+        if fixed.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }) {
+            notes.append(.repaired(from: text, to: fixed))
+            text = fixed
+        }
+    }
+
+    /// Thousands separators: 1,234,567 (groups of three only); nil when the commas are not that.
+    static func withoutThousandsSeparators(_ text: String) -> String? {
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        let intPart = groups.last.map { $0.split(separator: ".", maxSplits: 1).first ?? "" } ?? ""
+        let valid = groups.count > 1 && !groups[0].isEmpty && groups[0].count <= 3
+            && groups.dropFirst().dropLast().allSatisfy { $0.count == 3 } && intPart.count == 3
+        return valid ? groups.joined() : nil
+    }
+
+    /// The value of a number read as `kind`: counts are whole, amounts in 万元 convert 元.
+    static func reading(
+        _ raw: String, as kind: FieldKind, sign: String, intPart intCanonical: String, frac fracDigits: Substring,
+        unit: String?, notes: [ValueNote]
+    ) -> CellReading {
+        var notes = notes
         switch kind {
         case .count, .signedCount:
             if unit != nil, amountUnits.contains(unit!) { return .unreadable(raw) }

@@ -34,9 +34,11 @@ public struct Vocabulary: Sendable {
     public init(_ templates: [TableTemplate]) {
         var entries: [Entry] = []
         for (t, template) in templates.enumerated() {
+            // Rows share their column headers: each header once per table.
+            var headers = Set<String>()
             for (r, row) in template.rows.enumerated() {
                 for label in row.labels { entries.append(Entry(key: LabelKey.make(label), target: .row(t, r), group: row.group)) }
-                for field in row.fields where field.kind != .unitOfPrevious {
+                for field in row.fields where field.kind != .unitOfPrevious && headers.insert(field.header).inserted {
                     entries.append(Entry(key: LabelKey.make(field.header), target: .header(t), group: nil))
                 }
             }
@@ -58,42 +60,75 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    // MARK: - Match weights
+    //
+    // A label is matched to the vocabulary entry with the highest score: a base for how
+    // closely the texts match, plus bonuses for context that makes the entry likelier. The
+    // bases rank the kinds of match half a point apart (exact key 3.0, same core 2.5, prefix
+    // or numbering 2.0, similar wording 1.8 to 2.0). The bonuses are of the same size on
+    // purpose: between entries of equal text ("1." in two groups, "其他" as a header and as a
+    // row) context alone decides, and a match of the right kind in the right table (a row
+    // label followed by values) beats a closer match of the wrong kind (a header word), which
+    // is what real tables need: their row labels repeat header and group words.
+
+    /// The label's tolerant key equals the entry's key (numbering and punctuation included).
+    static let exactKeyBase = 3.0
+    /// The cores (text without numbering) are equal: "本年新收…" for "一、本年新收…".
+    static let sameCoreBase = 2.5
+    /// One core starts with the other, both at least `minimumCore` scalars: a label cut short
+    /// by a page or a cell ("（二）部分公开" for its long official wording).
+    static let prefixBase = 2.0
+    /// Only numbering ("3."): the row of the current group with that number.
+    static let numberingOnlyBase = 2.0
+    /// Similar wording: 1.0 + similarity (so 1.8 to 2.0) for a similarity of at least
+    /// `minimumSimilarity`, cores of comparable length (differing by at most a third).
+    static let variantBase = 1.0
+    static let minimumSimilarity = 0.8
+    /// Shorter cores are matched only exactly: two or three characters are too easily alike.
+    static let minimumCore = 4
+    /// The entry is in the table the reading is in (rows follow their table's header).
+    static let preferTableBonus = 0.3
+    /// The entry is in the group of the rows around it ("1." under （四）).
+    static let preferGroupBonus = 0.2
+    /// A label followed by values names a data row; one without values names a header, a
+    /// group or an anchor: the kind that fits gains this much, the other loses it.
+    static let kindFitBonus = 0.5
+
     func match(_ key: LabelKey, preferTable: Int?, preferGroup: String?, hasValues: Bool) -> Match? {
         var best: Match?
         func consider(_ e: Entry, _ base: Double, _ quality: Aligner.MatchQuality) {
             var score = base
-            if e.target.table == preferTable { score += 0.3 }
-            if let g = preferGroup, e.group == g { score += 0.2 }
+            if e.target.table == preferTable { score += Self.preferTableBonus }
+            if let g = preferGroup, e.group == g { score += Self.preferGroupBonus }
             switch e.target {
-            case .row: score += hasValues ? 0.5 : 0
-            case .header, .anchor, .group: score += hasValues ? -0.5 : 0.5
+            case .row: score += hasValues ? Self.kindFitBonus : 0
+            case .header, .anchor, .group: score += hasValues ? -Self.kindFitBonus : Self.kindFitBonus
             }
             if best == nil || score > best!.score { best = Match(target: e.target, quality: quality, score: score) }
         }
         if let exact = byKey[key.key] {
-            for i in exact { consider(entries[i], 3.0, .exact) }
+            for i in exact { consider(entries[i], Self.exactKeyBase, .exact) }
         }
         let core = key.coreScalars
         let coreCount = core.count
         for e in entries {
             let other = e.key.coreScalars
             if coreCount == 0 {
-                // Only numbering ("3."): the row of the current group with that number.
                 if case .row = e.target, let g = preferGroup, e.group == g, let n = key.numbering.last, e.key.numbering.last == n {
-                    consider(e, 2.0, .numberingOnly)
+                    consider(e, Self.numberingOnlyBase, .numberingOnly)
                 }
                 continue
             }
             if other.isEmpty { continue }
             if other == core {
-                consider(e, 2.5, .exact)
-            } else if min(coreCount, other.count) >= 4, core.starts(with: other) || other.starts(with: core) {
-                consider(e, 2.0, .exact)
-            } else if coreCount >= 4, other.count >= 4, abs(coreCount - other.count) <= max(coreCount, other.count) / 3,
-                LabelKey.similarityBound(key, e.key) >= 0.8
+                consider(e, Self.sameCoreBase, .exact)
+            } else if min(coreCount, other.count) >= Self.minimumCore, core.starts(with: other) || other.starts(with: core) {
+                consider(e, Self.prefixBase, .exact)
+            } else if coreCount >= Self.minimumCore, other.count >= Self.minimumCore, abs(coreCount - other.count) <= max(coreCount, other.count) / 3,
+                LabelKey.similarityBound(key, e.key) >= Self.minimumSimilarity
             {
                 let sim = LabelKey.similarity(core, other)
-                if sim >= 0.8 { consider(e, 1.0 + sim, .variant) }
+                if sim >= Self.minimumSimilarity { consider(e, Self.variantBase + sim, .variant) }
             }
         }
         return best

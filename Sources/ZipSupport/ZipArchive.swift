@@ -1,4 +1,4 @@
-internal import CLibZip
+internal import CZlib
 
 /// What went wrong with an archive, naming the entry where there is one.
 public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -43,161 +43,110 @@ public struct ZipLimits: Sendable, Equatable {
     }
 }
 
-/// A read-only ZIP archive in memory, through libzip. Not Sendable: a `zip_t` must not be
-/// shared across threads; open one per document.
+/// A read-only ZIP archive in memory: the central directory is read here (PKWARE APPNOTE
+/// 4.3, with the ZIP64 records), entries are inflated by zlib. Stored and deflated entries
+/// are read (the two methods OOXML packages use); every entry's CRC-32 and sizes are checked.
+/// Not Sendable: it counts what it has inflated; open one per document.
 public final class ZipArchive {
-    private let handle: OpaquePointer
-    /// Keeps the bytes alive for libzip's buffer source.
-    private let storage: UnsafeMutableRawBufferPointer
+    private let bytes: [UInt8]
+    private let entries: [ZipEntry]
+    /// Entry index by name; the first of duplicate names wins.
+    private let index: [String: Int]
+    /// Where the central directory starts: every entry's data lies before it.
+    private let directoryOffset: Int
     public let limits: ZipLimits
     private var inflatedSoFar = 0
 
-    /// - SeeAlso: `zip_source_buffer_create`, `zip_open_from_source`.
     public init(bytes: [UInt8], limits: ZipLimits = ZipLimits()) throws(ZipError) {
+        self.bytes = bytes
         self.limits = limits
-        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
-        bytes.withUnsafeBytes { storage.copyMemory(from: $0) }
-        self.storage = storage
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        guard let source = zip_source_buffer_create(storage.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
-            storage.deallocate()
-            throw ZipError(.io, "cannot read archive bytes")
+        let directory = try CentralDirectory.locate(in: bytes)
+        if directory.count > limits.maxEntries {
+            throw ZipError(.tooLarge, "archive lists \(directory.count) entries (limit \(limits.maxEntries))")
         }
-        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
-            zip_source_free(source)
-            storage.deallocate()
-            let code = zip_error_code_zip(&error)
-            let message = String(cString: zip_error_strerror(&error))
-            throw ZipError(code == ZIP_ER_NOZIP ? .notAZip : .corrupt, message)
-        }
-        handle = archive
-        let count = zip_get_num_entries(archive, 0)
-        if count < 0 || Int(count) > limits.maxEntries {
-            // Every stored property is set: deinit runs and frees the archive and the bytes.
-            throw ZipError(.tooLarge, "archive lists \(count) entries (limit \(limits.maxEntries))")
-        }
-    }
-
-    deinit {
-        zip_discard(handle)
-        storage.deallocate()
+        entries = try directory.entries(in: bytes)
+        directoryOffset = directory.offset
+        var index: [String: Int] = [:]
+        index.reserveCapacity(entries.count)
+        for (i, entry) in entries.enumerated() where index[entry.name] == nil { index[entry.name] = i }
+        self.index = index
     }
 
     /// Entry names in archive order.
-    public var entryNames: [String] {
-        let count = zip_get_num_entries(handle, 0)
-        guard count > 0 else { return [] }
-        var names: [String] = []
-        for i in 0..<count {
-            if let name = zip_get_name(handle, zip_uint64_t(i), ZIP_FL_ENC_GUESS) { names.append(String(cString: name)) }
-        }
-        return names
-    }
+    public var entryNames: [String] { entries.map(\.name) }
 
-    public func contains(_ name: String) -> Bool { zip_name_locate(handle, name, 0) >= 0 }
+    public func contains(_ name: String) -> Bool { index[name] != nil }
 
     /// The inflated bytes of one entry, within the limits.
-    /// - SeeAlso: `zip_stat`, `zip_fopen`, `zip_fread`.
     public func contents(of name: String) throws(ZipError) -> [UInt8] {
-        var stat = zip_stat_t()
-        zip_stat_init(&stat)
-        guard zip_stat(handle, name, 0, &stat) == 0 else { throw ZipError(.missingEntry, entry: name, "no such entry") }
-        if stat.valid & zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD) != 0, stat.encryption_method != UInt16(ZIP_EM_NONE) {
-            throw ZipError(.encrypted, entry: name, "entry is encrypted")
-        }
-        let declared = Int(clamping: stat.size)
-        let compressed = Int(clamping: stat.comp_size)
+        guard let i = index[name] else { throw ZipError(.missingEntry, entry: name, "no such entry") }
+        let entry = entries[i]
+        if entry.isEncrypted { throw ZipError(.encrypted, entry: name, "entry is encrypted") }
+        let declared = entry.size
         if declared > limits.maxEntryBytes {
             throw ZipError(.tooLarge, entry: name, "inflates to \(declared) bytes (limit \(limits.maxEntryBytes))")
         }
+        let compressed = entry.compressedSize
         if compressed > 0, declared / compressed > limits.maxRatio, declared > 1 << 20 {
             throw ZipError(.tooLarge, entry: name, "compression ratio \(declared / compressed):1 exceeds \(limits.maxRatio):1")
         }
         if inflatedSoFar + declared > limits.maxTotalBytes {
             throw ZipError(.tooLarge, entry: name, "archive inflates beyond \(limits.maxTotalBytes) bytes")
         }
-        guard let file = zip_fopen(handle, name, 0) else {
-            throw ZipError(.corrupt, entry: name, zipErrorMessage(zip_get_error(handle)))
+        let start = try entry.dataOffset(in: bytes, limit: directoryOffset)
+        let out: [UInt8]
+        switch entry.method {
+        case 0:
+            guard compressed == declared else { throw ZipError(.corrupt, entry: name, "stored entry's sizes differ") }
+            out = Array(bytes[start..<start + compressed])
+        case 8:
+            out = try Inflater.inflate(bytes, from: start, count: compressed, declared: declared, entry: name)
+        default:
+            throw ZipError(.corrupt, entry: name, "compression method \(entry.method) not supported")
         }
-        defer { zip_fclose(file) }
-        // Never trust the declared size: read at most one byte past it and fail if it is there.
-        var out = [UInt8](repeating: 0, count: declared + 1)
-        var filled = 0
-        while filled < out.count {
-            let n = out.withUnsafeMutableBytes { buf in
-                zip_fread(file, buf.baseAddress! + filled, zip_uint64_t(buf.count - filled))
-            }
-            if n < 0 {
-                throw ZipError(.corrupt, entry: name, zipErrorMessage(zip_file_get_error(file)))
-            }
-            if n == 0 { break }
-            filled += Int(n)
-        }
-        if filled > declared { throw ZipError(.corrupt, entry: name, "entry is longer than its declared size") }
-        out.removeLast(out.count - filled)
-        inflatedSoFar += filled
+        if out.count != declared { throw ZipError(.corrupt, entry: name, "entry is shorter than its declared size") }
+        if Inflater.crc32(out) != entry.crc { throw ZipError(.corrupt, entry: name, "CRC error") }
+        inflatedSoFar += out.count
         return out
     }
 }
 
-/// The message of an error libzip owns. `zip_error_strerror` allocates the text into the
-/// error it is given: it gets a private copy of the codes, finished here, so nothing leaks
-/// (a copy of the struct itself would leak the text; found by the DOCX fuzzer).
-private func zipErrorMessage(_ error: UnsafeMutablePointer<zip_error_t>?) -> String {
-    guard let error else { return "unknown libzip error" }
-    var copy = zip_error_t()
-    zip_error_init(&copy)
-    defer { zip_error_fini(&copy) }
-    zip_error_set(&copy, zip_error_code_zip(error), zip_error_code_system(error))
-    return String(cString: zip_error_strerror(&copy))
-}
-
-/// Writes a ZIP archive in memory (deflated entries), for test fixtures and generated corpora.
-public enum ZipWriter {
-    /// - SeeAlso: `zip_source_buffer_create`, `zip_file_add`, `zip_source_keep`.
-    public static func archive(_ entries: [(path: String, data: [UInt8])]) throws(ZipError) -> [UInt8] {
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        guard let target = zip_source_buffer_create(nil, 0, 0, &error) else { throw ZipError(.io, "cannot create buffer") }
-        zip_source_keep(target)
-        defer { zip_source_free(target) }
-        guard let archive = zip_open_from_source(target, ZIP_TRUNCATE, &error) else { throw ZipError(.io, "cannot open archive for writing") }
-        // Buffers handed to libzip must outlive zip_close.
-        var buffers: [UnsafeMutableRawBufferPointer] = []
-        defer { for b in buffers { b.deallocate() } }
-        for entry in entries {
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(entry.data.count, 1), alignment: 1)
-            entry.data.withUnsafeBytes { buffer.copyMemory(from: $0) }
-            buffers.append(buffer)
-            guard let source = zip_source_buffer(archive, buffer.baseAddress, zip_uint64_t(entry.data.count), 0) else {
-                zip_discard(archive)
-                throw ZipError(.io, entry: entry.path, "cannot add entry")
+/// Raw deflate through zlib, into a buffer one byte longer than the declared size: data that
+/// inflates past the declared size is refused, never followed.
+enum Inflater {
+    static func inflate(_ bytes: [UInt8], from start: Int, count: Int, declared: Int, entry: String) throws(ZipError) -> [UInt8] {
+        guard count <= Int(UInt32.max), declared < Int(UInt32.max) else {
+            throw ZipError(.tooLarge, entry: entry, "entry over 4 GiB")
+        }
+        var out = [UInt8](repeating: 0, count: declared + 1)
+        var stream = z_stream()
+        guard doccanon_inflate_init_raw(&stream) == Z_OK else { throw ZipError(.io, entry: entry, "cannot start inflation") }
+        defer { inflateEnd(&stream) }
+        let (status, filled) = bytes.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { output in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
+                stream.avail_in = uInt(count)
+                stream.next_out = output.baseAddress
+                stream.avail_out = uInt(output.count)
+                let status = CZlib.inflate(&stream, Z_FINISH)
+                return (status, output.count - Int(stream.avail_out))
             }
-            let index = zip_file_add(archive, entry.path, source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)
-            if index < 0 {
-                zip_source_free(source)
-                zip_discard(archive)
-                throw ZipError(.io, entry: entry.path, "cannot add entry")
-            }
-            // A fixed time stamp (1980-01-01) keeps generated archives byte-identical across runs.
-            zip_file_set_mtime(archive, zip_uint64_t(index), 315_532_800, 0)
         }
-        guard zip_close(archive) == 0 else {
-            zip_discard(archive)
-            throw ZipError(.io, "cannot finish archive")
+        if filled > declared { throw ZipError(.corrupt, entry: entry, "entry is longer than its declared size") }
+        switch status {
+        case Z_STREAM_END: break
+        case Z_DATA_ERROR: throw ZipError(.corrupt, entry: entry, "invalid compressed data")
+        case Z_MEM_ERROR: throw ZipError(.io, entry: entry, "out of memory while inflating")
+        default: throw ZipError(.corrupt, entry: entry, "compressed data ends early")
         }
-        guard zip_source_open(target) == 0 else { throw ZipError(.io, "cannot read finished archive") }
-        defer { zip_source_close(target) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { zip_source_read(target, $0.baseAddress, zip_uint64_t($0.count)) }
-            if n <= 0 { break }
-            out += chunk[0..<Int(n)]
-        }
+        out.removeLast(out.count - filled)
         return out
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            return UInt32(truncatingIfNeeded: CZlib.crc32_z(0, base, z_size_t(buffer.count)))
+        }
     }
 }

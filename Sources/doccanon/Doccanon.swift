@@ -1,6 +1,11 @@
 import ArgumentParser
 import DocModel
 import DoccanonKit
+#if os(Linux)
+// For its link directives: libxml2, zlib, liblzma, libcrypto and libstdc++ from their static
+// archives, so that start-up loads only the C library (see Sources/StaticLibraries).
+import StaticLibraries
+#endif
 
 @main
 struct Doccanon: ParsableCommand {

@@ -27,7 +27,7 @@ struct ReviewCommand: ParsableCommand {
             let outcome = try ReviewBuilder.build(paths: paths, directory: output, jobs: jobs)
             if FileOutput.isTerminal(FileOutput.standardError) {
                 FileOutput.write(
-                    "doccanon: \(outcome.reports) reports, \(outcome.failures) unreadable, \(outcome.bytesWritten) bytes written to \(output)\n",
+                    "doccanon: \(outcome.reports) reports, \(outcome.failures) unreadable, \(outcome.findings) collection findings, \(outcome.bytesWritten) bytes written to \(output)\n",
                     to: FileOutput.standardError)
             }
         } catch {

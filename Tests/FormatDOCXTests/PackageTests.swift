@@ -5,6 +5,7 @@ import Foundation
 import Testing
 import TestSupport
 import ZipSupport
+import ZipWriting
 
 /// Parts are found through relationships, in transitional and Strict packages; hostile input
 /// is refused with one clear error, never a crash or a hang.

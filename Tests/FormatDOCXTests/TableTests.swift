@@ -114,8 +114,8 @@ import Testing
         #expect(tables.map(\.grid) == [[["规章", "0"]], [["外层", "x"], ["y", "z"]], [["内层1"], ["内层2"]]])
         // Both changes of structure are said: the frame unwrapped, the inner table moved.
         #expect(doc.findings.map(\.rule) == [.sourceRestructured, .sourceRestructured])
-        #expect(doc.findings.first?.message.contains("单格表格") == true)
-        #expect(doc.findings.last?.message.contains("第2个表格") == true)
+        #expect(doc.findings.first?.detail == .quantity(2, of: "blocks"))
+        #expect(doc.findings.last?.detail == .quantity(2, of: "outerTable"))
     }
 
     /// A table continued after a page break is a second table; repeated header rows appear

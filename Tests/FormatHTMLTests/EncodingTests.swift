@@ -31,14 +31,14 @@ import XMLSupport
     @Test func utf8DeclaredButGBKBytesIsRepairedWithAFinding() throws {
         let d = try Page.document(bytes: try Page.fixture("004-mislabeled-gbk.html"))
         #expect(Page.texts(d).first == "富阳区上官乡2021年政府信息公开工作年度报告")
-        #expect(d.findings.contains { $0.rule == .sourceEncoding && $0.message.contains("declares charset utf-8 but its bytes are GB18030") })
+        #expect(d.findings.contains { $0.rule == .sourceEncoding && $0.detail == .change(from: "utf-8", to: "GB18030") })
     }
 
     @Test func gbkDeclaredButUTF8BytesIsReadAsUTF8() throws {
         let html = "<html><head><meta charset=\"gbk\"></head><body>\(Self.body)</body></html>"
         let d = try Page.document(html)
         #expect(Page.texts(d) == ["一、总体情况", "本年度主动公开政府信息1234条。"])
-        #expect(d.findings.contains { $0.message.contains("declares charset gbk but its bytes are UTF-8") })
+        #expect(d.findings.contains { $0.rule == .sourceEncoding && $0.detail == .change(from: "gbk", to: "UTF-8") })
     }
 
     @Test func latin1DeclaredGBKBytesAreNotMojibake() throws {
@@ -66,7 +66,7 @@ import XMLSupport
         var bytes = try Page.gbk("<html><head><meta charset=gbk></head><body>\(Self.body)\(String(repeating: "<p>政务公开</p>", count: 200))</body></html>")
         bytes.insert(0xFF, at: bytes.count - 30)
         let d = try Page.document(bytes: bytes)
-        #expect(d.findings.contains { $0.message.contains("1 byte sequences invalid in GB18030") })
+        #expect(d.findings.contains { $0.rule == .sourceEncoding && $0.detail == .quantity(1, of: "GB18030") })
         #expect(Page.texts(d).prefix(2) == ["一、总体情况", "本年度主动公开政府信息1234条。"])
     }
 

@@ -38,7 +38,7 @@ import TextLayout
         #expect(rows(doc.blocks[1]) == [["行政复议", "3"], ["总计"], ["5"]])
         #expect(doc.blocks.last == .paragraph("正文。"))
         #expect(doc.findings.map(\.rule) == [.sourceRestructured])
-        #expect(doc.findings.first?.message.contains("4 行页码") == true)
+        #expect(doc.findings.first?.detail == .quantity(4, of: "pageNumberLines"))
         for line in ["— 3 —", "－3－", "-12-", "第3页", "第 3 页 共 12 页", "3/12", "～ 5 ～"] {
             #expect(PageNumber.matches(Substring(line)), "\(line)")
         }

@@ -2,8 +2,8 @@ import DocModel
 import Testing
 @testable import ReportProfile
 
-/// The aligner scores candidate readings of 表三 with `ApplicationArithmetic`; it must count
-/// exactly what the validator's findings count, on consistent and broken tables alike.
+/// The aligner scores candidate readings of 表三 with `TableArithmetic.violations`; it must
+/// count exactly what the validator's findings count, on consistent and broken tables alike.
 @Suite struct ApplicationArithmeticTests {
     @Test func countsWhatTheFindingsCount() {
         let paths = OfficialTemplates.tables(.y2021)[1].rows.map(\.path)
@@ -39,15 +39,25 @@ import Testing
         #expect(broken > 500)  // the damage above does break tables: the check is not vacuous
     }
 
-    /// 表三's violations counted through the findings the validator writes (the scoring rule
-    /// as it was first written): the reference `ApplicationArithmetic` must agree with.
+    /// 表三's violations counted through the findings the validator writes: lone blanks of a
+    /// row filled from its total first (a negative fill counts), then every arithmetic and
+    /// `value.negative` finding, then each balance whose one unknown would have to be negative.
     static func countByFindings(_ values: TableValues) -> Int {
         var n = 0
-        let filled = ReportValidator.fillingLoneBlanks(values, parts: ReportValidator.applicantColumns, penalty: &n)
-        n += ReportValidator.applicationChecks(filled).count
-        for row in filled.rows where row.fields.contains(where: { $0.name != "total" && ($0.value?.integer ?? 0) < 0 }) || (row["total"]?.integer ?? 0) < 0 {
-            n += 1
+        var filled = values
+        let names = ReportValidator.allColumns
+        for r in filled.rows.indices {
+            let row = filled.rows[r]
+            guard names.allSatisfy({ n in row.fields.contains { $0.name == n } }) else { continue }
+            let holes = names.filter { row[$0]?.integer == nil }
+            guard holes.count == 1, let hole = holes.first else { continue }
+            let parts = names.dropLast().compactMap { row[$0]?.integer }.reduce(0, +)
+            let value = hole == "total" ? parts : (row["total"]?.integer ?? 0) - parts
+            if value < 0 { n += 1; continue }
+            if let f = row.fields.firstIndex(where: { $0.name == hole }) { filled.rows[r].fields[f].value = .integer(value) }
         }
+        n += ReportValidator.arithmeticFindings("applications", filled).count
+        n += values.rows.flatMap(\.fields).filter { ($0.value?.integer ?? 0) < 0 }.count
         func v(_ row: String, _ column: String) -> Int? { filled.value(row, column)?.integer }
         for column in ReportValidator.allColumns {
             let a = v("newlyReceived", column), b = v("carriedOver", column), c = v("results.total", column), d = v("carriedForward", column)

@@ -28,7 +28,7 @@ import Testing
         #expect(t.value("normativeDocuments", "inForce")?.integer == 15)
         let finding = try #require(r.findings.first { $0.rule == .tableExtraCell })
         #expect(finding.path == "activeDisclosure.normativeDocuments")
-        #expect(finding.message.contains("多余"))
+        #expect(finding.detail == .cells(["多余"]))
         #expect(!r.findings.contains { $0.rule == .tableRowMissing && $0.path == "activeDisclosure.normativeDocuments" })
     }
 

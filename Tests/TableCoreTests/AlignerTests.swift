@@ -72,6 +72,26 @@ import Testing
         #expect(result.findings.contains { $0.rule == .tableRowInferred && $0.path == "cases.done.changed" })
     }
 
+    @Test func valuesNameTheCellsTheyCameFrom() {
+        func cells(_ row: Int, _ texts: String...) -> [InputCell] {
+            texts.enumerated().map { InputCell($0.element, column: $0.offset, source: CellRef(table: 0, cell: row * 10 + $0.offset)) }
+        }
+        let result = Self.aligner().align([
+            cells(0, "一、本年受理案件数量", "5", "2", "7"),
+            cells(1, "（二）办结情况", "1.维持原决定", "3", "1", "4"),
+            cells(2, "", "", "1", "0", "1"),
+            cells(3, "三、尚未办结数量", "9", "4"),
+        ])
+        #expect(result.sources["cases.received.a"] == .cell(CellRef(table: 0, cell: 1)))
+        #expect(result.sources["cases.received.total"] == .cell(CellRef(table: 0, cell: 3)))
+        // A lost cell placed by the arithmetic (9 + 4 with the total lost; 4 − 9 < 0 otherwise).
+        #expect(values(result, "cases", "pending") == [9, 4, nil])
+        #expect(result.sources["cases.pending.b"] == .inferred(.arithmetic, cells: [CellRef(table: 0, cell: 32)], paths: []))
+        #expect(result.sources["cases.pending.total"] == nil)
+        // A row without a label, placed by its position.
+        #expect(result.sources["cases.done.changed.b"] == .inferred(.rowPosition, cells: [CellRef(table: 0, cell: 23)], paths: []))
+    }
+
     @Test func missingCellPlacedByArithmetic() {
         // 5 + ? = 7 with one cell lost: reading "5, 7" as a=5, total=7 keeps the arithmetic;
         // the plain reading (a=5, b=7, total=null) would not break it either, but b=7 > total… so
@@ -81,7 +101,21 @@ import Testing
         #expect(values(result, "cases", "received") == [9, 4, nil])
         let amb = result.findings.first { $0.rule == .tableAmbiguous }
         #expect(amb?.path == "cases.received")
-        #expect(amb?.message.contains("勾稽") == true)
+        #expect(amb?.detail == .reading(cells: 2, columns: 3, decision: .arithmetic, chosen: [.integer(9), .integer(4), nil], others: [[.integer(9), nil, .integer(4)], [nil, .integer(9), .integer(4)]]))
+    }
+
+    @Test func undecidedReadingsLeaveTheCellsTheyDisagreeOnNull() {
+        // 5 and 7 for a, b, total: a=5 b=7 (total 12), a=5 total=7 (b 2), b=5 total=7 (a 2) all
+        // keep the arithmetic, and no header gives positions: nothing is guessed.
+        let result = Self.aligner().align([row("一、本年受理案件数量", "5", "7")])
+        #expect(values(result, "cases", "received") == [nil, nil, nil])
+        guard case .reading(let cells, let columns, let decision, let chosen, let others)? = result.findings.first(where: { $0.rule == .tableAmbiguous })?.detail else {
+            Issue.record("no table.ambiguous finding")
+            return
+        }
+        #expect(cells == 2 && columns == 3 && decision == .undecided && chosen == [nil, nil, nil])
+        #expect(others.count == 3)
+        #expect(result.sources["cases.received.a"] == nil)
     }
 
     @Test func surplusValueDroppedByArithmetic() {
@@ -98,7 +132,11 @@ import Testing
             row("一、本年受理案件数量", "", "", "0", "0", ""),
         ])
         #expect(values(result, "cases", "received") == [nil, 0, 0])
-        #expect(result.findings.first { $0.rule == .tableAmbiguous }?.message.contains("列位置") == true)
+        guard case .reading(_, _, let decision, _, _)? = result.findings.first(where: { $0.rule == .tableAmbiguous })?.detail else {
+            Issue.record("no table.ambiguous finding")
+            return
+        }
+        #expect(decision == .position)
     }
 
     @Test func labelOnlyRowMergesWithFollowingValues() {

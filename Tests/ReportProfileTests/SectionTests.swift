@@ -1,0 +1,46 @@
+import DocModel
+import DoccanonKit
+import Testing
+
+/// A heading must look like a heading before it starts a section, and no line is lost.
+@Suite struct SectionTests {
+    func report(_ text: String) throws -> Report {
+        try Pipeline.report(bytes: Array(text.utf8), name: "s.txt", format: .text)
+    }
+
+    @Test func aSentenceAnnouncingAListIsNotAHeading() throws {
+        let r = try report("""
+        某县2021年政府信息公开工作年度报告
+        一、总体情况
+        概述。
+        五、存在的主要问题及改进情况
+        一是公开不够及时。
+        针对上述问题，我们将采取以下措施加以改进：
+        一是加强培训。
+        六、其他需要报告的事项
+        无。
+        """)
+        #expect(!r.findings.contains { $0.rule == .sectionRepeated })
+        let problems = try #require(r.sections.first { $0.id == .problemsAndImprovements })
+        #expect(problems.paragraphs == ["一是公开不够及时。", "针对上述问题，我们将采取以下措施加以改进：", "一是加强培训。"])
+    }
+
+    @Test(arguments: ["存在的主要问题及改进情况如下：", "关于存在的问题和改进情况，说明如下", "政府信息公开工作存在的主要问题及改进情况。"])
+    func sentencesAreNotHeadings(_ line: String) throws {
+        let r = try report("某县2021年政府信息公开工作年度报告\n一、总体情况\n\(line)\n六、其他需要报告的事项\n无。\n")
+        #expect(r.sections.map(\.id) == [.overview, .otherMatters])
+        #expect(r.sections[0].paragraphs == [line])
+    }
+
+    @Test func theTitleIsNotSectionTextAndThePreambleOpensTheFirstSection() throws {
+        let r = try report("某县人民政府\n2021年政府信息公开工作年度报告\n本报告依据《条例》编制。\n一、总体情况\n概述。\n六、其他需要报告的事项\n无。\n")
+        #expect(r.metadata.title == "某县人民政府2021年政府信息公开工作年度报告")
+        #expect(r.sections[0].paragraphs == ["本报告依据《条例》编制。", "概述。"])
+    }
+
+    @Test func aRepeatedHeadingStaysAsText() throws {
+        let r = try report("某县2021年政府信息公开工作年度报告\n一、总体情况\n概述。\n二、主动公开政府信息情况\n说明。\n一、总体情况\n补充。\n")
+        #expect(r.findings.contains { $0.rule == .sectionRepeated })
+        #expect(r.sections[0].paragraphs == ["概述。", "一、总体情况", "补充。"])
+    }
+}
