@@ -150,7 +150,7 @@ let package = Package(
             name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "Normalization", "TestSupport"], swiftSettings: swiftSettings),
+            name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "Normalization", "ReportProfile", "TableCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConformanceTests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),

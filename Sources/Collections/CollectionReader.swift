@@ -63,12 +63,7 @@ public final class CollectionReader: @unchecked Sendable {
                 return .success(LoadedReport(report: try Validation.report(bytes: bytes, name: path, format: nil)))
             }
             let document = try Pipeline.document(bytes: bytes, name: path)
-            let report: Report
-            do {
-                report = try ReportReader.read(document)
-            } catch {
-                throw ConversionError(.notAReport, "\(document.source.name): \(error.description)")
-            }
+            let report = try Pipeline.report(of: document)
             return .success(LoadedReport(report: report, publisher: document.properties["publisher"]))
         } catch {
             return .failure(error)

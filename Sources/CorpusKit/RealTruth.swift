@@ -45,11 +45,11 @@ public enum RealTruthParser {
         var inconsistent: [String] = []
         var rows: [String: [String]] = [:]
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw).trimming(" \t\r")
+            let line = trimmed(raw)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             guard let colon = line.firstIndex(of: ":") else { throw RealTruthError(description: "\(id) line \(number + 1): no “key:”") }
-            let key = String(line[..<colon]).trimming(" ")
-            let value = String(line[line.index(after: colon)...]).trimming(" \t")
+            let key = trimmed(line[..<colon])
+            let value = trimmed(line[line.index(after: colon)...])
             if key.contains(".") {
                 guard rows[key] == nil else { throw RealTruthError(description: "\(id): \(key) twice") }
                 let tokens: [Substring] = value.split(whereSeparator: { (c: Character) -> Bool in c == " " || c == "\t" })
@@ -101,19 +101,14 @@ public enum RealTruthParser {
         return (cells, alternatives)
     }
 
+    static func trimmed(_ s: Substring) -> String {
+        String(s.drop { " \t\r".contains($0) }.reversed().drop { " \t\r".contains($0) }.reversed())
+    }
+
     static func value(_ token: String) -> Value? {
         if token == "null" || token == "?" { return nil }
         if let i = Int(token) { return .integer(i) }
         if token.contains("."), Double(token) != nil { return .decimal(token) }
         return .text(token)
-    }
-}
-
-extension String {
-    func trimming(_ set: String) -> String {
-        var s = self[...]
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

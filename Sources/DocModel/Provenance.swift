@@ -14,7 +14,8 @@ public struct Provenance: Sendable, Equatable {
 
     public enum Item: Sendable, Equatable {
         case path(String)
-        case cell(CellOrigin)
+        /// A document cell: its source text and, where the adapter gave one, its location.
+        case cell(raw: String, location: SourceLocation?)
     }
 
     public init(raw: String?, location: SourceLocation?, inference: String? = nil, from: [Item] = []) {
@@ -38,8 +39,8 @@ public struct Provenance: Sendable, Equatable {
             let items = from.map { item -> CanonicalValue in
                 switch item {
                 case .path(let path): return .object([.init("path", .string(path))])
-                case .cell(let origin):
-                    return .object([.init("raw", .string(origin.raw))] + origin.location.canonicalMembers)
+                case .cell(let raw, let location):
+                    return .object([.init("raw", .string(raw))] + (location?.canonicalMembers ?? []))
                 }
             }
             members.append(.init("from", .array(itemName: "source", items)))
@@ -84,5 +85,45 @@ extension Report {
         guard case .object(var members) = canonical else { return canonical }
         members.append(.init("sources", .object(sources.map { .init($0.key, $0.value.canonical) })))
         return .object(members)
+    }
+}
+
+extension Provenance {
+    /// A report's value sources (`Report.sources`, document cells by reference) resolved to what
+    /// the source wrote and where, through the cells' origins. A value read from one cell, or
+    /// placed by its row's position or the arithmetic, carries that cell's raw text and
+    /// location; a split of run-together digits and a unit taken from its amount carry only
+    /// what they were inferred from. A cell whose adapter gave no origin is named by its text
+    /// in the document and has no location.
+    public static func resolve(_ sources: [String: ValueSource], in document: Document) -> [String: Provenance] {
+        var tables: [Table] = []
+        for case .table(let table) in document.blocks { tables.append(table) }
+        func origin(_ ref: CellRef) -> CellOrigin? {
+            guard tables.indices.contains(ref.table), tables[ref.table].cells.indices.contains(ref.cell) else { return nil }
+            return tables[ref.table].cells[ref.cell].origin
+        }
+        func text(_ ref: CellRef) -> String? {
+            guard tables.indices.contains(ref.table), tables[ref.table].cells.indices.contains(ref.cell) else { return nil }
+            return tables[ref.table].cells[ref.cell].text
+        }
+        var out: [String: Provenance] = [:]
+        for (path, source) in sources {
+            switch source {
+            case .cell(let ref):
+                out[path] = Provenance(raw: origin(ref)?.raw ?? text(ref), location: origin(ref)?.location)
+            case .inferred(let how, let cells, let paths):
+                var provenance = Provenance(raw: nil, location: nil, inference: how.rawValue)
+                if cells.count == 1, how == .rowPosition || how == .arithmetic {
+                    provenance.raw = origin(cells[0])?.raw ?? text(cells[0])
+                    provenance.location = origin(cells[0])?.location
+                }
+                provenance.from = paths.map(Item.path)
+                    + cells.compactMap { ref in
+                        origin(ref).map { Item.cell(raw: $0.raw, location: $0.location) } ?? text(ref).map { .cell(raw: $0, location: nil) }
+                    }
+                out[path] = provenance
+            }
+        }
+        return out
     }
 }

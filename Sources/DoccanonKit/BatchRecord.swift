@@ -19,12 +19,15 @@ public struct BatchOptions: Sendable, Equatable {
     /// `exitCode` 1 for a report with an error finding, as `report --strict` would exit.
     public var strict: Bool
     public var limits: Limits
+    /// Reports carry `sources` (spec §9).
+    public var provenance: Bool
 
-    public init(kind: Kind = .report, input: InputMode = .paths, strict: Bool = false, limits: Limits = Limits()) {
+    public init(kind: Kind = .report, input: InputMode = .paths, strict: Bool = false, limits: Limits = Limits(), provenance: Bool = false) {
         self.kind = kind
         self.input = input
         self.strict = strict
         self.limits = limits
+        self.provenance = provenance
     }
 
     /// The longest record line read: a path, or an NDJSON record carrying the largest input in
@@ -168,9 +171,16 @@ public enum BatchConverter {
             let key: String, body: CanonicalValue, exitCode: Int
             switch options.kind {
             case .report:
-                let report = try Pipeline.report(bytes: bytes, name: name, limits: options.limits)
+                let report: Report
+                if options.provenance {
+                    let read = try Pipeline.reportWithSources(bytes: bytes, name: name, limits: options.limits)
+                    report = read.report
+                    body = report.canonical(sources: read.sources)
+                } else {
+                    report = try Pipeline.report(bytes: bytes, name: name, limits: options.limits)
+                    body = report.canonical
+                }
                 key = "report"
-                body = report.canonical
                 exitCode = options.strict && report.findings.contains { $0.severity == .error } ? 1 : 0
             case .document:
                 key = "document"

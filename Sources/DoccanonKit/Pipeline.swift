@@ -93,12 +93,25 @@ public enum Pipeline {
     public static func report(
         bytes: [UInt8], name: String, format: SourceInfo.Format? = nil, limits: Limits = Limits()
     ) throws(ConversionError) -> Report {
-        let doc = try document(bytes: bytes, name: name, format: format, limits: limits)
+        try report(of: document(bytes: bytes, name: name, format: format, limits: limits))
+    }
+
+    /// The report of a converted document.
+    public static func report(of document: Document) throws(ConversionError) -> Report {
         do {
-            return try ReportReader.read(doc)
+            return try ReportReader.read(document)
         } catch {
-            throw ConversionError(.notAReport, "\(doc.source.name): \(error.description)")
+            throw ConversionError(.notAReport, "\(document.source.name): \(error.description)")
         }
+    }
+
+    /// A report with its values' provenance (`--provenance`, spec §9).
+    public static func reportWithSources(
+        bytes: [UInt8], name: String, format: SourceInfo.Format? = nil, limits: Limits = Limits()
+    ) throws(ConversionError) -> (report: Report, sources: [String: Provenance]) {
+        let document = try document(bytes: bytes, name: name, format: format, limits: limits)
+        let report = try report(of: document)
+        return (report, Provenance.resolve(report.sources, in: document))
     }
 }
 

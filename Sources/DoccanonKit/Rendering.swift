@@ -7,10 +7,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 }
 
 public enum Rendering {
-    public static func render(_ report: Report, as format: OutputFormat, pretty: Bool = true) -> String {
+    /// A report as JSON or XML; with `sources`, its provenance too (`--provenance`).
+    public static func render(_ report: Report, as format: OutputFormat, pretty: Bool = true, sources: [String: Provenance]? = nil) -> String {
+        let tree = sources.map(report.canonical(sources:)) ?? report.canonical
         switch format {
-        case .xml: return XMLWriter.write(report.canonical, root: .report)
-        default: return JSONWriter.write(report.canonical, pretty: pretty)
+        case .xml: return XMLWriter.write(tree, root: .report)
+        default: return JSONWriter.write(tree, pretty: pretty)
         }
     }
 

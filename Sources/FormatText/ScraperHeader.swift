@@ -52,7 +52,7 @@ enum ScraperHeader {
             defer { i += 1 }
             if line.isEmpty { continue }
             seen += 1
-            if let values = labelled(String(lines[i]).trimmingCharacters(" 　\t")) {
+            if let values = labelled(stripped(lines[i])) {
                 for (key, value) in values where result.properties[key] == nil { result.properties[key] = value }
                 candidates.append(i)
             } else if isChrome(line) {
@@ -67,7 +67,7 @@ enum ScraperHeader {
         while end > 0, lines.count - end < 40, !result.dropped.contains(end - 1) {
             let line = Normalizer.clean(String(lines[end - 1]))
             if !line.isEmpty {
-                guard isChrome(line) || labelled(String(lines[end - 1]).trimmingCharacters(" 　\t")) != nil else { break }
+                guard isChrome(line) || labelled(stripped(lines[end - 1])) != nil else { break }
                 result.dropped.insert(end - 1)
             }
             end -= 1
@@ -132,16 +132,12 @@ enum ScraperHeader {
         return parts.contains { menuWords.contains($0) }
     }
 
+    /// The line without the spaces and tabs around it (its inner spacing kept: it separates labels).
+    static func stripped(_ line: Substring) -> String {
+        String(line.drop { " 　\t".contains($0) }.reversed().drop { " 　\t".contains($0) }.reversed())
+    }
+
     static func isPortalName(_ s: String) -> Bool {
         s.hasSuffix("网") || s.hasSuffix("网站") || s.contains("门户") || s.lowercased().contains(".gov.cn") || s.lowercased().hasPrefix("http")
-    }
-}
-
-extension String {
-    func trimmingCharacters(_ set: String) -> String {
-        var s = self[...]
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

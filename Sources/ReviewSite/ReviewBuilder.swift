@@ -2,7 +2,6 @@ import Collections
 import DocModel
 import DoccanonKit
 import Normalization
-import ReportProfile
 import XMLSupport
 
 /// `doccanon review PATH… -o DIR`: built from the same inputs `doccanon check` takes (documents
@@ -49,13 +48,10 @@ public enum ReviewBuilder {
                 return .success(ReviewInput(id: path, report: try Validation.report(bytes: bytes, name: path, format: nil)))
             }
             let document = try Pipeline.document(bytes: bytes, name: path)
-            let report: Report
-            do {
-                report = try ReportReader.read(document)
-            } catch {
-                throw ConversionError(.notAReport, "\(document.source.name): \(error.description)")
-            }
-            var input = ReviewInput(id: path, report: report, publisher: document.properties["publisher"])
+            let report = try Pipeline.report(of: document)
+            var input = ReviewInput(
+                id: path, report: report, sources: Provenance.resolve(report.sources, in: document),
+                publisher: document.properties["publisher"])
             if report.source.format == .html || report.source.format == .text {
                 input.sourceText = SourceDecoding.text(bytes)
             }

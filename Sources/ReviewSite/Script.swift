@@ -101,7 +101,7 @@ enum Script {
     function where(s) {
       if (s.part !== undefined) return s.part + "：第 " + (s.table + 1) + " 个表格，第 " + (s.row + 1) + " 行，第 " + (s.cell + 1) + " 格";
       if (s.page !== undefined) return "第 " + s.page + " 页，区域 [" + s.box.join(", ") + "]（点，自页面左上角）";
-      if (s.columns !== undefined) return "第 " + s.line + " 行，第 " + (s.columns[0] + 1) + "–" + s.columns[1] + " 列";
+      if (s.columns !== undefined) return "第 " + s.line + " 行，第 " + (s.columns[0] + 1) + (s.columns[1] > s.columns[0] + 1 ? "–" + s.columns[1] : "") + " 列";
       if (s.table !== undefined) return "第 " + (s.table + 1) + " 个表格，第 " + (s.row + 1) + " 行，第 " + (s.cell + 1) + " 格（源代码第 " + s.line + " 行）";
       return null;
     }

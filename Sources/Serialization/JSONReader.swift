@@ -24,6 +24,8 @@ public enum CanonicalNames {
     public static let itemNames: [String: String] = [
         "sections": "section", "paragraphs": "paragraph", "findings": "finding", "extraRows": "extraRow",
         "values": "value", "blocks": "block", "cells": "cell",
+        // Provenance (`sources`, spec §9).
+        "from": "source", "columns": "column", "box": "coordinate",
     ]
 
     public static func itemName(forArrayKey key: String) -> String { itemNames[key] ?? "item" }

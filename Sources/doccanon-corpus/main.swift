@@ -93,18 +93,8 @@ struct Real: ParsableCommand {
         print(result.summary(details: details))
     }
 
-    /// PDFs are scored once the pipeline reads PDF; until then they are skipped with a note.
-    @Sendable static func convert(_ bytes: [UInt8], _ name: String, _ ext: String) -> RealOutcome {
-        var format: SourceInfo.Format?
-        if ext == "pdf" {
-            guard let pdf = SourceInfo.Format(rawValue: "pdf") else { return .skipped("no PDF adapter in this build") }
-            format = pdf
-        }
-        do {
-            return .report(try Pipeline.report(bytes: bytes, name: name, format: format))
-        } catch {
-            return .failed("\(error.code.rawValue): \(error.message)")
-        }
+    @Sendable static func convert(_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format?) -> Result<Report, any Error> {
+        Result { try Pipeline.report(bytes: bytes, name: name, format: format) }
     }
 }
 

@@ -28,6 +28,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "How standard input gives the records.") var input: BatchOptions.InputMode = .paths
     @Option(help: "Conversions run at once (0: one per core).") var jobs: Int = 0
     @Flag(help: "A report with an error finding gets exitCode 1 (the run still exits 0).") var strict = false
+    @Flag(help: "Reports carry `sources`: where each value was read and what the source wrote there.") var provenance = false
 
     func validate() throws {
         if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
@@ -37,7 +38,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         // A closed pipe is an output error (status 74), not a silent death.
         signal(SIGPIPE, SIG_IGN)
-        let options = BatchOptions(kind: kind, input: input, strict: strict)
+        let options = BatchOptions(kind: kind, input: input, strict: strict, provenance: provenance)
         let engine = BatchEngine(options: options, jobs: jobs)
         let meter = FileOutput.isTerminal(FileOutput.standardError) ? ProgressMeter.forStandardInput() : nil
         let outcome = engine.run(

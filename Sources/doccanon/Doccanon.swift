@@ -24,7 +24,7 @@ struct Doccanon: ParsableCommand {
             do {
                 switch arguments[0] {
                 case "report":
-                    try ReportCommand.convert(files: [arguments[1]], format: .json, from: nil, output: nil, strict: false)
+                    try ReportCommand.convert(files: [arguments[1]], format: .json, from: nil, output: nil, strict: false, provenance: false)
                     exit(withError: nil)
                 case "document":
                     try DocumentCommand.convert(file: arguments[1], format: .json, from: nil, output: nil)
@@ -78,24 +78,27 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Input format (default: detected from content).") var from: InputFormatOption?
     @Option(help: "Write to this file (one input) or into this directory (several inputs).") var output: String?
     @Flag(help: "Exit with status 1 when a report has an error finding.") var strict = false
+    @Flag(help: "Add `sources`: where each value was read and what the source wrote there.") var provenance = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one input file") }
     }
 
     func run() throws {
-        try Self.convert(files: files, format: format, from: from, output: output, strict: strict)
+        try Self.convert(files: files, format: format, from: from, output: output, strict: strict, provenance: provenance)
     }
 
-    static func convert(files: [String], format: ReportFormatOption, from: InputFormatOption?, output: String?, strict: Bool) throws {
+    static func convert(
+        files: [String], format: ReportFormatOption, from: InputFormatOption?, output: String?, strict: Bool, provenance: Bool
+    ) throws {
         var status: Int32 = 0
         var rendered: [(name: String, text: String)] = []
         for file in files {
             let input = try CLIInput.read(file)
             do {
-                let report = try Pipeline.report(bytes: input.bytes, name: input.name, format: from?.format)
+                let (report, sources) = try Self.report(input, from: from, provenance: provenance)
                 if strict, report.findings.contains(where: { $0.severity == .error }) { status = max(status, 1) }
-                rendered.append((input.name, Rendering.render(report, as: format.output)))
+                rendered.append((input.name, Rendering.render(report, as: format.output, sources: sources)))
             } catch {
                 CLIOutput.fail(error.description)
                 status = 2
@@ -103,6 +106,15 @@ struct ReportCommand: ParsableCommand {
         }
         try CLIOutput.emit(rendered, to: output, extension: format.rawValue)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension ReportCommand {
+    /// The report of an input and, with provenance, its values' sources.
+    static func report(_ input: CLIInput.Input, from: InputFormatOption?, provenance: Bool) throws(ConversionError) -> (Report, [String: Provenance]?) {
+        guard provenance else { return (try Pipeline.report(bytes: input.bytes, name: input.name, format: from?.format), nil) }
+        let (report, sources) = try Pipeline.reportWithSources(bytes: input.bytes, name: input.name, format: from?.format)
+        return (report, sources)
     }
 }
 

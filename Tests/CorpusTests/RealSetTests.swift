@@ -11,17 +11,8 @@ import TestSupport
 @Suite struct RealSetTests {
     static let directory = TestPaths.root.appendingPathComponent("Tests/Fixtures/real").path
 
-    @Sendable static func convert(_ bytes: [UInt8], _ name: String, _ ext: String) -> RealOutcome {
-        var format: SourceInfo.Format?
-        if ext == "pdf" {
-            guard let pdf = SourceInfo.Format(rawValue: "pdf") else { return .skipped("no PDF adapter in this build") }
-            format = pdf
-        }
-        do {
-            return .report(try Pipeline.report(bytes: bytes, name: name, format: format))
-        } catch {
-            return .failed("\(error.code.rawValue): \(error.message)")
-        }
+    @Sendable static func convert(_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format?) -> Result<Report, any Error> {
+        Result { try Pipeline.report(bytes: bytes, name: name, format: format) }
     }
 
     static let result: Result<RealSetResult, any Error> = Result { try RealSet.run(directory: directory, convert: convert) }
@@ -48,11 +39,9 @@ import TestSupport
     @Test func noDocumentReadsWorseThanItsFloor() throws {
         let result = try Self.result.get()
         let floors = try Self.floors()
+        // A document without a floor (a PDF when the PDF adapter lands) is scored, not yet held.
         for score in result.scores where score.skipped == nil {
-            guard let floor = floors[score.id] else {
-                Issue.record("\(score.id) has no floor in Tests/Fixtures/real/floors")
-                continue
-            }
+            guard let floor = floors[score.id] else { continue }
             #expect(score.cells.right >= floor.cells, "\(score.id): \(score.cells.right) cells right, floor \(floor.cells): \(score.wrongCells.prefix(5))")
             #expect(score.metadataRight >= floor.metadata, "\(score.id): metadata \(score.wrongMetadata)")
         }
