@@ -47,6 +47,11 @@ let package = Package(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"]), .brew(["poppler"])]),
+        .target(name: "CPopplerShim", dependencies: ["CPoppler"]),
+        .target(name: "PDFSupport", dependencies: ["CPopplerShim"], swiftSettings: swiftSettings),
+        .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(
@@ -74,13 +79,16 @@ let package = Package(
             name: "FormatHTML", dependencies: ["DocModel", "Normalization", "TableCore", "TextLayout", "XMLSupport"],
             swiftSettings: swiftSettings),
         .target(
+            name: "FormatPDF", dependencies: ["DocModel", "Normalization", "TableCore", "TextLayout", "PDFSupport"],
+            swiftSettings: swiftSettings),
+        .target(
             name: "ReportProfile", dependencies: ["DocModel", "Normalization", "TableCore"],
             swiftSettings: swiftSettings),
         .target(name: "Serialization", dependencies: ["DocModel", "XMLSupport"], swiftSettings: swiftSettings),
         .target(
             name: "DoccanonKit",
             dependencies: [
-                "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "ReportProfile", "Serialization", "Checksum",
+                "DocModel", "FormatText", "FormatDOCX", "FormatHTML", "FormatPDF", "ReportProfile", "Serialization", "Checksum",
                 "SystemThreads",
             ],
             swiftSettings: swiftSettings),
@@ -101,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "doccanon",
             dependencies: [
-                "DoccanonKit", "DocModel", "Collections", "WideExport", "ReviewSite",
+                "DoccanonKit", "DocModel", "Collections", "WideExport", "ReviewSite", "SystemThreads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .target(name: "StaticLibraries", condition: .when(platforms: [.linux])),
             ],
@@ -139,6 +147,9 @@ let package = Package(
             name: "SerializationTests",
             dependencies: ["Serialization", "DocModel", "ReportProfile", "XMLSupport", "DoccanonKit", "TestSupport"],
             exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FormatPDFTests", dependencies: ["FormatPDF", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
             swiftSettings: swiftSettings),

@@ -20,6 +20,7 @@ let package = Package(
         .executableTarget(name: "FuzzDOCX", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzDOCXParts", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport"], swiftSettings: settings),
+        .executableTarget(name: "FuzzPDF", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzRecord", dependencies: ["FuzzSupport"], swiftSettings: settings),
     ]
 )

@@ -2,13 +2,24 @@ import DocModel
 
 /// The formats a generated report is rendered to.
 public enum CorpusFormat: String, Sendable, CaseIterable {
-    case text, html, docx
+    /// `pdf` is the DOCX rendering laid out by LibreOffice, outside this library
+    /// (`doccanon-corpus` runs it in one batch); `render` cannot make it alone.
+    case text, html, docx, pdf
+
+    /// Thrown by `render` for a format a layout engine outside the process must make.
+    public struct NeedsLayoutEngine: Error {}
+
+    /// The formats `render` makes by itself (what tests iterate over).
+    public static var allCases: [CorpusFormat] { [.text, .html, .docx] }
+    /// Every format the benchmark reports, including those laid out outside the process.
+    public static let everyFormat: [CorpusFormat] = [.text, .html, .docx, .pdf]
 
     public var sourceFormat: SourceInfo.Format {
         switch self {
         case .text: return .text
         case .html: return .html
         case .docx: return .docx
+        case .pdf: return .pdf
         }
     }
 
@@ -19,6 +30,7 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
         case .text: return Array(TextRenderer.render(report).utf8)
         case .html: return Array(HTMLRenderer.render(report).utf8)
         case .docx: return try DOCXRenderer.render(report)
+        case .pdf: throw NeedsLayoutEngine()
         }
     }
 }
@@ -37,6 +49,8 @@ public struct BenchmarkResult: Sendable {
     public var cells = CellTally()
     public var cellsByOperator: [DamageOperator: CellTally] = [:]
     public var cellsByFormat: [CorpusFormat: CellTally] = [:]
+    /// Per renderer: "html", "docx", and "text/<shape>" for each text shape.
+    public var cellsByRenderer: [String: CellTally] = [:]
     public var cellsByTemplate: [Template: CellTally] = [:]
     public var metadataFields = 0
     public var metadataRight = 0
@@ -65,6 +79,8 @@ public struct BenchmarkResult: Sendable {
         converted[format, default: 0] += 1
         cells = cells + score.cells
         cellsByFormat[format, default: CellTally()] = cellsByFormat[format, default: CellTally()] + score.cells
+        let renderer = format == .text ? "text/\(generated.textShape.rawValue)" : format.rawValue
+        cellsByRenderer[renderer, default: CellTally()] = cellsByRenderer[renderer, default: CellTally()] + score.cells
         cellsByTemplate[generated.truth.template, default: CellTally()] = cellsByTemplate[generated.truth.template, default: CellTally()] + score.cells
         for (op, t) in score.cellsByOperator { cellsByOperator[op, default: CellTally()] = cellsByOperator[op, default: CellTally()] + t }
         metadataFields += score.metadataFields
@@ -96,10 +112,16 @@ public struct BenchmarkResult: Sendable {
     }
 
     /// Converts and scores one generated report in one format.
-    public mutating func measure(_ generated: GeneratedReport, format: CorpusFormat, convert: (_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format) -> ConversionOutcome) {
+    public mutating func measure(
+        _ generated: GeneratedReport, format: CorpusFormat, rendered: [UInt8]? = nil,
+        convert: (_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format) -> ConversionOutcome
+    ) {
         let bytes: [UInt8]
         do {
-            bytes = try format.render(generated)
+            bytes = try rendered ?? format.render(generated)
+        } catch is CorpusFormat.NeedsLayoutEngine {
+            skipped[format, default: 0] += 1
+            return
         } catch {
             failures.append("\(generated.name).\(format.fileExtension): cannot render: \(error)")
             return

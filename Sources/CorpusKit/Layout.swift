@@ -81,7 +81,12 @@ public struct GeneratedReport: Sendable {
 }
 
 public enum TextShape: String, Sendable, CaseIterable {
+    /// The seeds' shapes: Tika's one cell per line, tab rows, pipe rows.
     case cellPerLine, tabRows, pipeRows
+    /// Columns set by spaces, as a PDF text extractor gives them (`SpaceAlignedRenderer`).
+    case spaceAligned
+    /// Markdown as OCR and LLM tools write it (`MarkdownOCRRenderer`).
+    case markdownOCR
 }
 
 public enum SpanStyle: String, Sendable, CaseIterable {

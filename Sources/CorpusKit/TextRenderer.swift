@@ -1,5 +1,5 @@
 /// Renders a report as extracted text in the seeds' shapes: Tika's one cell per line, tab rows,
-/// or pipe rows; merged cells as every position, Word's continuation cells, or absent.
+/// or pipe rows, and in the shapes of PDF text extraction and OCR Markdown; merged cells as every position, Word's continuation cells, or absent.
 public enum TextRenderer {
     public static func render(_ report: GeneratedReport) -> String {
         var rng = SplitMix64.forDocument(seed: 0x7E47, index: report.index)
@@ -57,6 +57,11 @@ public enum TextRenderer {
 
     static func table(_ t: LayoutTable, shape: TextShape, spans: SpanStyle, rng: inout SplitMix64) -> [String] {
         var lines: [String] = []
+        switch shape {
+        case .spaceAligned: return SpaceAlignedRenderer.table(t, rng: &rng)
+        case .markdownOCR: return MarkdownOCRRenderer.table(t, spans: spans, rng: &rng)
+        default: break
+        }
         let rows = flatten(t, spans)
         switch shape {
         case .cellPerLine:
@@ -96,6 +101,8 @@ public enum TextRenderer {
                 lines.append("| " + cells.map(oneLine).joined(separator: " | ") + " |")
                 if n == 0, separator { lines.append("|" + Array(repeating: "---|", count: cells.count).joined()) }
             }
+        case .spaceAligned, .markdownOCR:
+            break
         }
         return lines
     }

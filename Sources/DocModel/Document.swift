@@ -22,7 +22,7 @@ public struct Document: Sendable, Equatable {
 /// Where a document came from. `name` is the file name without directories, so output
 /// never depends on where the input lay.
 public struct SourceInfo: Sendable, Equatable {
-    public enum Format: String, Sendable, CaseIterable { case docx, html, text }
+    public enum Format: String, Sendable, CaseIterable { case docx, html, text, pdf }
     public var format: Format
     public var name: String
     public var sha256: String

@@ -39,6 +39,10 @@ public enum AdapterErrorCode: String, Sendable {
     case tooLarge
     /// A format we recognise but do not read (legacy .doc, encrypted document).
     case unsupported
+    /// A PDF whose pages carry no text (a scan): OCR is needed first.
+    case noTextLayer
+    /// A document that needs a password to open (a PDF's user password).
+    case encrypted
 }
 
 /// Bounds applied while reading one input (README, "Limits"). Plain integers so that every

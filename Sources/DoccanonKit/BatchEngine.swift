@@ -25,6 +25,8 @@ public final class BatchEngine: @unchecked Sendable {
     public let options: BatchOptions
     public let jobs: Int
     public let window: Int
+    /// Worker processes to convert in (nil: convert on this process's threads).
+    public let isolation: WorkerIsolation?
 
     // State shared by the threads, guarded by `condition`.
     private let condition = Monitor()
@@ -40,9 +42,10 @@ public final class BatchEngine: @unchecked Sendable {
     /// Set when records are converted on the writing thread (no worker could start).
     private var inline = false
 
-    /// `jobs` 0 means one per core.
-    public init(options: BatchOptions, jobs: Int) {
+    /// `jobs` 0 means one per core; with `isolation`, each job converts in its own worker process.
+    public init(options: BatchOptions, jobs: Int, isolation: WorkerIsolation? = nil) {
         self.options = options
+        self.isolation = isolation
         self.jobs = jobs > 0 ? jobs : SystemThreads.processorCount
         self.window = 4 * self.jobs
     }
@@ -141,23 +144,26 @@ public final class BatchEngine: @unchecked Sendable {
     }
 
     /// With the lock held: waits for the next record and converts it, unlocked, on this thread.
+    private lazy var inlineConverter = isolation.map { IsolatedConverter(isolation: $0, options: options) }
+
     private func convertNextInline() {
         while pendingHead == pending.count, !readerDone { condition.wait() }
         guard let (index, line) = takeNext() else { return }
         condition.unlock()
-        let result = BatchConverter.output(for: line, options: options)
+        let result = inlineConverter?.output(for: line) ?? BatchConverter.output(for: line, options: options)
         condition.lock()
         results[index] = result
     }
 
     private func workLoop() {
+        let converter = isolation.map { IsolatedConverter(isolation: $0, options: options) }
         condition.lock()
         while true {
             while pendingHead == pending.count, !readerDone, !cancelled { condition.wait() }
             if cancelled { break }
             guard let (index, line) = takeNext() else { break }
             condition.unlock()
-            let result = BatchConverter.output(for: line, options: options)
+            let result = converter?.output(for: line) ?? BatchConverter.output(for: line, options: options)
             condition.lock()
             results[index] = result
             condition.broadcast()

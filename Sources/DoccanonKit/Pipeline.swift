@@ -2,6 +2,7 @@ import Checksum
 import DocModel
 import FormatDOCX
 import FormatHTML
+import FormatPDF
 import FormatText
 import ReportProfile
 
@@ -13,7 +14,11 @@ public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertib
         case corrupt = "input.corrupt"
         case tooLarge = "input.tooLarge"
         case unsupported = "input.unsupported"
+        case noTextLayer = "input.noTextLayer"
+        case encrypted = "input.encrypted"
+        case timeout = "input.timeout"
         case `internal` = "internal"
+        case crashed = "internal.crashed"
     }
     public var code: Code
     public var message: String
@@ -52,9 +57,11 @@ public struct Limits: Sendable, Equatable {
 /// its adapter, then (for a report) the report profile.
 public enum Pipeline {
     /// The registered adapters, in detection order: the first whose `detect` accepts the bytes
-    /// reads them. Signatures first (a ZIP or OLE container is DOCX's), then markup, then text,
+    /// reads them. Signatures first (`%PDF-` is PDF's, a ZIP or OLE container DOCX's), then markup, then text,
     /// which accepts anything and refuses what is not text when it reads.
-    public static var adapters: [any FormatAdapter.Type] { [DOCXAdapter.self, HTMLAdapter.self, TextAdapter.self] }
+    public static var adapters: [any FormatAdapter.Type] {
+        [PDFAdapter.self, DOCXAdapter.self, HTMLAdapter.self, TextAdapter.self]
+    }
 
     /// The adapter of a format (`--from`).
     public static func adapter(for format: SourceInfo.Format) -> any FormatAdapter.Type {
@@ -122,6 +129,8 @@ extension AdapterErrorCode {
         case .corrupt: return .corrupt
         case .tooLarge: return .tooLarge
         case .unsupported: return .unsupported
+        case .noTextLayer: return .noTextLayer
+        case .encrypted: return .encrypted
         }
     }
 }

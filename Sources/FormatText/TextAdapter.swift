@@ -31,8 +31,9 @@ public enum TextAdapter: FormatAdapter {
         var kinds = lines.map(LineKind.init)
         let scraped = ScraperHeader.read(lines)
         for d in scraped.dropped { kinds[d] = .blank }
-        let reader = TextReader(lines: lines, kinds: kinds, grid: GridBuilder(limits: limits))
-        return Document(source: source, blocks: try reader.blocks(), properties: scraped.properties, findings: reader.findings() + scraped.findings)
+        var reader = TextReader(lines: lines, kinds: kinds, grid: GridBuilder(limits: limits))
+        let blocks = try reader.blocks()
+        return Document(source: source, blocks: blocks, properties: scraped.properties, findings: reader.findings() + scraped.findings)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else, or bytes that are not
@@ -77,6 +78,8 @@ public enum TextAdapter: FormatAdapter {
             }
             if innerTab { self = .tabRow; return }
             if leadingTabSeen { self = .cell; return }
+            // GitHub-flavoured Markdown allows rows without the outer pipes ("规章 | 0 | 0 |").
+            if hasContent, line.utf8.lazy.filter({ $0 == 0x7C }).count >= 2 { self = .pipeRow; return }
             self = !hasContent ? .blank : PageNumber.matches(line) ? .pageNumber : .text
         }
     }
@@ -89,8 +92,10 @@ struct TextReader {
     let lines: [Substring]
     let kinds: [LineKind]
     let grid: GridBuilder
+    /// Lines dropped as a page's running header inside a space-aligned table.
+    var runningHeaders: [Int] = []
 
-    func blocks() throws(AdapterFailure) -> [Block] {
+    mutating func blocks() throws(AdapterFailure) -> [Block] {
         var blocks: [Block] = []
         var i = 0
         while i < lines.count {
@@ -106,6 +111,11 @@ struct TextReader {
                 blocks.append(.table(table))
                 i = next
             case .text:
+                if let (table, next) = try AlignedTable.read(lines, kinds, from: i, grid: grid, runningHeaders: &runningHeaders) {
+                    blocks.append(.table(table))
+                    i = next
+                    continue
+                }
                 let cleaned = Normalizer.clean(String(lines[i]))
                 if !cleaned.isEmpty { blocks.append(HeadingDetector.block(for: cleaned)) }
                 i += 1
@@ -114,12 +124,18 @@ struct TextReader {
         return blocks
     }
 
-    /// One finding for all the page-number lines dropped.
+    /// One finding for all the page-number lines dropped, one for the running headers.
     func findings() -> [Finding] {
+        var findings: [Finding] = []
         let pageLines = kinds.indices.filter { kinds[$0] == .pageNumber }
-        guard let first = pageLines.first else { return [] }
-        let example = Normalizer.clean(String(lines[first]))
-        return [.pageNumbersRemoved(pageLines.count, example: example)]
+        if let first = pageLines.first {
+            findings.append(.pageNumbersRemoved(pageLines.count, example: Normalizer.clean(String(lines[first]))))
+        }
+        if let first = runningHeaders.first {
+            let example = Normalizer.clean(String(lines[first]))
+            findings.append(Finding(.sourceRestructured, "去掉表格中间 \(runningHeaders.count) 行页眉（如“\(example)”），表格在页眉两侧接续读取"))
+        }
+        return findings
     }
 
     /// A cell read from line `index` (0-based), its text starting `from` scalars into the line.
@@ -195,6 +211,12 @@ struct TextReader {
                 if let fields { rows.append(SourceRow(cells: fields.map { cell(String($0.text), line: i, from: $0.from, to: $0.to) })) }
                 i += 1
             } else if kinds[i] == .blank || kinds[i] == .pageNumber, nextNonBlank(i) == kind {
+                i += 1
+            } else if kind == .pipeRow, kinds[i] == .text, let title = MarkdownTables.subheading(lines[i]), nextNonBlank(i + 1) == kind {
+                // A Markdown sub-heading between two pipe tables ("### 行政复议"): the tables are
+                // one, and the heading is its group's label.
+                let from = lines[i].unicodeScalars.distance(from: lines[i].startIndex, to: title.startIndex)
+                rows.append(SourceRow(cells: [cell(String(title), line: i, from: from, to: from + title.unicodeScalars.count)]))
                 i += 1
             } else {
                 break

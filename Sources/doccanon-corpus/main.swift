@@ -41,9 +41,11 @@ struct Generate: ParsableCommand {
     func run() throws {
         let dir = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for report in try options.reports() {
+        let reports = try options.reports()
+        let pdfs = format.contains(.pdf) ? try PDFRendering.render(reports) : [:]
+        for report in reports {
             for f in format {
-                let bytes = try f.render(report)
+                guard let bytes = f == .pdf ? pdfs[report.name] : try f.render(report) else { continue }
                 try Data(bytes).write(to: dir.appendingPathComponent("\(report.name).\(f.fileExtension)"))
             }
             try Data(TruthWriter.json(report).utf8).write(to: dir.appendingPathComponent("\(report.name).truth.json"))
@@ -54,16 +56,19 @@ struct Generate: ParsableCommand {
 struct Measure: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Convert the reports in-process and print accuracy figures.")
     @OptionGroup var options: Options
-    @Option(help: "Formats to measure (formats whose adapter is not written yet are skipped).") var format: [CorpusFormat] = CorpusFormat.allCases
+    @Option(help: "Formats to measure (pdf: the DOCX renderings laid out by LibreOffice; skipped without it).")
+    var format: [CorpusFormat] = CorpusFormat.everyFormat
     @Option(help: "Print the wrong values of the first N documents.") var details = 0
     @Flag(help: "Exit with status 1 when a target of issue 6 is missed.") var check = false
 
     func run() throws {
         var result = BenchmarkResult()
         let start = Date()
-        for report in try options.reports() {
+        let reports = try options.reports()
+        let pdfs = format.contains(.pdf) ? try PDFRendering.render(reports) : [:]
+        for report in reports {
             for f in format {
-                result.measure(report, format: f, convert: Self.convert)
+                result.measure(report, format: f, rendered: f == .pdf ? pdfs[report.name] : nil, convert: Self.convert)
             }
         }
         print(result.summary(details: details))
@@ -177,5 +182,47 @@ struct ScoreCheck: ParsableCommand {
                 report: base(v["report"] as? String ?? ""), path: v["path"] as? String ?? "", value: (v["value"] as? NSNumber)?.intValue)
         }
         return CheckedFinding(rule: f["rule"] as? String ?? "", severity: f["severity"] as? String ?? "", reports: reports, values: values)
+
+/// The corpus's PDF column: each report's DOCX rendering laid out by LibreOffice (headless, one
+/// process for the whole corpus, in batches). Without `soffice` on the PATH the column is
+/// skipped, as for a format without an adapter.
+enum PDFRendering {
+    static func render(_ reports: [GeneratedReport], batch: Int = 100) throws -> [String: [UInt8]] {
+        guard let soffice = executable("soffice") else {
+            FileHandle.standardError.write(Data("pdf: soffice not found (libreoffice-writer-nogui): PDF column skipped\n".utf8))
+            return [:]
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("doccanon-corpus-pdf-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        var out: [String: [UInt8]] = [:]
+        for first in stride(from: 0, to: reports.count, by: batch) {
+            let slice = reports[first..<min(reports.count, first + batch)]
+            var inputs: [String] = []
+            for report in slice {
+                let path = work.appendingPathComponent("\(report.name).docx")
+                try Data(CorpusFormat.docx.render(report)).write(to: path)
+                inputs.append(path.path)
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: soffice)
+            process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf", "--outdir", work.path] + inputs
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            for report in slice {
+                let pdf = work.appendingPathComponent("\(report.name).pdf")
+                if let data = try? Data(contentsOf: pdf) { out[report.name] = [UInt8](data) }
+                try? FileManager.default.removeItem(at: pdf)
+                try? FileManager.default.removeItem(at: work.appendingPathComponent("\(report.name).docx"))
+            }
+        }
+        return out
+    }
+
+    static func executable(_ name: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

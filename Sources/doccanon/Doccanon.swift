@@ -11,9 +11,12 @@ import StaticLibraries
 struct Doccanon: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doccanon",
-        abstract: "Turn 政府信息公开工作年度报告 documents (DOCX, HTML, text) into a canonical, validated model.",
+        abstract: "Turn 政府信息公开工作年度报告 documents (DOCX, HTML, text, PDF) into a canonical, validated model.",
         version: DoccanonVersion.string,
-        subcommands: [ReportCommand.self, DocumentCommand.self, ValidateCommand.self, BatchCommand.self, CheckCommand.self, ExportCommand.self, ReviewCommand.self])
+        subcommands: [
+            ReportCommand.self, DocumentCommand.self, ValidateCommand.self, BatchCommand.self, CheckCommand.self, ExportCommand.self,
+            ReviewCommand.self, BatchWorkerCommand.self,
+        ])
 
     /// `doccanon report FILE` and `doccanon document FILE` with no flags (how batch scripts and
     /// people run it, once per file) skip the argument parser, whose set-up by reflection costs

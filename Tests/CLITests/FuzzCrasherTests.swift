@@ -6,7 +6,7 @@ import Testing
 
 /// Every input the fuzzers (Fuzz/, scripts/fuzz) found crashing, hanging or leaking, replayed
 /// through the same conversion as its fuzz target. Each lives under
-/// Tests/Fixtures/crashers/<target>/ (text, docx, html, record; a docxparts finding is stored as
+/// Tests/Fixtures/crashers/<target>/ (text, docx, html, pdf, record; a docxparts finding is stored as
 /// the package its harness wrote, under docx/) and must now convert or fail with a clear error
 /// code, quickly.
 @Suite struct FuzzCrasherTests {
@@ -46,7 +46,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["text", "docx", "html", "record"])
+    @Test(arguments: ["text", "docx", "html", "pdf", "record"])
     func crashersNowConvertOrFailCleanly(target: String) throws {
         for url in Self.inputs(target) {
             let bytes = [UInt8](try Data(contentsOf: url))

@@ -8,7 +8,7 @@ import TestSupport
 /// Every sample's output (Samples/**: inputs converted to documents and reports, and stored
 /// report JSON) validates against Schemas/, and its findings survive JSON and XML.
 @Suite struct SampleTests {
-    static let inputExtensions: Set<String> = ["txt", "html", "htm", "docx"]
+    static let inputExtensions: Set<String> = ["txt", "html", "htm", "docx", "pdf"]
 
     static func files(_ extensions: Set<String>) -> [URL] {
         guard let walker = FileManager.default.enumerator(at: TestPaths.samples, includingPropertiesForKeys: nil) else { return [] }

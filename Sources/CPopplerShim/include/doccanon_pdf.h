@@ -1,0 +1,80 @@
+// doccanon's PDF engine: poppler's core behind a small C API of plain C types, so that the
+// C++ library can be linked or loaded on demand (dlopen) without Swift seeing any C++.
+//
+// One call reads a whole document in one pass per page: words with their boxes (poppler's
+// TextOutputDev) and, from the same interpretation of the content stream, the page's
+// straight strokes and thin filled rectangles (table rules). Coordinates are PDF points
+// from the page's top left.
+#ifndef DOCCANON_PDF_H
+#define DOCCANON_PDF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+    DC_PDF_OK = 0,
+    DC_PDF_CORRUPT = 1,      // not parseable, or truncated beyond repair
+    DC_PDF_ENCRYPTED = 2,    // a user password is needed
+    DC_PDF_TOO_MANY_PAGES = 3,
+    DC_PDF_STREAM_TOO_LARGE = 4,
+    DC_PDF_TOO_DEEP = 5,     // form XObjects nested past the limit (or a cycle)
+    DC_PDF_INTERNAL = 6      // out of memory, or an exception inside poppler
+};
+
+enum { DC_PDF_WORD_BOLD = 1, DC_PDF_WORD_ITALIC = 2, DC_PDF_WORD_SPACE_AFTER = 4 };
+
+typedef struct {
+    int32_t page;            // 1-based
+    int32_t rotation;        // poppler's word rotation, 0 for horizontal text
+    float x0, y0, x1, y1;    // box
+    float baseline;
+    float fontSize;
+    uint32_t flags;          // DC_PDF_WORD_*
+    int32_t charStart;       // into codepoints / charX0 / charX1
+    int32_t charCount;
+} dc_pdf_word;
+
+typedef struct {
+    int32_t page;
+    float x0, y0, x1, y1;    // a horizontal or vertical rule as a thin box
+} dc_pdf_rule;
+
+typedef struct {
+    float width, height;     // crop box, points
+} dc_pdf_page;
+
+typedef struct {
+    int32_t status;          // DC_PDF_*
+    int32_t pageCount;
+    int32_t repaired;        // 1 when poppler had to reconstruct the cross-reference table
+    int32_t wordCount, charCount, ruleCount;
+    dc_pdf_page *pages;
+    dc_pdf_word *words;      // per page in content order
+    uint32_t *codepoints;
+    float *charX0, *charX1;
+    dc_pdf_rule *rules;
+    // Information dictionary entries as UTF-8 (NULL when absent), in this order:
+    // Title, Author, Subject, Creator, Producer, CreationDate, ModDate.
+    char *info[7];
+    int64_t streamBytes;     // inflated content-stream bytes read
+} dc_pdf_result;
+
+typedef struct {
+    int32_t maxPages;
+    int64_t maxStreamBytes;
+    int32_t maxFormDepth;
+} dc_pdf_limits;
+
+// Reads `bytes` (not retained). Never returns NULL except when out of memory; the result
+// must be released with dc_pdf_free. Thread-safe for distinct calls.
+dc_pdf_result *dc_pdf_read(const uint8_t *bytes, size_t length, dc_pdf_limits limits);
+void dc_pdf_free(dc_pdf_result *result);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,136 @@
+import DocModel
+import Normalization
+import TableCore
+
+/// A table as read from one or more pages: regions with their page, in grid coordinates.
+struct SpanningTable: Sendable {
+    struct Region: Sendable {
+        var page: Int
+        var region: PageTable.Region
+    }
+
+    var rowCount: Int
+    var columnCount: Int
+    var regions: [Region]
+    var lastPage: Int
+    var columnEdges: [Double]
+    /// Pages joined onto the first (for the finding).
+    var joinedPages: [Int] = []
+
+    init(_ table: PageTable) {
+        rowCount = table.rowCount
+        columnCount = table.columnCount
+        regions = table.regions.map { Region(page: table.page, region: $0) }
+        lastPage = table.page
+        columnEdges = table.columnEdges
+    }
+
+    /// The texts of one row's cells (for recognising a repeated header).
+    func rowTexts(_ row: Int) -> [String] {
+        regions.filter { $0.region.row == row }.map { TextFlow.text(of: $0.region.lines).clean }
+    }
+
+    /// The column of this table at each of `next`'s column edges, when `next` (on the
+    /// following page) has this table's columns: the same outer edges, each inner edge on one
+    /// of this table's (a continued part may lack some inner rules). Nil otherwise.
+    func columnMap(for next: PageTable) -> [Int]? {
+        guard next.page == lastPage + 1 else { return nil }
+        var map: [Int] = []
+        for edge in next.columnEdges {
+            guard let i = columnEdges.firstIndex(where: { abs($0 - edge) <= 4 }) else { return nil }
+            map.append(i)
+        }
+        guard map.first == 0, map.last == columnEdges.count - 1 else { return nil }
+        return map
+    }
+
+    /// Appends the rows of `next` (columns mapped by `columnMap`): without the header rows it
+    /// repeats from this table's top; a first row that only continues this table's last row
+    /// (a row broken by the page) merges into it, as do empty cells under a cell that spans
+    /// rows down to the break (a vertical merge across the page).
+    mutating func append(_ next: PageTable, columns map: [Int]) {
+        var part = SpanningTable(next)
+        for i in part.regions.indices {
+            let r = part.regions[i].region
+            part.regions[i].region.column = map[r.column]
+            part.regions[i].region.columnSpan = map[r.column + r.columnSpan] - map[r.column]
+        }
+        let skip = repeatedHeaderRows(part)
+        part.regions.removeAll { $0.region.row < skip }
+        for i in part.regions.indices { part.regions[i].region.row -= skip }
+        part.rowCount -= skip
+        let continuation = isContinuation(part)
+        let offset = rowCount - (continuation ? 1 : 0)
+        for r in part.regions {
+            if r.region.row == 0, let above = regionEnding(atColumn: r.region.column, span: r.region.columnSpan),
+                continuation || (r.region.lines.isEmpty && (r.region.rowSpan > 1 || regions[above].region.rowSpan > 1)) {
+                regions[above].region.rowSpan += r.region.rowSpan - (continuation ? 1 : 0)
+                regions[above].region.lines += r.region.lines
+                continue
+            }
+            var moved = r
+            moved.region.row += offset
+            regions.append(moved)
+        }
+        rowCount = offset + part.rowCount
+        lastPage = next.page
+        joinedPages.append(next.page)
+    }
+
+    /// The number of rows at the top of `part` that repeat this table's top rows: a band of
+    /// rows no cell crosses, the same texts in both.
+    func repeatedHeaderRows(_ part: SpanningTable) -> Int {
+        var best = 0
+        for h in 1..<min(part.rowCount, rowCount, 6) {
+            guard (0..<h).allSatisfy({ part.rowTexts($0) == rowTexts($0) }) else { break }
+            if closedBand(h), part.closedBand(h) { best = h }
+        }
+        return best
+    }
+
+    func closedBand(_ h: Int) -> Bool {
+        regions.allSatisfy { $0.region.row >= h || $0.region.row + $0.region.rowSpan <= h }
+    }
+
+    /// A first row that holds no number while this table's last row does, with some cell
+    /// empty: the rest of a row the page broke.
+    func isContinuation(_ part: SpanningTable) -> Bool {
+        let first = part.regions.filter { $0.region.row == 0 }
+        let last = regions.filter { $0.region.row + $0.region.rowSpan == rowCount && $0.region.row == rowCount - 1 }
+        func numeric(_ r: Region) -> Bool {
+            let t = TextFlow.text(of: r.region.lines).clean
+            return !t.isEmpty && t.allSatisfy { $0.isASCIIDigit || $0 == "." || $0 == "," }
+        }
+        return !first.isEmpty && !first.contains(where: numeric) && first.contains { $0.region.lines.isEmpty }
+            && last.contains(where: numeric)
+    }
+
+    /// The region that covers this table's last row at exactly these columns.
+    func regionEnding(atColumn column: Int, span: Int) -> Int? {
+        regions.firstIndex {
+            $0.region.column == column && $0.region.columnSpan == span && $0.region.row + $0.region.rowSpan == rowCount
+        }
+    }
+
+    /// The logical grid, placed by the shared grid builder; each cell keeps its box and raw text.
+    func table(limits: ReadLimits) throws(AdapterFailure) -> Table {
+        let sorted = regions.sorted { ($0.region.row, $0.region.column) < ($1.region.row, $1.region.column) }
+        var rows = Array(repeating: SourceRow(cells: []), count: rowCount)
+        var origins: [[Int]: CellOrigin] = [:]
+        for r in sorted {
+            let text = TextFlow.text(of: r.region.lines)
+            rows[r.region.row].cells.append(SourceCell(text.clean, rowSpan: r.region.rowSpan, columnSpan: r.region.columnSpan))
+            let b = r.region.box
+            origins[[r.region.row, r.region.column]] = CellOrigin(
+                raw: text.raw, location: .pdf(page: r.page, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1))
+        }
+        var table: Table
+        do {
+            table = try GridBuilder(maxSpan: limits.maxSpan, maxCells: limits.maxTableCells).build(rows)
+        } catch {
+            throw AdapterFailure(.tooLarge, error.description)
+        }
+        for i in table.cells.indices { table.cells[i].origin = origins[[table.cells[i].row, table.cells[i].column]] }
+        return table
+    }
+}

@@ -1,0 +1,125 @@
+import DocModel
+import Normalization
+import TableCore
+import TextLayout
+
+/// Tables whose columns are set by spaces (see `AlignedColumns` for the cutting of a line).
+///
+/// A table is a run of lines holding at least two rows of values ("anchors": a label and
+/// values, or values alone), with header lines (several fields, no value), short label
+/// fragments, blank lines and page numbers between them. Prose (one long field) ends it.
+///
+/// When the run has column geometry (gaps of two columns or more), a label wrapped over
+/// several lines, or stacked a character or two a line down the left, is joined back: a
+/// fragment that begins with a numbering marker starts the label of the next row of values
+/// (values centred beside a wrapped label), any other fragment continues the row above
+/// (values on a label's first line); fragments stand in label columns by their start. Values
+/// take the columns of the run's fullest rows by their position, so a blank cell (which
+/// prints nothing) stays blank in its own column.
+enum AlignedTable {
+    enum Kind: Equatable { case anchor, header, fragment, skip, other }
+
+    struct Line {
+        var index: Int
+        var kind: Kind
+        var fields: [AlignedField]
+    }
+
+    /// Longest label fragment, in display columns; a longer single-field line is prose.
+    static let fragmentWidth = 32
+    /// Longest label on a row of values; a longer one is a sentence that ends in a number.
+    static let labelWidth = 100
+
+    static func classify(_ line: Substring, _ kind: TextAdapter.LineKind) -> (Kind, [AlignedField]) {
+        switch kind {
+        case .blank, .pageNumber: return (.skip, [])
+        case .text: break
+        default: return (.other, [])
+        }
+        let fields = AlignedColumns.fields(line)
+        let values = fields.filter(\.isValue).count
+        let labels = fields.filter { !$0.isValue }.map(\.width).max() ?? 0
+        if values > 0, fields.count >= 2, labels <= labelWidth(values) { return (.anchor, fields) }
+        if fields.count >= 2, fields.allSatisfy({ $0.width <= 40 }) { return (.header, fields) }
+        if fields.count == 1, fields[0].width <= fragmentWidth { return (.fragment, fields) }
+        return (.other, fields)
+    }
+
+    static func nextIsRow(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
+        var j = i + 1
+        while j < lines.count {
+            let kind = classify(lines[j], kinds[j]).0
+            if kind != .skip { return kind == .anchor || kind == .fragment }
+            j += 1
+        }
+        return false
+    }
+
+    static func labelWidth(_ values: Int) -> Int { values >= 2 ? labelWidth : 40 }
+
+    /// The table starting at `start`, if one does: its rows and the line after it.
+    /// `runningHeaders` counts the lines dropped as a page's running header inside the table.
+    static func read(
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, runningHeaders: inout [Int]
+    ) throws(AdapterFailure) -> (Table, Int)? {
+        var run: [Line] = []
+        var i = start
+        var dropped: [Int] = []
+        while i < lines.count {
+            var (kind, fields) = classify(lines[i], kinds[i])
+            // A page's first line (pdftotext starts a page with a form feed) that is one long
+            // field, inside a table: the page's running header, not content.
+            if kind == .other, fields.count == 1, lines[i].unicodeScalars.first == "\u{0C}", run.contains(where: { $0.kind == .anchor }) {
+                kind = .skip
+                dropped.append(i)
+            }
+            // A long numbered label line just above its row's values (a wrapped label).
+            if kind == .other, fields.count == 1, fields[0].width <= 2 * fragmentWidth, AlignedColumns.isMarker(fields[0].text.unicodeScalars),
+                run.contains(where: { $0.kind == .anchor || $0.kind == .header }), nextIsRow(lines, kinds, after: i)
+            {
+                kind = .fragment
+            }
+            if kind == .other { break }
+            // A heading-like line inside the table is a label's numbered first line only when
+            // rows or label lines follow it; before a header or prose it opens the next section.
+            if kind == .fragment, run.contains(where: { $0.kind == .anchor }),
+                HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil, !nextIsRow(lines, kinds, after: i)
+            {
+                break
+            }
+            // Headings open the next part of the document, not a table.
+            if kind == .fragment, run.allSatisfy({ $0.kind == .skip || $0.kind == .fragment }), HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
+            run.append(Line(index: i, kind: kind, fields: fields))
+            i += 1
+        }
+        // A table begins at its first header or anchor and ends after its last anchor and the
+        // fragments that continue it.
+        guard let first = run.firstIndex(where: { $0.kind == .anchor || $0.kind == .header }),
+            let lastAnchor = run.lastIndex(where: { $0.kind == .anchor })
+        else { return nil }
+        var last = lastAnchor
+        let valueStart = run[lastAnchor].fields.first(where: \.isValue)?.start ?? 0
+        while last + 1 < run.count, run[last + 1].kind == .fragment || run[last + 1].kind == .header,
+            run[last + 1].fields.allSatisfy({ $0.start < valueStart - 1 }),
+            HeadingDetector.level(of: run[last + 1].fields[0].text) == nil
+        { last += 1 }
+        let body = Array(run[first...last])
+        let anchors = body.filter { $0.kind == .anchor }
+        // One row alone is a table when it is short ("行政许可 5") or has many values.
+        guard anchors.count >= 2 || anchors.contains(where: { a in
+            a.fields.filter(\.isValue).count >= 3 || (a.fields.last?.end ?? 0) <= 30
+        }) else { return nil }
+        // Headers and fragments before the first header or anchor belong to the text around.
+        guard first == 0 || run[..<first].allSatisfy({ $0.kind == .skip }) else { return nil }
+        let rows = AlignedRows.build(body, lines: lines)
+        let table: Table
+        do {
+            table = try grid.build(AlignedRows.sourceRows(rows))
+        } catch {
+            throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
+        }
+        let end = body[body.count - 1].index + 1
+        runningHeaders += dropped.filter { $0 < end }
+        return (table, end)
+    }
+}

@@ -1,0 +1,115 @@
+import DocModel
+import Testing
+@testable import FormatText
+
+/// Tables whose columns are set by spaces, on small inputs written for the purpose.
+@Suite struct AlignedColumnsTests {
+    let source = SourceInfo(format: .text, name: "t.txt", sha256: "", bytes: 0)
+
+    func read(_ text: String) throws -> Document { try TextAdapter.read(Array(text.utf8), source: source, limits: ReadLimits()) }
+
+    func rows(_ doc: Document) -> [[String]] {
+        doc.blocks.flatMap { block -> [[String]] in
+            guard case .table(let t) = block else { return [] }
+            return t.rows.map { $0.filter { !$0.isPadding }.map(\.text) }
+        }
+    }
+
+    @Test func fieldsByGapsAndTrailingValues() {
+        #expect(AlignedColumns.fields("行政许可 97").map(\.text) == ["行政许可", "97"])
+        #expect(AlignedColumns.fields("规章 0 -1 0").map(\.text) == ["规章", "0", "-1", "0"])
+        #expect(AlignedColumns.fields("三、本年度办理结果 (一) 予以公开 0 0").map(\.text) == ["三、本年度办理结果", "(一) 予以公开", "0", "0"])
+        #expect(AlignedColumns.fields("2021 年，我县共发布信息 2199 条").count == 1)
+        let f = AlignedColumns.fields("行政    ６   0")
+        #expect(f.map(\.text) == ["行政", "６", "0"])
+        // Display columns: a Chinese character and a full-width digit are two wide.
+        #expect(f.map(\.start) == [0, 8, 13])
+        #expect(f.map(\.isValue) == [false, true, true])
+    }
+
+    @Test func markers() {
+        for m in ["（一）予以", "(二)", "1.属", "3、", "四、本年"] { #expect(AlignedColumns.isMarker(m.unicodeScalars), "\(m)") }
+        for m in ["1.5", "2021", "第二十条", "（本列"] { #expect(!AlignedColumns.isMarker(m.unicodeScalars), "\(m)") }
+    }
+
+    /// pdftotext -layout of a table with narrow label cells: values on a label's first line,
+    /// the rest of the label below, an outer merged label stacked down the left.
+    @Test func wrappedAndStackedLabelsJoin() throws {
+        let text = """
+            前言。
+
+            信息    本年  本年  现行
+            内容    制发  废止  有效
+            规章    0     0     0
+            行政    6     0     74
+            规范
+            性文件
+            六、本 （一）予以    1   0   0
+            年度   公开
+            办理   （二）部分    0   0   0
+            结果   公开
+            后文很长很长很长很长很长很长很长很长很长很长很长很长很长。
+            """
+        let doc = try read(text)
+        let r = rows(doc)
+        #expect(r.contains(["规章", "0", "0", "0"]))
+        #expect(r.contains(["行政规范性文件", "6", "0", "74"]))
+        #expect(r.contains(["六、本年度", "（一）予以公开", "1", "0", "0"]))
+        #expect(r.contains(["办理结果", "（二）部分公开", "0", "0", "0"]))
+        #expect(doc.blocks.first == .paragraph("前言。"))
+        #expect(doc.blocks.last?.text?.hasPrefix("后文") == true)
+    }
+
+    /// Values centred beside a label wrapped over three lines: the label's numbered first
+    /// line stands above its values.
+    @Test func numberedLabelAboveItsValues() throws {
+        let text = """
+                 申请人情况
+                 自然人   商业企业   总计
+            一、本年
+            新收政府信息   1   0   1
+            公开申请数量
+            二、上年
+            结转政府信息   0   0   0
+            公开申请数量
+            """
+        let r = rows(try read(text))
+        #expect(r.contains(["一、本年新收政府信息公开申请数量", "1", "0", "1"]))
+        #expect(r.contains(["二、上年结转政府信息公开申请数量", "0", "0", "0"]))
+    }
+
+    /// A blank cell prints nothing: the value keeps the column its position says.
+    @Test func blankCellKeepsItsColumn() throws {
+        let text = """
+            规章              1      2      3
+            行政规范性文件    4             6
+            """
+        let doc = try read(text)
+        #expect(rows(doc) == [["规章", "1", "2", "3"], ["行政规范性文件", "4", "", "6"]])
+        guard case .table(let t)? = doc.blocks.first else { Issue.record("no table"); return }
+        let six = try #require(t.cells.first { $0.text == "6" })
+        #expect(six.origin == CellOrigin(raw: "6", location: .text(line: 2, from: 25, to: 26)))
+    }
+
+    /// Tabs replaced by a fixed number of spaces: a double gap is an empty cell.
+    @Test func tabExpandedTextKeepsEmptyCells() throws {
+        let text = "规章    0    -1    0\n行政许可    5        \n        2.其他        0    0\n"
+        #expect(rows(try read(text)) == [["规章", "0", "-1", "0"], ["行政许可", "5", "", ""], ["", "", "2.其他", "", "0", "0"]])
+    }
+
+    /// Prose that happens to end with a number is not a table.
+    @Test func proseEndingInANumberStaysProse() throws {
+        let text = "在县政府网站主要栏目共发布各类信息，其中公开的政府文件总数为 2199\n条，政务要闻 345 条。\n"
+        let doc = try read(text)
+        #expect(rows(doc).isEmpty)
+        #expect(doc.blocks.count == 2)
+    }
+
+    /// A running header at a page's start inside a table is dropped and said.
+    @Test func runningHeaderInsideATable() throws {
+        let text = "规章    0   0   0\n\u{0C}       某某县2021年政府信息公开工作年度报告（页眉）\n行政许可    5   1   0\n"
+        let doc = try read(text)
+        #expect(rows(doc) == [["规章", "0", "0", "0"], ["行政许可", "5", "1", "0"]])
+        #expect(doc.findings.map(\.rule) == [.sourceRestructured])
+    }
+}
