@@ -103,6 +103,49 @@ struct Real: ParsableCommand {
     }
 }
 
+/// The corpus's PDF column: each report's DOCX rendering laid out by LibreOffice (headless, one
+/// process for the whole corpus, in batches). Without `soffice` on the PATH the column is
+/// skipped, as for a format without an adapter.
+enum PDFRendering {
+    static func render(_ reports: [GeneratedReport], batch: Int = 100) throws -> [String: [UInt8]] {
+        guard let soffice = executable("soffice") else {
+            FileHandle.standardError.write(Data("pdf: soffice not found (libreoffice-writer-nogui): PDF column skipped\n".utf8))
+            return [:]
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("doccanon-corpus-pdf-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        var out: [String: [UInt8]] = [:]
+        for first in stride(from: 0, to: reports.count, by: batch) {
+            let slice = reports[first..<min(reports.count, first + batch)]
+            var inputs: [String] = []
+            for report in slice {
+                let path = work.appendingPathComponent("\(report.name).docx")
+                try Data(CorpusFormat.docx.render(report)).write(to: path)
+                inputs.append(path.path)
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: soffice)
+            process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf", "--outdir", work.path] + inputs
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            for report in slice {
+                let pdf = work.appendingPathComponent("\(report.name).pdf")
+                if let data = try? Data(contentsOf: pdf) { out[report.name] = [UInt8](data) }
+                try? FileManager.default.removeItem(at: pdf)
+                try? FileManager.default.removeItem(at: work.appendingPathComponent("\(report.name).docx"))
+            }
+        }
+        return out
+    }
+
+    static func executable(_ name: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
 
 /// `doccanon-corpus series`: agencies' reports for consecutive years (issue 15), with planted
 /// carry-over breaks and prose mismatches, and the truth of what was planted.
@@ -182,47 +225,5 @@ struct ScoreCheck: ParsableCommand {
                 report: base(v["report"] as? String ?? ""), path: v["path"] as? String ?? "", value: (v["value"] as? NSNumber)?.intValue)
         }
         return CheckedFinding(rule: f["rule"] as? String ?? "", severity: f["severity"] as? String ?? "", reports: reports, values: values)
-
-/// The corpus's PDF column: each report's DOCX rendering laid out by LibreOffice (headless, one
-/// process for the whole corpus, in batches). Without `soffice` on the PATH the column is
-/// skipped, as for a format without an adapter.
-enum PDFRendering {
-    static func render(_ reports: [GeneratedReport], batch: Int = 100) throws -> [String: [UInt8]] {
-        guard let soffice = executable("soffice") else {
-            FileHandle.standardError.write(Data("pdf: soffice not found (libreoffice-writer-nogui): PDF column skipped\n".utf8))
-            return [:]
-        }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("doccanon-corpus-pdf-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        var out: [String: [UInt8]] = [:]
-        for first in stride(from: 0, to: reports.count, by: batch) {
-            let slice = reports[first..<min(reports.count, first + batch)]
-            var inputs: [String] = []
-            for report in slice {
-                let path = work.appendingPathComponent("\(report.name).docx")
-                try Data(CorpusFormat.docx.render(report)).write(to: path)
-                inputs.append(path.path)
-            }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: soffice)
-            process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf", "--outdir", work.path] + inputs
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            for report in slice {
-                let pdf = work.appendingPathComponent("\(report.name).pdf")
-                if let data = try? Data(contentsOf: pdf) { out[report.name] = [UInt8](data) }
-                try? FileManager.default.removeItem(at: pdf)
-                try? FileManager.default.removeItem(at: work.appendingPathComponent("\(report.name).docx"))
-            }
-        }
-        return out
-    }
-
-    static func executable(_ name: String) -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
