@@ -154,7 +154,7 @@ let package = Package(
             name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel"],
+            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

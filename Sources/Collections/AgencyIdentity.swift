@@ -79,6 +79,7 @@ public enum AgencyIdentity {
         for (from, to) in variants { lines.append("   \(from) → \(to.isEmpty ? "（删除）" : to)") }
         lines += [
             "5. 拉丁字母转为小写。",
+            "6. 一个键是另一个键前加上级行政区划（以省、市、州、盟、地区、自治区结尾，至多 12 个字），且没有别的键是它前加另一区划时，两者视为同一机构（如“淮安市洪泽区政府”与“洪泽区政府”；“南京市鼓楼区政府”与“福州市鼓楼区政府”并存时“鼓楼区政府”不合并），并报告 collection.agencyVariant（info）。",
             "相近而不同键的名称（编辑距离为 1，或一个名称包含另一个且至少 4 个字）不合并：",
             "当两者没有同一年度的报告（可能是同一机构的不同写法）时，报告 collection.agencyVariant（info）。",
         ]

@@ -4,11 +4,35 @@ import DocModel
 /// or changed) or where one contains the other (at least 4 characters), when the two never
 /// report the same year, so they may be one agency spelt two ways. They are not merged: the
 /// finding names every report of both, and the user decides. Keys that report the same year
-/// (统计局 and 审计局 of one county) are distinct agencies and are not reported.
+/// (统计局 and 审计局 of one county) are distinct agencies and are not reported. The one
+/// exception is rule 6 (`regionAliases`): a name with its higher-level region before it is
+/// joined to the name without, and the finding says so.
 enum AgencyVariants {
     static let minimumContained = 4
 
-    static func findings(_ digests: [ReportDigest]) -> [CollectionFinding] {
+    /// Region prefixes: a key that is another key with these before it names the same agency.
+    static let regionEnds = ["省", "市", "州", "盟", "地区", "自治区"]
+
+    /// Keys joined to another (short → long) by rule 6 of the agency identity: the long key is
+    /// the short one with its higher-level region before it (淮安市 + 洪泽区政府), and no other
+    /// key is the short one with another region before it (鼓楼区 of 南京市 and of 福州市 stay
+    /// apart).
+    static func regionAliases(_ keys: [String]) -> [String: String] {
+        let set = Set(keys)
+        var candidates: [String: [String]] = [:]
+        for key in keys {
+            let chars = Array(key)
+            for i in 1..<max(1, chars.count) where i <= 12 {
+                let prefix = String(chars[..<i]), rest = String(chars[i...])
+                if rest.count >= minimumContained, regionEnds.contains(where: { prefix.hasSuffix($0) }), set.contains(rest) {
+                    candidates[rest, default: []].append(key)
+                }
+            }
+        }
+        return candidates.compactMapValues { Set($0).count == 1 ? $0[0] : nil }
+    }
+
+    static func findings(_ digests: [ReportDigest], aliases: [String: String]) -> [CollectionFinding] {
         var reportsByKey: [String: [ReportDigest]] = [:]
         for d in digests {
             guard let key = d.agencyKey, d.year != nil else { continue }
@@ -18,10 +42,13 @@ enum AgencyVariants {
         var out: [CollectionFinding] = []
         for (a, b) in pairs(keys) {
             guard let ra = reportsByKey[a], let rb = reportsByKey[b] else { continue }
+            let joined = aliases[a] == b || aliases[b] == a
             let yearsA = Set(ra.compactMap(\.year)), yearsB = Set(rb.compactMap(\.year))
-            guard yearsA.isDisjoint(with: yearsB) else { continue }
+            guard joined || yearsA.isDisjoint(with: yearsB) else { continue }
             let nameA = ra[0].agency ?? a, nameB = rb[0].agency ?? b
-            let message = "机构名称“\(nameA)”与“\(nameB)”相近（\(relation(a, b))），年度互不重复，可能是同一机构的不同写法；未合并"
+            let message = joined
+                ? "机构名称“\(nameA)”与“\(nameB)”仅差上级行政区划，按机构识别规则6视为同一机构（跨年度检查合并进行）"
+                : "机构名称“\(nameA)”与“\(nameB)”相近（\(relation(a, b))），年度互不重复，可能是同一机构的不同写法；未合并"
             let involved = ra + rb
             out.append(
                 CollectionFinding(
@@ -69,5 +96,13 @@ enum AgencyVariants {
             }
         }
         return found.map { ($0[0], $0[1]) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+}
+
+extension AgencyIdentity {
+    /// Rule 6: keys joined to a longer key that is them with a higher-level region before it
+    /// (short → long), when that longer key is the only one.
+    public static func regionAliases(_ keys: [String]) -> [String: String] {
+        AgencyVariants.regionAliases(keys)
     }
 }

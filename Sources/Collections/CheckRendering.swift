@@ -1,4 +1,5 @@
 import DocModel
+import DoccanonKit
 import Serialization
 
 /// The output of `doccanon check`: one JSON object (keys sorted, reports in walking order,
@@ -8,17 +9,54 @@ extension CheckResult {
         .object([
             .init("reports", .array(itemName: "report", reports.map(\.canonical))),
             .init("findings", .array(itemName: "finding", findings.map(\.canonical))),
-            .init(
-                "errors",
-                .array(
-                    itemName: "error",
-                    errors.map { e in
-                        .object([.init("id", .string(e.id)), .init("code", .string(e.error.code.rawValue)), .init("message", .string(e.error.message))])
-                    })),
+            .init("errors", .array(itemName: "error", errors.map(Self.canonical))),
         ])
     }
 
-    public var json: String { JSONWriter.write(canonical) }
+    static func canonical(_ e: (id: String, error: ConversionError)) -> CanonicalValue {
+        .object([.init("id", .string(e.id)), .init("code", .string(e.error.code.rawValue)), .init("message", .string(e.error.message))])
+    }
+
+    public var json: String {
+        var out: [UInt8] = []
+        _ = writeJSON { out += $0; return true }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The JSON of `canonical`, byte for byte, written a piece at a time (each report, finding
+    /// and error rendered on its own, never the whole tree), so that the output of a large
+    /// collection is never held whole. False as soon as `write` fails.
+    public func writeJSON(_ write: ([UInt8]) -> Bool) -> Bool {
+        let sections: [(key: String, count: Int, item: (Int) -> CanonicalValue)] = [
+            ("errors", errors.count, { Self.canonical(self.errors[$0]) }),
+            ("findings", findings.count, { self.findings[$0].canonical }),
+            ("reports", reports.count, { self.reports[$0].canonical }),
+        ]
+        var buffer: [UInt8] = Array("{".utf8)
+        for (n, section) in sections.enumerated() {
+            buffer += Array(((n > 0 ? "," : "") + "\n  \"\(section.key)\": ").utf8)
+            if section.count == 0 {
+                buffer += Array("[]".utf8)
+                continue
+            }
+            buffer.append(UInt8(ascii: "["))
+            for i in 0..<section.count {
+                buffer += Array(((i > 0 ? "," : "") + "\n    ").utf8)
+                // The item as the whole-tree writer nests it: its lines indented by two levels.
+                for byte in JSONWriter.bytes(section.item(i), pretty: true).dropLast() {
+                    buffer.append(byte)
+                    if byte == 0x0A { buffer += [0x20, 0x20, 0x20, 0x20] }
+                }
+                if buffer.count >= 1 << 16 {
+                    guard write(buffer) else { return false }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            buffer += Array("\n  ]".utf8)
+        }
+        buffer += Array("\n}\n".utf8)
+        return write(buffer)
+    }
 
     public var text: String {
         let agencies = Set(reports.compactMap(\.agencyKey)).count

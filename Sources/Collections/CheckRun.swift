@@ -26,7 +26,13 @@ public struct CheckResult: Sendable {
             progress?(done, errors.count)
         }
         let findings = check.findings { CollectionReader.reread($0, limits: limits) }
-        return CheckResult(reports: check.digests, findings: findings, errors: errors)
+        let aliases = check.aliases
+        let reports = check.digests.map { d in
+            var d = d
+            d.agencyKey = d.agencyKey.map { aliases[$0] ?? $0 }
+            return d
+        }
+        return CheckResult(reports: reports, findings: findings, errors: errors)
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }

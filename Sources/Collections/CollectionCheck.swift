@@ -16,10 +16,16 @@ public struct CollectionCheck: Sendable {
         proseFindings += ProseFindings.findings(loaded.report, reference: digest.reference)
     }
 
+    /// Agency keys joined to another by rule 6 (region prefix), short → long.
+    public var aliases: [String: String] {
+        AgencyVariants.regionAliases(Set(digests.compactMap(\.agencyKey)).sorted())
+    }
+
     /// Every finding. `reread` gives a report again by id (the duplicates' differing cells are
     /// listed from a second reading, so that no report is held while the collection is read).
     public func findings(reread: (String) -> Report?) -> [CollectionFinding] {
         var out: [CollectionFinding] = []
+        let aliases = self.aliases
         for (_, years) in agencies() {
             for year in years.keys.sorted() {
                 guard let group = years[year] else { continue }
@@ -31,7 +37,7 @@ public struct CollectionCheck: Sendable {
                 if let f = Self.carryOver(previous, current) { out.append(f) }
             }
         }
-        out += AgencyVariants.findings(digests)
+        out += AgencyVariants.findings(digests, aliases: aliases)
         let byIndex = Dictionary(uniqueKeysWithValues: digests.map { ($0.id, $0.index) })
         out += proseFindings.sorted { (byIndex[$0.reports[0].id] ?? 0) < (byIndex[$1.reports[0].id] ?? 0) }
         return out
@@ -41,8 +47,10 @@ public struct CollectionCheck: Sendable {
     /// year take part in no cross-report check.
     func agencies() -> [(key: String, years: [Int: [ReportDigest]])] {
         var groups: [String: [Int: [ReportDigest]]] = [:]
+        let aliases = self.aliases
         for d in digests {
-            guard let key = d.agencyKey, let year = d.year else { continue }
+            guard let raw = d.agencyKey, let year = d.year else { continue }
+            let key = aliases[raw] ?? raw
             groups[key, default: [:]][year, default: []].append(d)
         }
         return groups.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, groups[$0] ?? [:]) }

@@ -6,7 +6,8 @@ import Darwin
 
 /// Expands the paths a collection command is given into the files to read, lazily: a file is
 /// itself; a folder is every file under it with a report's extension (`extensions`), walked
-/// recursively in byte order of the names, hidden entries (".name") skipped. Only one folder's
+/// recursively in byte order of the names, hidden entries (".name") and links to folders
+/// skipped. Only one folder's
 /// listing is held at a time per level, so a collection is never listed whole in memory.
 public struct InputWalker: IteratorProtocol, Sequence {
     /// A path to read, or one that cannot be walked (missing, unreadable folder).
@@ -36,7 +37,7 @@ public struct InputWalker: IteratorProtocol, Sequence {
                 top.next += 1
                 stack.append(top)
                 let path = Self.join(top.path, name)
-                switch Self.kind(path) {
+                switch Self.kind(path, insideFolder: true) {
                 case .directory:
                     if let item = enter(path) { return item }
                 case .file where Self.hasReportExtension(name):
@@ -80,8 +81,14 @@ public struct InputWalker: IteratorProtocol, Sequence {
 
     enum Kind { case file, directory, missing, other }
 
-    static func kind(_ path: String) -> Kind {
+    /// What a path is. Inside a folder, a symbolic link to a folder is skipped (`other`), so a
+    /// link cycle cannot make the walk endless; a link to a file is its file.
+    static func kind(_ path: String, insideFolder: Bool = false) -> Kind {
         var info = stat()
+        if insideFolder, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            guard stat(path, &info) == 0 else { return .missing }
+            return info.st_mode & S_IFMT == S_IFDIR ? .other : .file
+        }
         guard stat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory

@@ -23,7 +23,7 @@ enum ProseClassifier {
         return found.count == 1 ? found[0] : nil
     }
 
-    static func any(_ words: [String], in text: String) -> Bool { words.contains { text.contains($0) } }
+    static func any(_ words: [String], in text: String) -> Bool { words.contains { text.containsBytes($0) } }
 
     /// Table 三: received, carried over and forward, handled, granted, partly, denied.
     static func applications(_ c: String, sentence: String) -> ProseQuantity? {
@@ -31,17 +31,17 @@ enum ProseClassifier {
         var found: [ProseQuantity] = []
         if any(carriedForwardWords, in: c) { found.append(.carriedForward) }
         if any(carriedOverWords, in: c) { found.append(.carriedOver) }
-        if c.contains("不予公开") {
+        if c.containsBytes("不予公开") {
             found.append(.denied)
-        } else if c.contains("部分公开") {
+        } else if c.containsBytes("部分公开") {
             found.append(.partiallyGranted)
-        } else if c.contains("予以公开") || c.contains("同意公开") {
+        } else if c.containsBytes("予以公开") || c.containsBytes("同意公开") {
             found.append(.granted)
         }
         let received = any(receivedWords, in: c), handled = any(handledWords, in: c)
-        if found.isEmpty, received != handled, !c.contains("结转"), !c.contains("办理") || handled {
-            if received, c.contains("申请") { found.append(.received) }
-            if handled, sentence.contains("申请") { found.append(.handled) }
+        if found.isEmpty, received != handled, !c.containsBytes("结转"), !c.containsBytes("办理") || handled {
+            if received, c.containsBytes("申请") { found.append(.received) }
+            if handled, sentence.containsBytes("申请") { found.append(.handled) }
         }
         return found.count == 1 ? found[0] : nil
     }
@@ -64,7 +64,7 @@ enum ProseClassifier {
     /// Table 二's decisions of 行政许可, 行政处罚, 行政强制.
     static func decisions(_ c: String) -> ProseQuantity? {
         let named: [ProseQuantity] = [("行政许可", ProseQuantity.licensing), ("行政处罚", .penalties), ("行政强制", .coercion)]
-            .filter { c.contains($0.0) }.map(\.1)
+            .filter { c.containsBytes($0.0) }.map(\.1)
         guard named.count == 1, !any(notDecisions, in: c) else { return nil }
         return named[0]
     }
@@ -72,7 +72,7 @@ enum ProseClassifier {
     /// Whether text names administrative reviews (复议, not as "复议后起诉") and lawsuits.
     static func groups(in text: String) -> (review: Bool, lawsuit: Bool) {
         let withoutAfter = text.replacingAll("复议后起诉", with: "起诉").replacingAll("经复议", with: "")
-        return (withoutAfter.contains("复议"), any(["诉讼", "起诉"], in: text))
+        return (withoutAfter.containsBytes("复议"), any(["诉讼", "起诉"], in: text))
     }
 
     /// The group named last in text.

@@ -26,6 +26,8 @@ enum ProseScanner {
     }
 
     static func claims(in sentence: String, year: Int?) -> [ProseClaim] {
+        // Most sentences state no count of cases: nothing to read.
+        guard sentence.contains(where: { units.contains($0) }) || sentence.containsBytes("维持") else { return [] }
         let chars = Array(sentence)
         var out: [ProseClaim] = []
         var lo = 0
@@ -46,7 +48,7 @@ enum ProseScanner {
     static func excluded(_ clause: String, year: Int?) -> Bool {
         var text = clause
         for phrase in ProseClassifier.carriedOverWords { text = text.replacingAll(phrase, with: "") }
-        if exclusions.contains(where: { text.contains($0) }) { return true }
+        if exclusions.contains(where: { text.containsBytes($0) }) { return true }
         for y in yearsMentioned(clause) where y != year { return true }
         return false
     }
@@ -126,9 +128,9 @@ enum ProseScanner {
 
     /// "行政复议7件、诉讼9件均获维持": every case of each group named before the phrase upheld.
     static func allUpheldClaims(_ sentence: String) -> [ProseClaim] {
-        guard let phrase = allUpheld.first(where: { sentence.contains($0) }), let range = sentence.firstRange(of: phrase) else { return [] }
+        guard let phrase = allUpheld.first(where: { sentence.containsBytes($0) }), let range = sentence.firstRange(of: phrase) else { return [] }
         let before = String(sentence[..<range.lowerBound])
-        if before.contains("不") || before.contains("未") { return [] }
+        if before.containsBytes("不") || before.containsBytes("未") { return [] }
         var out: [ProseClaim] = []
         let groups = ProseClassifier.groups(in: before)
         if groups.review { out.append(ProseClaim(quantity: .reviewsUpheld, stated: nil, text: before + phrase)) }

@@ -10,7 +10,7 @@ struct DoccanonCorpus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doccanon-corpus",
         abstract: "Generate damaged annual reports and measure how well doccanon reads them.",
-        subcommands: [Generate.self, Measure.self, Real.self])
+        subcommands: [Generate.self, Measure.self, Real.self, SeriesCommand.self, ScoreCheck.self])
 }
 
 struct Options: ParsableArguments {
@@ -144,5 +144,86 @@ enum PDFRendering {
     static func executable(_ name: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+/// `doccanon-corpus series`: agencies' reports for consecutive years (issue 15), with planted
+/// carry-over breaks and prose mismatches, and the truth of what was planted.
+struct SeriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "series", abstract: "Write agencies' reports for consecutive years and the truth of what was planted.")
+
+    @Option(help: "How many agencies.") var agencies = 20
+    @Option(help: "First year.") var from = 2019
+    @Option(help: "Last year.") var to = 2023
+    @Option(help: "Seed.") var seed: UInt64 = 1
+    @Option(help: "Chance that a year breaks the carry-over.") var breakChance = 0.15
+    @Option(help: "Chance that a report's prose states a wrong number.") var proseChance = 0.3
+    @Flag(help: "Plant nothing (a clean collection).") var clean = false
+    @Option(help: "Formats, used in turn.") var format: [CorpusFormat] = [.text]
+    @Option(help: "Folder for the reports.") var out: String
+    @Option(help: "File for the truth (JSON).") var truth: String
+
+    func validate() throws {
+        if from > to { throw ValidationError("--from must not be after --to") }
+        if agencies < 1 { throw ValidationError("--agencies must be at least 1") }
+    }
+
+    func run() throws {
+        let options = SeriesOptions(
+            agencies: agencies, years: from...to, seed: seed, planted: !clean, breakChance: breakChance, proseChance: proseChance,
+            formats: format)
+        let dir = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var all = SeriesTruth()
+        for a in 0..<agencies {
+            let (reports, t) = Series.agency(a, options: options)
+            all.append(t)
+            for r in reports { try Data(r.format.render(r.generated)).write(to: dir.appendingPathComponent(r.fileName)) }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(all).write(to: URL(fileURLWithPath: truth))
+    }
+}
+
+/// `doccanon-corpus score-check`: precision and recall per rule of a `doccanon check` output
+/// against a series' truth.
+struct ScoreCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score-check", abstract: "Score `doccanon check` output against a series' truth (precision and recall per rule).")
+
+    @Option(help: "The series' truth (from `series --truth`).") var truth: String
+    @Option(help: "The output of `doccanon check` (JSON).") var result: String
+    @Flag(help: "Exit 1 when an acceptance target of issue 15 is missed.") var check = false
+
+    func run() throws {
+        let t = try JSONDecoder().decode(SeriesTruth.self, from: Data(contentsOf: URL(fileURLWithPath: truth)))
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: result))) as? [String: Any] ?? [:]
+        let findings = (object["findings"] as? [[String: Any]] ?? []).map(Self.finding)
+        let scores = SeriesScoring.score(findings, truth: t)
+        print("rule                          TP    FP    FN   precision  recall")
+        for s in scores {
+            let line = s.rule.padding(toLength: 28, withPad: " ", startingAt: 0)
+                + String(format: "%6d%6d%6d   %7.2f%%  %6.2f%%", s.truePositives, s.falsePositives, s.falseNegatives, 100 * s.precision, 100 * s.recall)
+            print(line)
+        }
+        let reports = (object["reports"] as? [Any])?.count ?? 0
+        print("\(reports) reports; planted: \(t.carryOverBreaks.count) carry-over breaks, \(t.proseMismatches.count) prose mismatches among \(t.proseStatements) prose statements")
+        guard check else { return }
+        let byRule = Dictionary(uniqueKeysWithValues: scores.map { ($0.rule, $0) })
+        let carry = byRule["crossYear.carryOver"], prose = byRule["prose.mismatch"]
+        let ok = carry?.precision == 1 && carry?.recall == 1 && (prose?.precision ?? 0) >= 0.98 && (prose?.recall ?? 0) >= 0.9
+        if !ok { throw ExitCode(1) }
+    }
+
+    static func finding(_ f: [String: Any]) -> CheckedFinding {
+        func base(_ s: String) -> String { s.split(separator: "/").last.map(String.init) ?? s }
+        let reports = (f["reports"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }.map(base)
+        let values = (f["values"] as? [[String: Any]] ?? []).map { v in
+            CheckedFinding.Compared(
+                report: base(v["report"] as? String ?? ""), path: v["path"] as? String ?? "", value: (v["value"] as? NSNumber)?.intValue)
+        }
+        return CheckedFinding(rule: f["rule"] as? String ?? "", severity: f["severity"] as? String ?? "", reports: reports, values: values)
     }
 }

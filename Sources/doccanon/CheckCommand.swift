@@ -40,7 +40,14 @@ struct CheckCommand: ParsableCommand {
             CLIOutput.fail("no report could be read from the paths given\(first)")
             throw ExitCode(2)
         }
-        try write(format == .json ? result.json : result.text)
+        if format == .json {
+            if !result.writeJSON({ FileOutput.write($0, to: FileOutput.standardOutput) }) {
+                CLIOutput.fail("cannot write to standard output")
+                throw ExitCode(74)
+            }
+        } else {
+            try write(result.text)
+        }
         if result.count(.error) > 0 { throw ExitCode(1) }
     }
 
