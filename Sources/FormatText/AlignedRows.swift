@@ -26,31 +26,7 @@ enum AlignedRows {
     static func build(_ body: [AlignedTable.Line], lines: [Substring]) -> [OutRow] {
         if let unit = uniformGap(body) { return uniformRows(body, unit, lines) }
         let geometric = body.contains { $0.fields.dropFirst().contains(where: \.afterWideGap) }
-        // Reclassify: a line of labels only, all left of the values of the rows around it, is
-        // label fragments.
-        var kinds = body.map(\.kind)
-        // (starting left of their values and not right of where their labels end).
-        let valueStarts = body.map { $0.kind == .anchor ? $0.fields.first(where: \.isValue)?.start : nil }
-        let labelCounts = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.count : nil }
-        let labelEnds = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.map(\.end).max() ?? 0 : nil }
-        for (k, line) in body.enumerated() where line.kind == .header || line.kind == .fragment {
-            let before = valueStarts[..<k].last { $0 != nil } ?? nil
-            let after = valueStarts[(k + 1)...].first { $0 != nil } ?? nil
-            let valueStart = max(before ?? 0, after ?? 0)
-            let labelEnd = max((labelEnds[..<k].last { $0 != nil } ?? nil) ?? 0, (labelEnds[(k + 1)...].first { $0 != nil } ?? nil) ?? 0)
-            // More pieces than the rows around have label cells: a header's line.
-            let labelCells = max(labelCounts[..<k].last { $0 != nil }.flatMap { $0 } ?? 0, labelCounts[(k + 1)...].first { $0 != nil }.flatMap { $0 } ?? 0)
-            let inLabels = geometric && (line.fields.count == 1 || line.fields.count <= labelCells)
-                && line.fields.allSatisfy { $0.start < valueStart - 1 && (line.fields.count == 1 || $0.start <= labelEnd) }
-            kinds[k] = inLabels ? .fragment : .header
-            if !geometric { kinds[k] = .header }
-            // A header cell's last line: under a header cell of the line above, not a label.
-            if kinds[k] == .fragment, k > 0, kinds[k - 1] == .header,
-                line.fields.allSatisfy({ f in body[k - 1].fields.contains { abs($0.start - f.start) <= 1 } })
-            {
-                kinds[k] = .header
-            }
-        }
+        let kinds = reclassified(body, geometric: geometric)
         let owner = geometric ? fragmentOwners(body, kinds) : [Int?](repeating: nil, count: body.count)
         var pieces: [Int: [Piece]] = [:]
         for (k, line) in body.enumerated() where kinds[k] == .anchor {
@@ -114,6 +90,35 @@ enum AlignedRows {
             }
         }
         return rows
+    }
+
+    /// The kinds of the table's lines, reclassified: a line of labels only, all left of the
+    /// values of the rows around it, is label fragments; otherwise a header's line.
+    static func reclassified(_ body: [AlignedTable.Line], geometric: Bool) -> [AlignedTable.Kind] {
+        var kinds = body.map(\.kind)
+        // (starting left of their values and not right of where their labels end).
+        let valueStarts = body.map { $0.kind == .anchor ? $0.fields.first(where: \.isValue)?.start : nil }
+        let labelCounts = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.count : nil }
+        let labelEnds = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.map(\.end).max() ?? 0 : nil }
+        for (k, line) in body.enumerated() where line.kind == .header || line.kind == .fragment {
+            let before = valueStarts[..<k].last { $0 != nil } ?? nil
+            let after = valueStarts[(k + 1)...].first { $0 != nil } ?? nil
+            let valueStart = max(before ?? 0, after ?? 0)
+            let labelEnd = max((labelEnds[..<k].last { $0 != nil } ?? nil) ?? 0, (labelEnds[(k + 1)...].first { $0 != nil } ?? nil) ?? 0)
+            // More pieces than the rows around have label cells: a header's line.
+            let labelCells = max(labelCounts[..<k].last { $0 != nil }.flatMap { $0 } ?? 0, labelCounts[(k + 1)...].first { $0 != nil }.flatMap { $0 } ?? 0)
+            let inLabels = geometric && (line.fields.count == 1 || line.fields.count <= labelCells)
+                && line.fields.allSatisfy { $0.start < valueStart - 1 && (line.fields.count == 1 || $0.start <= labelEnd) }
+            kinds[k] = inLabels ? .fragment : .header
+            if !geometric { kinds[k] = .header }
+            // A header cell's last line: under a header cell of the line above, not a label.
+            if kinds[k] == .fragment, k > 0, kinds[k - 1] == .header,
+                line.fields.allSatisfy({ f in body[k - 1].fields.contains { abs($0.start - f.start) <= 1 } })
+            {
+                kinds[k] = .header
+            }
+        }
+        return kinds
     }
 
     /// Text whose tabs were replaced by a fixed number of spaces: every gap is a multiple of
