@@ -50,27 +50,19 @@ enum RuledTables {
 
     /// Rules that touch (within the tolerance) form one set.
     static func connectedSets(_ rules: [Rule]) -> [[Rule]] {
-        var parent = Array(rules.indices)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
-        }
+        var sets = DisjointSets(count: rules.count)
         let order = rules.indices.sorted { rules[$0].box.x0 < rules[$1].box.x0 }
         for (n, i) in order.enumerated() {
             let a = rules[i].box
             for j in order[(n + 1)...] {
                 let b = rules[j].box
                 if b.x0 > a.x1 + tolerance { break }
-                if b.y0 <= a.y1 + tolerance, a.y0 <= b.y1 + tolerance { parent[root(i)] = root(j) }
+                if b.y0 <= a.y1 + tolerance, a.y0 <= b.y1 + tolerance { sets.join(i, into: j) }
             }
         }
-        var sets: [Int: [Rule]] = [:]
-        for i in rules.indices { sets[root(i), default: []].append(rules[i]) }
-        return sets.keys.sorted().compactMap { sets[$0] }
+        var groups: [Int: [Rule]] = [:]
+        for i in rules.indices { groups[sets.root(i), default: []].append(rules[i]) }
+        return groups.keys.sorted().compactMap { groups[$0] }
     }
 
     /// Distinct positions, those within the tolerance merged (their mean).
@@ -98,15 +90,11 @@ enum RuledTables {
             let mid = (x0 + x1) / 2
             return horizontal.contains { abs($0.box.midY - y) <= tolerance && $0.box.x0 <= mid && $0.box.x1 >= mid }
         }
-        var owner = Array(0..<(rows * columns))
-        func root(_ i: Int) -> Int {
-            var i = i
-            while owner[i] != i { i = owner[i] }
-            return i
-        }
+        // The lower position's root stays the root, so a region is keyed by its first position.
+        var owner = DisjointSets(count: rows * columns)
         func join(_ a: Int, _ b: Int) {
-            let ra = root(a), rb = root(b)
-            if ra != rb { owner[max(ra, rb)] = min(ra, rb) }
+            let ra = owner.root(a), rb = owner.root(b)
+            owner.join(max(ra, rb), into: min(ra, rb))
         }
         for r in 0..<rows {
             for c in 0..<columns {
@@ -117,7 +105,7 @@ enum RuledTables {
         var extent: [Int: (r0: Int, c0: Int, r1: Int, c1: Int)] = [:]
         for r in 0..<rows {
             for c in 0..<columns {
-                let k = root(r * columns + c)
+                let k = owner.root(r * columns + c)
                 let e = extent[k] ?? (r, c, r, c)
                 extent[k] = (min(e.r0, r), min(e.c0, c), max(e.r1, r), max(e.c1, c))
             }
