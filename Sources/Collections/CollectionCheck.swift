@@ -13,7 +13,11 @@ public struct CollectionCheck: Sendable {
     public mutating func add(id: String, loaded: LoadedReport) {
         let digest = ReportDigest(index: digests.count, id: id, loaded: loaded)
         digests.append(digest)
-        proseFindings += ProseFindings.findings(loaded.report, reference: digest.reference)
+        // The prose scan is the costliest part of a report; a report converted in this run was
+        // scanned already, and needs the structured mismatches only when it found some.
+        if !loaded.proseChecked || loaded.report.findings.contains(where: { $0.rule == .proseMismatch }) {
+            proseFindings += ProseFindings.findings(loaded.report, reference: digest.reference)
+        }
     }
 
     /// Agency keys joined to another by rule 6 (region prefix), short → long.

@@ -8,10 +8,14 @@ public struct LoadedReport: Sendable {
     public var report: Report
     /// The source's own 发布机构 property (HTML pages' info table), when it has one.
     public var publisher: String?
+    /// True when the report was converted in this run, so its findings already hold every
+    /// prose.mismatch `ProseChecker` gives (a report read back from JSON/XML may predate it).
+    public var proseChecked: Bool
 
-    public init(report: Report, publisher: String? = nil) {
+    public init(report: Report, publisher: String? = nil, proseChecked: Bool = false) {
         self.report = report
         self.publisher = publisher
+        self.proseChecked = proseChecked
     }
 }
 
@@ -64,7 +68,7 @@ public final class CollectionReader: @unchecked Sendable {
             }
             let document = try Pipeline.document(bytes: bytes, name: path)
             let report = try Pipeline.report(of: document)
-            return .success(LoadedReport(report: report, publisher: document.properties["publisher"]))
+            return .success(LoadedReport(report: report, publisher: document.properties["publisher"], proseChecked: true))
         } catch {
             return .failure(error)
         }
