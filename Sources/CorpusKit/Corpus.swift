@@ -77,7 +77,7 @@ public enum Corpus {
         }
         truth.allowed = damager.allowed + SpecRules.findings(template, truth.cells, treatUndeterminableAsNull: false)
         var rngShape = damager.rng
-        let shape = rngShape.pick(TextShape.allCases)
+        let shape = TextShape.drawn(rngShape.pick(TextShape.allCases), damage: damage)
         let spans = shape == .cellPerLine ? rngShape.pick([SpanStyle.continuation, .absent]) : rngShape.pick(SpanStyle.allCases)
         return GeneratedReport(
             index: index, name: sixDigits(index) + "-" + template.rawValue, layout: damager.layout, truth: truth, damage: damage,

@@ -10,7 +10,8 @@ import TextLayout
 /// - one cell per line, each indented by a tab, rows separated by blank lines; a short line
 ///   without the tab that follows a cell continues that cell ("（三）不\n予公开");
 /// - tab-separated rows, one row per line (empty strings between tabs are empty cells);
-/// - pipe rows, `| 规章 | 0 | 0 | 0 |`, with Markdown separator rows ignored.
+/// - pipe rows, `| 规章 | 0 | 0 | 0 |`, with Markdown separator rows ignored;
+/// - columns set by spaces (`AlignedTable`) and cells run together (`RunTogetherTable`).
 /// Every other line is a paragraph, or a heading when it is a short numbered line.
 ///
 /// Table cells carry their origin: the 1-based line and the column range (in Unicode scalars)
@@ -111,6 +112,11 @@ struct TextReader {
                 blocks.append(.table(table))
                 i = next
             case .text:
+                if let (table, next) = try RunTogetherTable.read(lines, kinds, from: i, grid: grid) {
+                    blocks.append(.table(table))
+                    i = next
+                    continue
+                }
                 if let (table, next) = try AlignedTable.read(lines, kinds, from: i, grid: grid, runningHeaders: &runningHeaders) {
                     blocks.append(.table(table))
                     i = next
