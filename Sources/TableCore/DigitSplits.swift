@@ -45,8 +45,13 @@ extension ReadingGenerator {
                 return
             }
             let t = tokens[k]
+            // A space between runs is a cell boundary, no part of a cell.
+            if t[at] == " " {
+                if at + 1 == t.count { go(k + 1, 0) } else { go(k, at + 1) }
+                return
+            }
             var end = at + 1
-            while end <= t.count {
+            while end <= t.count, t[end - 1] != " " {
                 if end == t.count || canCut(t, end) {
                     let text = t[at..<end].joined()
                     if isPart(text, last: end == t.count) {
@@ -66,7 +71,9 @@ extension ReadingGenerator {
     static func tokens(_ run: String) -> [String] {
         var out: [String] = []
         for s in run.unicodeScalars {
-            if s == "元", out.last == "万" {
+            if s == " " || s == "\u{3000}" || s == "\u{A0}" || s == "\t" {
+                if out.last != " " { out.append(" ") }
+            } else if s == "元", out.last == "万" {
                 out[out.count - 1] = "万元"
             } else {
                 out.append(String(s))

@@ -42,6 +42,13 @@ public enum RunTogether {
                 continue
             }
             if let next = end < s.count ? s[end] : nil, quantityWords.contains(next) { return nil }
+            // Runs apart by spaces alone are one run whose cells the spaces separate ("500000 5").
+            if let last = out.last, last.isValues, i > textStart, s[textStart..<i].allSatisfy(isSpace) {
+                out[out.count - 1] = piece(s, last.from, end, values: true)
+                i = end
+                textStart = end
+                continue
+            }
             if i > textStart {
                 let text = trimmed(s, textStart, i)
                 if text.count < 2 || text.last.map({ ordinalWords.contains($0) }) == true { return nil }
@@ -59,10 +66,17 @@ public enum RunTogether {
         return glued ? out : nil
     }
 
-    /// True for a text that is one value run from start to end ("000000000000000").
+    /// True for a text that is one value run from start to end ("000000000000000"), or runs
+    /// apart by spaces alone ("500000 5").
     public static func isValueRun(_ text: Substring) -> Bool {
         let s = Array(text.unicodeScalars)
-        return !s.isEmpty && valueRun(s, at: 0) == s.count
+        var i = 0
+        while i < s.count {
+            guard let end = valueRun(s, at: i) else { return false }
+            i = end
+            while i < s.count, isSpace(s[i]) { i += 1 }
+        }
+        return !s.isEmpty
     }
 
     /// The end of the value run starting at `i`, or nil when none starts there.
@@ -109,7 +123,7 @@ public enum RunTogether {
         return (a, b, b - a, b > a ? s[b - 1] : nil)
     }
 
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19) }
+    public static func isDigit(_ c: Unicode.Scalar) -> Bool { (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0xFF10 && c.value <= 0xFF19) }
     static func isDash(_ c: Unicode.Scalar) -> Bool { c == "—" || c == "–" || c == "－" }
     static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" }
     static func isOpen(_ c: Unicode.Scalar) -> Bool { c == "（" || c == "(" || c == "〔" || c == "【" }
