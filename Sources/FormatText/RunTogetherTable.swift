@@ -44,6 +44,8 @@ enum RunTogetherTable {
         return true
     }
 
+    /// Fewest digits of a line of digits alone that opens a table under header lines.
+    static let minimumRowDigits = 6
     /// Lines looked at after a header line for the run-together row that makes it a table's.
     static let lookahead = 12
 
@@ -66,7 +68,11 @@ enum RunTogetherTable {
                 if !sawRow, !rowFollows(lines, kinds, after: i) { return nil }
             case .values:
                 // A line of digits alone is a row under a header (表四's unlabelled row).
-                if !sawRow, !rows.isEmpty { sawRow = true } else if !sawRow, !rowFollows(lines, kinds, after: i) { return nil }
+                if !sawRow, !rows.isEmpty, pieces[0].text.unicodeScalars.filter(RunTogether.isDigit).count >= minimumRowDigits {
+                    sawRow = true
+                } else if !sawRow, !rowFollows(lines, kinds, after: i) {
+                    return nil
+                }
             case .row:
                 sawRow = true
             }
@@ -97,7 +103,11 @@ enum RunTogetherTable {
         while j < min(lines.count, i + 1 + lookahead) {
             switch classify(lines[j], kinds[j]).0 {
             case .row: return true
-            case .values: return j > i + 1 || classify(lines[i], kinds[i]).0 == .header
+            case .values:
+                // Digits alone under a header open a table only when they are a whole row's
+                // (表四's fifteen cells), not a stray number ("1") under text.
+                return lines[j].unicodeScalars.filter(RunTogether.isDigit).count >= minimumRowDigits
+                    && (j > i + 1 || classify(lines[i], kinds[i]).0 == .header)
             case .skip, .header: j += 1
             case .other: return false
             }

@@ -41,7 +41,9 @@ public enum RunTogether {
                 i += 1
                 continue
             }
-            if let next = end < s.count ? s[end] : nil, quantityWords.contains(next) { return nil }
+            var after = end
+            while after < s.count, isSpace(s[after]) { after += 1 }
+            if after < s.count, quantityWords.contains(s[after]) { return nil }
             // Runs apart by spaces alone are one run whose cells the spaces separate ("500000 5").
             if let last = out.last, last.isValues, i > textStart, s[textStart..<i].allSatisfy(isSpace) {
                 out[out.count - 1] = piece(s, last.from, end, values: true)
@@ -51,7 +53,8 @@ public enum RunTogether {
             }
             if i > textStart {
                 let text = trimmed(s, textStart, i)
-                if text.count < 2 || text.last.map({ ordinalWords.contains($0) }) == true { return nil }
+                // A row label ends in a word or a closing bracket, not in "、" or a sentence's comma.
+                guard text.count >= 2, let last = text.last, !ordinalWords.contains(last), endsLabel(last) else { return nil }
                 out.append(piece(s, text.from, text.to, values: false))
                 glued = glued || text.to == i
             }
@@ -132,6 +135,9 @@ public enum RunTogether {
     static func continuesWord(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || c == "-" || c == "_" || c == "/") }
 
     static let signs: Set<Unicode.Scalar> = ["+", "-", "＋", "增", "减"]
+    static func endsLabel(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x3400 && c.value <= 0x9FFF) || c == "）" || c == ")" || c == "”" || c == "】" || c == "〕"
+    }
     static let numberingMarks: Set<Unicode.Scalar> = [".", "．", "、"]
     static let sentencePunctuation: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", "：", ":"]
     /// Words after a number in prose: a count of things or a date, not a table cell.

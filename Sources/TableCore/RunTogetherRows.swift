@@ -34,13 +34,11 @@ extension Aligner {
                 }
                 let segments = segments(cell)
                 for (k, segment) in segments.enumerated() {
-                    let match = vocabulary.match(segment.key, preferTable: nil, preferGroup: nil, hasValues: k == segments.count - 1)
-                    var isHeader = false
+                    // A column header as written ("总计", not "（七）总计") is a header even before values.
+                    let isHeader = vocabulary.isHeader(segment.key)
                     var isRow = false
-                    switch match?.target {
-                    case .header?, .anchor?: isHeader = true
-                    case .row?: isRow = true
-                    default: break
+                    if !isHeader, case .row? = vocabulary.match(segment.key, preferTable: nil, preferGroup: nil, hasValues: k == segments.count - 1)?.target {
+                        isRow = true
                     }
                     labels.append((segment, isHeader))
                     if isRow, k < segments.count - 1 { flush() }
@@ -75,6 +73,16 @@ extension Aligner {
 }
 
 extension Vocabulary {
+    /// The key is exactly a column header's or an anchor's.
+    func isHeader(_ key: LabelKey) -> Bool {
+        byKey[key.key]?.contains { i in
+            switch entries[i].target {
+            case .header, .anchor: return true
+            default: return false
+            }
+        } ?? false
+    }
+
     /// Where the labels glued together in `text` (normalised as label keys are) start: the
     /// cover of the text by occurrences of the vocabulary's cores that leaves the fewest scalars
     /// over (then uses the fewest labels). A label starts where its occurrence starts, or
