@@ -80,8 +80,7 @@ enum PageLines {
         var j = from
         while j < s.count, j - from <= 30 {
             let c = s[j]
-            if c == " " || c == "\u{3000}" { return j - from >= 2 ? j : nil }
-            if c == "（" || c == "(" || RunTogether.isDigit(c) {
+            if c == " " || c == "\u{3000}" || c == "（" || c == "(" || RunTogether.isDigit(c) {
                 guard j - from >= 2 else { return nil }
                 var end = j
                 while end < s.count, !sentenceEnds.contains(s[end]), markerEnd(s, end) == nil || end == j { end += 1 }

@@ -158,7 +158,9 @@ public struct Aligner {
         // Merge a labelled row whose values went to the next line(s).
         var merged: [Entry] = []
         for entry in entries {
+            // (Not after a run-together row: its one value cell holds all its values.)
             if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
+                !last.slots.contains(where: \.runTogether),
                 // Counting cells with something in them: blanks may be a merged label's padding.
                 last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
                 last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
