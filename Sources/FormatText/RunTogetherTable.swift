@@ -28,7 +28,10 @@ enum RunTogetherTable {
         let from = scalars.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         let raw = String(String.UnicodeScalarView(scalars.dropFirst(from))).trimmingSpaces
         let whole = RunTogether.Piece(text: raw, from: from, to: from + raw.unicodeScalars.count, isValues: true)
-        if RunTogether.isValueRun(raw[...]) { return (.values, [whole]) }
+        // Digits alone, with no space between them (spaced digits are columns set by spaces).
+        if !raw.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }), RunTogether.isValueRun(raw[...]) {
+            return (.values, [whole])
+        }
         if isHeader(Normalizer.clean(raw)) { return (.header, [RunTogether.Piece(text: raw, from: whole.from, to: whole.to, isValues: false)]) }
         return (.other, [])
     }

@@ -41,6 +41,8 @@ public enum RunTogether {
                 i += 1
                 continue
             }
+            // A date ("2022.1.20", "2022-01-20") is no cell of a table.
+            if isDate(s[i..<end]) { return nil }
             var after = end
             while after < s.count, isSpace(s[after]) { after += 1 }
             if after < s.count, quantityWords.contains(s[after]) { return nil }
@@ -75,7 +77,7 @@ public enum RunTogether {
         let s = Array(text.unicodeScalars)
         var i = 0
         while i < s.count {
-            guard let end = valueRun(s, at: i) else { return false }
+            guard let end = valueRun(s, at: i), !isDate(s[i..<end]) else { return false }
             i = end
             while i < s.count, isSpace(s[i]) { i += 1 }
         }
@@ -135,6 +137,13 @@ public enum RunTogether {
     static func continuesWord(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || c == "-" || c == "_" || c == "/") }
 
     static let signs: Set<Unicode.Scalar> = ["+", "-", "＋", "增", "减"]
+
+    /// Four digits, then two groups of one or two digits, each after ".", "-" or "/".
+    static func isDate(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
+        let groups = run.split { $0 == "." || $0 == "-" || $0 == "/" || $0 == "．" }
+        guard groups.count == 3, groups[0].count == 4, groups.allSatisfy({ $0.allSatisfy(isDigit) }) else { return false }
+        return groups[1].count <= 2 && groups[2].count <= 2
+    }
     static func endsLabel(_ c: Unicode.Scalar) -> Bool {
         (c.value >= 0x3400 && c.value <= 0x9FFF) || c == "）" || c == ")" || c == "”" || c == "】" || c == "〕"
     }
