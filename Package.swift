@@ -154,7 +154,10 @@ let package = Package(
             name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization"],
+            name: "CollectionsTests",
+            dependencies: [
+                "Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization", "TestSupport", "Normalization", "ReportProfile", "TableCore",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
