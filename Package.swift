@@ -161,7 +161,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "Normalization", "ReportProfile", "TableCore", "TestSupport"], swiftSettings: swiftSettings),
