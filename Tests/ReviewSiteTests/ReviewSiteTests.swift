@@ -15,10 +15,10 @@ import CorpusKit
         let hostile = "</script><script>alert(1)</script><!-- & \u{2028}\u{2029} \"q\" \\ <b>"
         let value = CanonicalValue.object([.init("t", .string(hostile)), .init("n", .array(itemName: "n", [.integer(1)]))])
         let json = Markup.scriptJSON(value)
-        for forbidden in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+        for forbidden in ["<", "\u{2028}", "\u{2029}"] {
             #expect(!json.contains(forbidden), "\(forbidden) left in \(json)")
         }
-        #expect(json.contains("\\u003c/script\\u003e") && json.contains("\\u2028") && json.contains("\\u0026"))
+        #expect(json.contains("\\u003c/script>") && json.contains("\\u003c!--") && json.contains("\\u2028"))
         let parsed = try JSONReader.parse(Array(json.utf8))
         #expect(parsed["t"] == .string(hostile))
     }
@@ -45,7 +45,7 @@ import CorpusKit
     }
 
     @Test func longLinesAreCutToAWindowAroundTheCell() {
-        let line = String(repeating: "<td>x</td>", count: 100) + "<td>4711</td>" + String(repeating: "<td>y</td>", count: 100)
+        let line = String(repeating: "<td>x</td>", count: 300) + "<td>4711</td>" + String(repeating: "<td>y</td>", count: 300)
         var context = SourceContext(line)
         let placed = context.place(.html(table: 0, row: 0, cell: 100, line: 1), raw: "4711")
         let window = placed?.window ?? ""
