@@ -12,6 +12,7 @@ enum DocumentAssembly {
         var lines: [[TextLine]] = []
         for page in pages {
             var tables = RuledTables.find(on: page)
+            tables += BandedTables.find(on: page, besides: tables)
             let rest = RuledTables.fill(&tables, pieces: page.pieces)
             ruled.append(tables)
             lines.append(PageSplitter.lines(rest, page: page.number))
