@@ -92,8 +92,8 @@ enum BandedTables {
         piece.box.x0 < x && piece.box.x1 > x && piece.glyphs.contains { $0.x0 - 1 <= x && $0.x1 + 1 >= x }
     }
 
-    /// The inner column edges: for each gutter (at least 2 pt that at most a tenth of the rows'
-    /// text covers), where a rule starts inside it, else its right end less the cells' left
+    /// The inner column edges: for each gutter (at least 2 pt that few rows' text covers),
+    /// where a rule starts inside it, else its right end less the cells' left
     /// padding (how far the first column's text starts from the table's edge).
     static func edges(_ bands: [[Piece]], box: Box, rules: [Rule]) -> [Double] {
         let bins = Int(box.width.rounded(.up)) + 1
@@ -107,7 +107,10 @@ enum BandedTables {
             }
             for b in 0..<bins where covered[b] { count[b] += 1 }
         }
-        let threshold = bands.filter { !$0.isEmpty }.count / 10
+        // Headers spanning columns cross gutters: a tenth of the rows may, and in a short table
+        // (a part on one page) up to two rows or a third of them.
+        let rows = bands.filter { !$0.isEmpty }.count
+        let threshold = max(rows / 10, min(2, rows / 3))
         let firstText = bands.joined().map(\.box.x0).min() ?? box.x0
         let padding = max(0, min(8, firstText - box.x0))
         var edges: [Double] = []

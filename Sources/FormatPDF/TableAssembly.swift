@@ -30,6 +30,33 @@ struct SpanningTable: Sendable {
         regions.filter { $0.region.row == row }.map { TextFlow.text(of: $0.region.lines).clean }
     }
 
+    /// Whether `next` may continue this table: on the following page, with the same outer
+    /// edges and at least as many of this table's inner edges as edges of its own.
+    func continues(_ next: PageTable) -> Bool {
+        guard next.page == lastPage + 1, let first = next.columnEdges.first, let last = next.columnEdges.last,
+            abs(first - columnEdges[0]) <= 4, abs(last - columnEdges[columnEdges.count - 1]) <= 4 else { return false }
+        let inner = next.columnEdges.dropFirst().dropLast()
+        let shared = inner.filter { e in columnEdges.contains { abs($0 - e) <= 4 } }.count
+        return shared >= inner.count - shared
+    }
+
+    /// Adds the inner edges of a continued part that this table lacks (a column the first page
+    /// had no row to show: a rule or gutter only the rows below have); a cell across a new
+    /// edge spans one more column.
+    mutating func refine(_ edges: [Double]) {
+        for e in edges where e > columnEdges[0] + 4 && e < columnEdges[columnEdges.count - 1] - 4 {
+            guard !columnEdges.contains(where: { abs($0 - e) <= 4 }), let k = columnEdges.firstIndex(where: { $0 > e }) else { continue }
+            columnEdges.insert(e, at: k)
+            columnCount += 1
+            // The new edge is between grid columns k-1 and k (old numbering: a cell over old column k-1 is cut).
+            for i in regions.indices {
+                let r = regions[i].region
+                if r.column >= k { regions[i].region.column += 1 }
+                else if r.column + r.columnSpan > k - 1 { regions[i].region.columnSpan += 1 }
+            }
+        }
+    }
+
     /// The column of this table at each of `next`'s column edges, when `next` (on the
     /// following page) has this table's columns: the same outer edges, each inner edge on one
     /// of this table's (a continued part may lack some inner rules). Nil otherwise.
