@@ -1,3 +1,4 @@
+import Glibc
 /// Tables drawn with rules between their rows but none between their columns (a Word table
 /// with only horizontal borders, a 三线表): the rules give the rows exactly, and a rule missing
 /// under some columns merges those rows there, as in a ruled table. The columns come from the
@@ -72,7 +73,8 @@ enum BandedTables {
         let bands = (0..<(ys.count - 1)).map { r in inside.filter { $0.box.midY >= ys[r] && $0.box.midY < ys[r + 1] } }
         // Where a rule starts inside the table, a merged cell ends: a column edge too.
         let starts = rules.map(\.box.x0).filter { $0 > left + 3 * tolerance }
-        let xs = RuledTables.positions([left] + edges(bands, box: box, rules: rules) + starts + [right])
+        let found = RuledTables.positions(edges(bands, box: box, rules: rules) + starts)
+        let xs = RuledTables.positions([left] + found + labelEdges(bands, box: box, besides: found) + [right])
         guard xs.count >= 3 else { return nil }
         // A separator at each inner edge in every row that no piece crosses there.
         var separators: [Rule] = []
@@ -81,9 +83,17 @@ enum BandedTables {
                 separators.append(Rule(box: Box(x0: x, y0: ys[r], x1: x, y1: ys[r + 1])))
             }
         }
+        if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }) }
         let regions = RuledTables.merge(xs: xs, ys: ys, horizontal: rules, vertical: separators)
         return PageTable(
             page: page.number, box: box, rowCount: ys.count - 1, columnCount: xs.count - 1, regions: regions, columnEdges: xs)
+    }
+
+    /// A number as a table cell holds it ("1,878", "１２", "1200元", "35.3"): digits and at
+    /// most two other characters.
+    static func isValue(_ piece: Piece) -> Bool {
+        let digits = piece.glyphs.filter { ("0"..."9").contains($0.scalar) || ("０"..."９").contains($0.scalar) }.count
+        return digits > 0 && piece.glyphs.count - digits <= 2
     }
 
     /// A piece has a glyph at `x` (within a point): its text runs over the edge. Two cells'
@@ -92,14 +102,22 @@ enum BandedTables {
         piece.box.x0 < x && piece.box.x1 > x && piece.glyphs.contains { $0.x0 - 1 <= x && $0.x1 + 1 >= x }
     }
 
-    /// The inner column edges: for each gutter (at least 2 pt that few rows' text covers),
+    /// The inner column edges: for each gutter (an x range at least 2 pt and one and a half
+    /// paddings wide that few value rows' text covers),
     /// where a rule starts inside it, else its right end less the cells' left
     /// padding (how far the first column's text starts from the table's edge).
     static func edges(_ bands: [[Piece]], box: Box, rules: [Rule]) -> [Double] {
         let bins = Int(box.width.rounded(.up)) + 1
         guard bins > 2, bins < 5000 else { return [] }
+        // The rows that hold values define the columns (headers and titles above them span
+        // several); a table without any is read from all its rows.
+        let valueRows = bands.filter { $0.contains(where: isValue) }
+        let basis = valueRows.isEmpty ? bands.filter { !$0.isEmpty } : valueRows
+        // A tenth of the rows may cross a gutter (a label spanning columns); of a short table
+        // without values, up to two rows or a third.
+        let threshold = valueRows.isEmpty ? max(basis.count / 10, min(2, basis.count / 3)) : basis.count / 10
         var count = Array(repeating: 0, count: bins)
-        for band in bands {
+        for band in basis {
             var covered = Array(repeating: false, count: bins)
             for glyph in band.lazy.flatMap(\.glyphs) {
                 let from = max(0, Int(glyph.x0 - box.x0)), to = min(bins - 1, Int(glyph.x1 - box.x0))
@@ -107,10 +125,6 @@ enum BandedTables {
             }
             for b in 0..<bins where covered[b] { count[b] += 1 }
         }
-        // Headers spanning columns cross gutters: a tenth of the rows may, and in a short table
-        // (a part on one page) up to two rows or a third of them.
-        let rows = bands.filter { !$0.isEmpty }.count
-        let threshold = max(rows / 10, min(2, rows / 3))
         let firstText = bands.joined().map(\.box.x0).min() ?? box.x0
         let padding = max(0, min(8, firstText - box.x0))
         var edges: [Double] = []
@@ -118,7 +132,7 @@ enum BandedTables {
         while b < bins {
             guard let start = count[b...].firstIndex(where: { $0 <= threshold }) else { break }
             guard let end = count[start...].firstIndex(where: { $0 > threshold }) else { break }
-            if end - start >= 2 {
+            if Double(end - start) >= max(2, 1.5 * padding) {
                 let g0 = box.x0 + Double(start), g1 = box.x0 + Double(end)
                 let ruleStart = rules.map(\.box.x0).first { $0 > box.x0 + tolerance && $0 >= g0 - tolerance && $0 <= g1 + tolerance }
                 edges.append(ruleStart ?? max(g0, g1 - padding))
@@ -126,5 +140,29 @@ enum BandedTables {
             b = end
         }
         return edges
+    }
+
+    /// Edges between label columns that value rows do not show (labels spanning them in most
+    /// rows): in one row, left of the first value, two texts apart by at least two paddings
+    /// have an edge a padding before the second, unless one is already there.
+    static func labelEdges(_ bands: [[Piece]], box: Box, besides known: [Double]) -> [Double] {
+        let values = bands.joined().filter(isValue)
+        guard let firstValue = values.map(\.box.x0).min() else { return [] }
+        let firstText = bands.joined().map(\.box.x0).min() ?? box.x0
+        let padding = max(0, min(8, firstText - box.x0))
+        guard padding >= 2 else { return [] }
+        var out: [Double] = []
+        for band in bands {
+            let glyphs = band.flatMap(\.glyphs).filter { $0.x1 < firstValue - 1 }.sorted { $0.x0 < $1.x0 }
+            var reach = -Double.infinity
+            for g in glyphs {
+                if reach > box.x0, g.x0 - reach >= 2 * padding - 1 {
+                    let edge = g.x0 - padding
+                    if !(known + out).contains(where: { abs($0 - edge) <= 4 }) { out.append(edge) }
+                }
+                reach = max(reach, g.x1)
+            }
+        }
+        return out
     }
 }

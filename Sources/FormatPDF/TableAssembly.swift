@@ -27,7 +27,7 @@ struct SpanningTable: Sendable {
 
     /// The texts of one row's cells (for recognising a repeated header).
     func rowTexts(_ row: Int) -> [String] {
-        regions.filter { $0.region.row == row }.map { TextFlow.text(of: $0.region.lines).clean }
+        regions.filter { $0.region.row == row }.map { TextFlow.cellText(of: $0.region.lines).clean }
     }
 
     /// Whether `next` may continue this table: on the following page, with the same outer
@@ -125,7 +125,7 @@ struct SpanningTable: Sendable {
         let first = part.regions.filter { $0.region.row == 0 }
         let last = regions.filter { $0.region.row + $0.region.rowSpan == rowCount && $0.region.row == rowCount - 1 }
         func numeric(_ r: Region) -> Bool {
-            let t = TextFlow.text(of: r.region.lines).clean
+            let t = TextFlow.cellText(of: r.region.lines).clean
             return !t.isEmpty && t.allSatisfy { $0.isASCIIDigit || $0 == "." || $0 == "," }
         }
         return !first.isEmpty && !first.contains(where: numeric) && first.contains { $0.region.lines.isEmpty }
@@ -145,7 +145,7 @@ struct SpanningTable: Sendable {
         var rows = Array(repeating: SourceRow(cells: []), count: rowCount)
         var origins: [[Int]: CellOrigin] = [:]
         for r in sorted {
-            let text = TextFlow.text(of: r.region.lines)
+            let text = TextFlow.cellText(of: r.region.lines)
             rows[r.region.row].cells.append(SourceCell(text.clean, rowSpan: r.region.rowSpan, columnSpan: r.region.columnSpan))
             let b = r.region.box
             origins[[r.region.row, r.region.column]] = CellOrigin(
