@@ -8,6 +8,8 @@
 //   ZipWriting, Checksum,    ZIP over zlib; ZipWriting writes fixtures with libzip; CCrypto:
 //   SystemThreads            SHA-256 from libcrypto; pthreads without Foundation)
 //   StaticLibraries          Linux link of the doccanon executable: static archives, ICU on demand
+//   CPopplerShim, PDFSupport the PDF engine (C++ on poppler) as the shared library DoccanonPDF,
+//                            which PDFSupport loads on the first PDF through its header (CPDFEngineAPI)
 //   DocModel                 canonical document and report model (Sendable values)
 //   Normalization            text clean-up shared by every adapter
 //   TextLayout               line shapes every adapter recognises: numbered headings, page numbers
@@ -32,6 +34,11 @@ let package = Package(
     products: [
         .executable(name: "doccanon", targets: ["doccanon"]),
         .library(name: "DoccanonKit", targets: ["DoccanonKit"]),
+        // The PDF engine (poppler), loaded by PDFSupport on the first PDF: libDoccanonPDF.so,
+        // built next to the executables (`swift build`; scripts add `--product DoccanonPDF`).
+        .library(name: "DoccanonPDF", type: .dynamic, targets: ["CPopplerShim"]),
+        // ZIP writing for fixtures (the fuzzers of Fuzz/ build DOCX packages with it).
+        .library(name: "ZipWriting", targets: ["ZipWriting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,8 +56,17 @@ let package = Package(
         .systemLibrary(
             name: "CPoppler", pkgConfig: "poppler",
             providers: [.apt(["libpoppler-private-dev"]), .brew(["poppler"])]),
-        .target(name: "CPopplerShim", dependencies: ["CPoppler"]),
-        .target(name: "PDFSupport", dependencies: ["CPopplerShim"], swiftSettings: swiftSettings),
+        // The engine's C API, header only (nothing linked); the C++ engine is the DoccanonPDF product.
+        .systemLibrary(name: "CPDFEngineAPI"),
+        // Linked by swiftc, which adds the Swift runtime; the engine is C++ only (see its link.cfg).
+        .target(
+            name: "CPopplerShim", dependencies: ["CPoppler"], exclude: ["link.cfg"],
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-nostartfiles", "-no-stdlib-rpath", "-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/CPopplerShim/link.cfg"],
+                    .when(platforms: [.linux]))
+            ]),
+        .target(name: "PDFSupport", dependencies: ["CPDFEngineAPI"], swiftSettings: swiftSettings),
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
@@ -154,11 +170,14 @@ let package = Package(
             name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization"],
+            name: "CollectionsTests",
+            dependencies: [
+                "Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization", "TestSupport", "Normalization", "ReportProfile", "TableCore",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "Normalization", "ReportProfile", "TableCore", "TestSupport"], swiftSettings: swiftSettings),

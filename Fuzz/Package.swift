@@ -14,13 +14,19 @@ let package = Package(
     targets: [
         .target(name: "CFuzzerDriver"),
         .target(
-            name: "FuzzSupport", dependencies: ["CFuzzerDriver", .product(name: "DoccanonKit", package: "doccanon")],
+            name: "FuzzSupport",
+            dependencies: [
+                "CFuzzerDriver", .product(name: "DoccanonKit", package: "doccanon"), .product(name: "ZipWriting", package: "doccanon"),
+            ],
             swiftSettings: settings),
         .executableTarget(name: "FuzzText", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzDOCX", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzDOCXParts", dependencies: ["FuzzSupport"], swiftSettings: settings),
         .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport"], swiftSettings: settings),
-        .executableTarget(name: "FuzzPDF", dependencies: ["FuzzSupport"], swiftSettings: settings),
+        // The PDF engine is loaded on the first PDF from beside the executable: the dependency
+        // builds libDoccanonPDF.so there.
+        .executableTarget(
+            name: "FuzzPDF", dependencies: ["FuzzSupport", .product(name: "DoccanonPDF", package: "doccanon")], swiftSettings: settings),
         .executableTarget(name: "FuzzRecord", dependencies: ["FuzzSupport"], swiftSettings: settings),
     ]
 )

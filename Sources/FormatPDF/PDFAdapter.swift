@@ -47,6 +47,8 @@ public enum PDFAdapter: FormatAdapter {
             return AdapterFailure(.tooLarge, "PDF content streams inflate past the limit of \(limits.maxPDFStreamBytes) bytes")
         case .tooDeep: return AdapterFailure(.tooLarge, "PDF forms nested too deeply (or in a cycle)")
         case .internal: return AdapterFailure(.corrupt, "PDF could not be read (poppler failed)")
+        case .engineUnavailable(let reason):
+            return AdapterFailure(.unsupported, "cannot read PDF: \(reason); `swift build` puts it next to doccanon, or set DOCCANON_PDF_ENGINE")
         }
     }
 

@@ -1,4 +1,4 @@
-import CPopplerShim
+import CPDFEngineAPI
 
 /// What poppler read from a PDF, as Swift values (the C result is freed before returning).
 public struct PDFContent: Sendable, Equatable {
@@ -50,6 +50,8 @@ public enum PDFEngineError: Error, Sendable, Equatable {
     case streamTooLarge
     case tooDeep
     case `internal`
+    /// The engine library could not be loaded: its path and the loader's reason.
+    case engineUnavailable(String)
 }
 
 public struct PDFEngineLimits: Sendable, Equatable {
@@ -72,10 +74,11 @@ public enum PDFEngine {
         let cLimits = dc_pdf_limits(
             maxPages: Int32(clamping: limits.maxPages), maxStreamBytes: Int64(limits.maxStreamBytes),
             maxFormDepth: Int32(clamping: limits.maxFormDepth))
-        guard let result = bytes.withUnsafeBufferPointer({ dc_pdf_read($0.baseAddress, $0.count, cLimits) }) else {
+        let engine = try PDFEngineLibrary.shared.get()
+        guard let result = bytes.withUnsafeBufferPointer({ engine.read($0.baseAddress, $0.count, cLimits) }) else {
             throw .internal
         }
-        defer { dc_pdf_free(result) }
+        defer { engine.free(result) }
         let r = result.pointee
         switch r.status {
         case Int32(DC_PDF_OK): return convert(r)

@@ -1,4 +1,5 @@
 import DocModel
+import ReportProfile
 
 /// One report as the review site receives it: the report, where each value came from, and
 /// the source's text (for the lines around a cell of an HTML or text source).
@@ -15,12 +16,15 @@ public struct ReviewInput: Sendable {
     /// Rendered pages of a PDF source, by 1-based page number: the image's path relative to
     /// the site's root and the page's size in points (for crops around a cell).
     public var pageImages: [Int: PageImage]
+    /// The report's prose mismatches (`ProseChecker`), whose sentences the page marks.
+    public var proseMismatches: [ProseMismatch]
 
     public init(
         id: String, report: Report, sources: [String: Provenance] = [:], sourceText: String? = nil,
-        pageImages: [Int: PageImage] = [:], publisher: String? = nil
+        pageImages: [Int: PageImage] = [:], publisher: String? = nil, proseMismatches: [ProseMismatch] = []
     ) {
         self.publisher = publisher
+        self.proseMismatches = proseMismatches
         self.id = id
         self.report = report
         self.sources = sources

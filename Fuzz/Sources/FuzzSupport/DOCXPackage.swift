@@ -1,4 +1,4 @@
-import ZipSupport
+import ZipWriting
 
 /// Wraps fuzzed WordprocessingML parts into a well-formed package, so that the fuzzer's
 /// mutations reach the XML readers instead of being stopped by ZIP checksums. The input holds

@@ -1,5 +1,10 @@
-// doccanon's PDF engine: poppler's core behind a small C API of plain C types, so that the
-// C++ library can be linked or loaded on demand (dlopen) without Swift seeing any C++.
+// doccanon's PDF engine: poppler's core behind a small C API of plain C types. The engine is a
+// shared library (libDoccanonPDF, built from Sources/CPopplerShim) that PDFSupport loads with
+// dlopen on the first PDF, so that no other run loads poppler or libstdc++. Swift sees only
+// this header (through module CPDFEngineAPI): each function has a type `name_t`, and PDFSupport
+// looks the function up by its name (dlsym) as a pointer of type `name_fn`. A new function is
+// declared the same way (`name_t`, `name_fn`, `DC_PDF_EXPORT name_t name;`) and gets one
+// lookup in PDFSupport's PDFEngineLibrary.
 //
 // One call reads a whole document in one pass per page: words with their boxes (poppler's
 // TextOutputDev) and, from the same interpretation of the content stream, the page's
@@ -71,8 +76,20 @@ typedef struct {
 
 // Reads `bytes` (not retained). Never returns NULL except when out of memory; the result
 // must be released with dc_pdf_free. Thread-safe for distinct calls.
-dc_pdf_result *dc_pdf_read(const uint8_t *bytes, size_t length, dc_pdf_limits limits);
-void dc_pdf_free(dc_pdf_result *result);
+typedef dc_pdf_result *dc_pdf_read_t(const uint8_t *bytes, size_t length, dc_pdf_limits limits);
+typedef void dc_pdf_free_t(dc_pdf_result *result);
+
+// What PDFSupport casts each looked-up symbol to.
+typedef dc_pdf_read_t *dc_pdf_read_fn;
+typedef dc_pdf_free_t *dc_pdf_free_fn;
+
+// The library's definitions, declared by their types (hidden from Swift, which must not link
+// them: it calls them through the pointers PDFSupport looks up).
+#ifndef __swift__
+#define DC_PDF_EXPORT __attribute__((visibility("default")))
+DC_PDF_EXPORT dc_pdf_read_t dc_pdf_read;
+DC_PDF_EXPORT dc_pdf_free_t dc_pdf_free;
+#endif
 
 #ifdef __cplusplus
 }
