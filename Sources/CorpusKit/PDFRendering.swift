@@ -22,7 +22,7 @@ public struct PDFRendering: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var out: [String: Rendered] = [:]
         var missing: [(name: String, key: String, source: PaperSource)] = []
-        for report in reports {
+        for report in reports where PaperRenderer.prints(report) {
             let source = try PaperRenderer.source(report)
             let key = Checksum.sha256Hex(source.bytes) + "-" + source.fileExtension
             if let data = try? Data(contentsOf: folder.appendingPathComponent(key + ".pdf")) {

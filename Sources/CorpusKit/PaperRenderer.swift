@@ -26,6 +26,13 @@ public enum PaperRenderer {
         return draw < 6 ? .grid : draw < 8 ? .rules : .portal
     }
 
+    /// Whether the report's damage can be printed: a wrong row or column span is a fault of
+    /// markup that a layout engine draws as a broken grid no one would publish, so those
+    /// reports have no PDF rendering (the column counts them as skipped).
+    public static func prints(_ report: GeneratedReport) -> Bool {
+        !report.damage.contains(.wrongSpans)
+    }
+
     public static func source(_ report: GeneratedReport) throws -> PaperSource {
         switch style(report) {
         case .grid: return PaperSource(style: .grid, fileExtension: "docx", bytes: try DOCXRenderer.render(report, paper: .grid))

@@ -86,7 +86,8 @@ enum BandedTables {
         if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }) }
         let regions = RuledTables.merge(xs: xs, ys: ys, horizontal: rules, vertical: separators)
         return PageTable(
-            page: page.number, box: box, rowCount: ys.count - 1, columnCount: xs.count - 1, regions: regions, columnEdges: xs)
+            page: page.number, box: box, rowCount: ys.count - 1, columnCount: xs.count - 1, regions: regions, columnEdges: xs,
+            ruledColumns: false)
     }
 
     /// A number as a table cell holds it ("1,878", "１２", "1200元", "35.3"): digits and at

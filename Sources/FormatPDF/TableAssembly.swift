@@ -16,6 +16,7 @@ struct SpanningTable: Sendable {
     var columnEdges: [Double]
     /// Pages joined onto the first (for the finding).
     var joinedPages: [Int] = []
+    var ruledColumns: Bool
 
     init(_ table: PageTable) {
         rowCount = table.rowCount
@@ -23,6 +24,7 @@ struct SpanningTable: Sendable {
         regions = table.regions.map { Region(page: table.page, region: $0) }
         lastPage = table.page
         columnEdges = table.columnEdges
+        ruledColumns = table.ruledColumns
     }
 
     /// The texts of one row's cells (for recognising a repeated header).
@@ -31,13 +33,15 @@ struct SpanningTable: Sendable {
     }
 
     /// Whether `next` may continue this table: on the following page, with the same outer
-    /// edges and at least as many of this table's inner edges as edges of its own.
+    /// edges and, when both draw their column rules, every inner edge one of this table's;
+    /// when columns come from the words, at least as many of this table's inner edges as
+    /// edges of its own.
     func continues(_ next: PageTable) -> Bool {
         guard next.page == lastPage + 1, let first = next.columnEdges.first, let last = next.columnEdges.last,
             abs(first - columnEdges[0]) <= 4, abs(last - columnEdges[columnEdges.count - 1]) <= 4 else { return false }
         let inner = next.columnEdges.dropFirst().dropLast()
         let shared = inner.filter { e in columnEdges.contains { abs($0 - e) <= 4 } }.count
-        return shared >= inner.count - shared
+        return ruledColumns && next.ruledColumns ? shared == inner.count : shared >= inner.count - shared
     }
 
     /// Adds the inner edges of a continued part that this table lacks (a column the first page
