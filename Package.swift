@@ -119,7 +119,7 @@ let package = Package(
             name: "ReviewSite",
             dependencies: [
                 "DocModel", "DoccanonKit", "Collections", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport",
-                "Checksum", "SystemThreads",
+                "Checksum", "SystemThreads", "PDFSupport",
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -177,7 +177,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "PDFSupport", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "Normalization", "ReportProfile", "TableCore", "TestSupport"], swiftSettings: swiftSettings),

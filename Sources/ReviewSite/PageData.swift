@@ -1,12 +1,14 @@
 import DocModel
+import PDFSupport
 
 /// The data a report page's script reads (as JSON in `<script type="application/json">`),
 /// written compactly (a site of 1,000 reports is mostly this): the findings; per drawn cell (in
 /// drawing order; null for a cell with nothing to say) its finding indices `f`, its provenance
 /// (`r` the raw text, `l` the location as numbers in the order of spec §9, `i` and `o` how and
 /// from what an inferred value was inferred) and where it falls in the source lines (`h`, `w`);
-/// and what cells share: the location kind `k`, DOCX part names `parts` (a location holds an
-/// index), the source lines around cells `lines`, rendered PDF pages `pages`.
+/// and for a flagged cell of a PDF source an image of the page around it (`c`); and what cells
+/// share: the location kind `k`, DOCX part names `parts` (a location holds an index), the
+/// source lines around cells `lines`.
 struct PageData {
     let input: ReviewInput
     let marks: CellMarks
@@ -19,7 +21,6 @@ struct PageData {
         var context = input.sourceText.map(SourceContext.init)
         var sharedLines: Set<Int> = []
         var parts: [String] = []
-        var pages: Set<Int> = []
         var cells: [CanonicalValue] = []
         for path in drawn {
             var members: [CanonicalValue.Member] = []
@@ -27,8 +28,8 @@ struct PageData {
             if !found.isEmpty { members.append(.init("f", .array(itemName: "i", found.map(CanonicalValue.integer)))) }
             if let source = input.sources[path] {
                 members += describe(source, parts: &parts, context: &context, sharedLines: &sharedLines)
-                if case .pdf(let page, _, _, _, _)? = source.location { pages.insert(page) }
             }
+            if let crop = input.crops[path] { members.append(.init("c", crop.canonical)) }
             cells.append(members.isEmpty ? .null : .object(members))
         }
         var lines: [CanonicalValue.Member] = []
@@ -50,10 +51,6 @@ struct PageData {
         ]
         if !lines.isEmpty { members.append(.init("lines", .object(lines))) }
         if !parts.isEmpty { members.append(.init("parts", .array(itemName: "part", parts.map(CanonicalValue.string)))) }
-        let images = pages.sorted().compactMap { page in input.pageImages[page].map { (page, $0) } }
-        if !images.isEmpty {
-            members.append(.init("pages", .object(images.map { page, image in .init(String(page), image.canonical) })))
-        }
         return .object(members)
     }
 
@@ -120,12 +117,14 @@ struct PageData {
     }
 }
 
-extension PageImage {
-    /// `{"src": the image relative to a report page, "size": [width, height] in points}`.
+extension PageCrops.Crop {
+    /// `{"s": the image relative to a report page, "b": [x0, y0, x1, y1]}`: the page region
+    /// it shows, in points.
     var canonical: CanonicalValue {
-        .object([
-            .init("src", .string("../" + path)),
-            .init("size", .array(itemName: "n", [width, height].map { .number(SourceLocation.decimal($0)) })),
+        let r = region
+        return .object([
+            .init("s", .string("../" + path)),
+            .init("b", .array(itemName: "n", [r.x0, r.y0, r.x1, r.y1].map { .number(SourceLocation.decimal($0)) })),
         ])
     }
 }

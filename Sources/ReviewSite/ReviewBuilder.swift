@@ -23,7 +23,11 @@ public enum ReviewBuilder {
         var order: [String] = []
         let reader = CollectionReader(paths: paths, jobs: jobs, limits: limits) { path, bytes in
             CollectionReader.load(path: path, bytes: bytes, provenance: true).map { loaded in
-                let (input, kept) = prepare(path: path, bytes: bytes, loaded: loaded)
+                var (input, kept) = prepare(path: path, bytes: bytes, loaded: loaded)
+                if loaded.proseChecked, loaded.report.source.format == .pdf {
+                    input.crops = PageCrops.make(
+                        bytes: bytes, id: path, sources: input.sources, marks: CellMarks(loaded.report.findings), site: site)
+                }
                 site.add(input)
                 return kept
             }

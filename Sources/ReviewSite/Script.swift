@@ -110,6 +110,7 @@ enum Script {
       }
       if (c.h) o.hl = c.h;
       if (c.w !== undefined) o.window = c.w;
+      if (c.c) o.crop = c.c;
       return o;
     }
     // A value cell's path is its row's data-r and its own data-f; data.cells is in cell order.
@@ -170,22 +171,23 @@ enum Script {
       return box;
     }
 
+    // An image of the page around a cell (c.s, showing the region c.b in points) with the
+    // cell's box drawn on it.
     function crop(c, box) {
-      var ns = "http://www.w3.org/2000/svg", m = 36;
-      c = { src: c.src, size: c.size, box: box };
-      var x0 = Math.max(0, c.box[0] - m * 3), y0 = Math.max(0, c.box[1] - m);
-      var w = Math.min(c.size[0], c.box[2] + m * 3) - x0, h = Math.min(c.size[1], c.box[3] + m) - y0;
+      var ns = "http://www.w3.org/2000/svg", b = c.b;
       var svg = document.createElementNS(ns, "svg");
-      svg.setAttribute("viewBox", [x0, y0, w, h].join(" "));
+      svg.setAttribute("viewBox", [b[0], b[1], b[2] - b[0], b[3] - b[1]].join(" "));
       svg.setAttribute("class", "crop");
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", "原页面中此单元格周围的区域");
       var img = document.createElementNS(ns, "image");
-      img.setAttribute("href", c.src);
-      img.setAttribute("width", c.size[0]);
-      img.setAttribute("height", c.size[1]);
+      img.setAttribute("href", c.s);
+      img.setAttribute("x", b[0]); img.setAttribute("y", b[1]);
+      img.setAttribute("width", b[2] - b[0]); img.setAttribute("height", b[3] - b[1]);
       svg.appendChild(img);
       var r = document.createElementNS(ns, "rect");
-      r.setAttribute("x", c.box[0]); r.setAttribute("y", c.box[1]);
-      r.setAttribute("width", c.box[2] - c.box[0]); r.setAttribute("height", c.box[3] - c.box[1]);
+      r.setAttribute("x", box[0]); r.setAttribute("y", box[1]);
+      r.setAttribute("width", box[2] - box[0]); r.setAttribute("height", box[3] - box[1]);
       svg.appendChild(r);
       return svg;
     }
@@ -224,8 +226,8 @@ enum Script {
         });
         detail.appendChild(from);
       }
-      var page = info.page !== undefined && data.pages && data.pages[String(info.page)];
-      if (page && info.box) detail.appendChild(crop(page, info.box));
+      if (info.crop && info.box) detail.appendChild(crop(info.crop, info.box));
+      else if (info.box) detail.appendChild(el("p", "hint", "页面图像只为有发现的单元格生成。"));
       var context = sourceLines(info);
       if (context) detail.appendChild(context);
       if (info.raw === undefined && !info.inferred) detail.appendChild(el("p", "hint", "没有来源信息（用 --provenance 生成的报告才有）。"));

@@ -36,13 +36,18 @@ public final class SiteWriter: @unchecked Sendable {
         do {
             try write(html, to: summary.page)
         } catch {
-            monitor.lock()
-            if writeError == nil { writeError = error }
-            monitor.unlock()
+            keep(error)
             return
         }
         monitor.lock()
         summaries[input.id] = summary
+        monitor.unlock()
+    }
+
+    /// Keeps the first write failure (the run stops with it).
+    func keep(_ error: ReviewError) {
+        monitor.lock()
+        if writeError == nil { writeError = error }
         monitor.unlock()
     }
 
@@ -99,7 +104,7 @@ public final class SiteWriter: @unchecked Sendable {
         monitor.unlock()
     }
 
-    /// Copies a file into the site (a rendered PDF page).
+    /// Writes a file of bytes into the site (an image of a PDF page's region).
     public func write(bytes: [UInt8], to relative: String) throws(ReviewError) {
         if let reason = FileOutput.atomicWrite(bytes, to: FileOutput.join(directory, relative)) {
             throw ReviewError("\(FileOutput.join(directory, relative)): cannot write (\(reason))")

@@ -248,3 +248,61 @@ import CorpusKit
         #expect(check.proseFindings.count == 1)
     }
 }
+
+@Suite struct PageCropTests {
+    /// A PDF source's flagged cells get images of their page region, rendered by the engine:
+    /// PNG files of the size the region and resolution give, each region around its cell's box,
+    /// the same bytes whatever the jobs, at most `maxPerReport`.
+    @Test func flaggedPDFCellsHaveTheirPageRegion() throws {
+        let pdf = "Tests/Fixtures/real/hongze2023.pdf"
+        let (a, _) = try SiteTests.build([pdf])
+        let b = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString)")
+        _ = try ReviewBuilder.build(paths: [TestPaths.root.appendingPathComponent(pdf).path], directory: b.path, jobs: 1)
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        let images = try FileManager.default.contentsOfDirectory(atPath: a.appendingPathComponent("pages").path).sorted()
+        #expect(!images.isEmpty && images.count <= PageCrops.maxPerReport)
+        #expect(images == (try FileManager.default.contentsOfDirectory(atPath: b.appendingPathComponent("pages").path).sorted()))
+        let page = try String(contentsOf: a.appendingPathComponent(Summary.reportPage(id: TestPaths.root.appendingPathComponent(pdf).path)), encoding: .utf8)
+        guard let start = page.firstRange(of: "id=\"data\">"), let end = page[start.upperBound...].firstRange(of: "</script>") else {
+            Issue.record("no page data")
+            return
+        }
+        let data = try JSONReader.parse(Array(page[start.upperBound..<end.lowerBound].utf8))
+        guard case .array(_, let cells)? = data["cells"] else {
+            Issue.record("no cells")
+            return
+        }
+        func numbers(_ v: CanonicalValue?) -> [Double] {
+            guard case .array(_, let items)? = v else { return [] }
+            return items.compactMap { item in
+                switch item {
+                case .integer(let i): return Double(i)
+                case .number(let s): return Double(s)
+                default: return nil
+                }
+            }
+        }
+        var crops = 0
+        for cell in cells {
+            guard let crop = cell["c"], case .string(let src)? = crop["s"] else { continue }
+            crops += 1
+            #expect(cell["f"] != nil, "a crop for a cell without a finding")
+            let region = numbers(crop["b"]), box = Array(numbers(cell["l"]).dropFirst())
+            #expect(region.count == 4 && box.count == 4)
+            guard region.count == 4, box.count == 4 else { continue }
+            #expect(region[0] <= box[0] && region[1] <= box[1] && box[2] <= region[2] + 0.5 && box[3] <= region[3] + 0.5, "\(region) \(box)")
+            let file = a.appendingPathComponent(String(src.dropFirst(3)))
+            let png = try Array(Data(contentsOf: file))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "\(src) is no PNG")
+            #expect(png == (try Array(Data(contentsOf: b.appendingPathComponent(String(src.dropFirst(3)))))), "\(src) differs with 1 job")
+            // Width and height (IHDR) are the region at the crops' resolution.
+            let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            let scale = PageCrops.dpi / 72
+            #expect(abs(Double(width) - (region[2] - region[0]) * scale) < 1.5 && abs(Double(height) - (region[3] - region[1]) * scale) < 1.5)
+        }
+        #expect(crops == images.count)
+    }
+}
