@@ -54,7 +54,7 @@ std::vector<uint8_t> encode(SplashBitmap *bitmap, double dpi)
     return out;
 }
 
-void renderRegion(PDFDoc &doc, SplashOutputDev &dev, const dc_pdf_region &region, double dpi, RenderHolder &holder)
+void renderRegion(PDFDoc &doc, SplashOutputDev &dev, const dc_pdf_region &region, double dpi, Deadline &deadline, RenderHolder &holder)
 {
     dc_pdf_image image {};
     std::vector<uint8_t> png;
@@ -66,8 +66,7 @@ void renderRegion(PDFDoc &doc, SplashOutputDev &dev, const dc_pdf_region &region
         double scale = dpi / 72;
         int x0 = int(std::floor(std::fmax(0, region.x0) * scale)), y0 = int(std::floor(std::fmax(0, region.y0) * scale));
         int x1 = int(std::ceil(std::fmin(w, region.x1) * scale)), y1 = int(std::ceil(std::fmin(h, region.y1) * scale));
-        if (x1 > x0 && y1 > y0 && x1 - x0 <= DC_PDF_MAX_RENDER_SIDE && y1 - y0 <= DC_PDF_MAX_RENDER_SIDE) {
-            Deadline deadline { std::chrono::steady_clock::now() + std::chrono::seconds(5) };
+        if (x1 > x0 && y1 > y0 && x1 - x0 <= DC_PDF_MAX_RENDER_SIDE && y1 - y0 <= DC_PDF_MAX_RENDER_SIDE && !pastDeadline(&deadline)) {
             doc.displayPageSlice(&dev, p, dpi, dpi, 0, false, true, false, x0, y0, x1 - x0, y1 - y0, pastDeadline, &deadline);
             SplashBitmap *bitmap = dev.getBitmap();
             if (bitmap && !pastDeadline(&deadline)) {
@@ -102,7 +101,9 @@ extern "C" dc_pdf_images *dc_pdf_render(const uint8_t *bytes, size_t length, con
                 paper[0] = 255;
                 SplashOutputDev dev(splashModeMono8, 4, false, paper);
                 dev.startDoc(&doc);
-                for (int32_t i = 0; i < count; ++i) renderRegion(doc, dev, regions[i], dpi, *holder);
+                // One time limit for the whole call: a region past it is not rendered.
+                Deadline deadline { std::chrono::steady_clock::now() + std::chrono::seconds(5) };
+                for (int32_t i = 0; i < count; ++i) renderRegion(doc, dev, regions[i], dpi, deadline, *holder);
             }
         }
     } catch (...) {

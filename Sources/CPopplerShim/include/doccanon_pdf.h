@@ -81,7 +81,8 @@ typedef void dc_pdf_free_t(dc_pdf_result *result);
 
 // Regions of pages rendered to PNG (the review site's crops): 8-bit grey, at `dpi` (18 to
 // 600), each region in points from its page's top left (clipped to the page; one side at most
-// DC_PDF_MAX_RENDER_SIDE pixels), each rendering cut off after 5 seconds. Call only on bytes
+// DC_PDF_MAX_RENDER_SIDE pixels), the call cut off after 5 seconds (a region not rendered by
+// then has no image). Call only on bytes
 // dc_pdf_read has accepted under the caller's limits (it also sets poppler up). One image per
 // region, in order; a region that could not be rendered has length 0. Release with
 // dc_pdf_images_free.
