@@ -121,11 +121,7 @@ import CorpusKit
         #expect(!html.contains("<img") && !html.contains("<!--"))
         #expect(html.contains("&lt;script&gt;document.title=\"P\"&lt;/script&gt;"))
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; script-src 'self';"))
-        guard let start = html.firstRange(of: "id=\"data\">"), let end = html[start.upperBound...].firstRange(of: "</script>") else {
-            Issue.record("no data element")
-            return
-        }
-        let data = try JSONReader.parse(Array(html[start.upperBound..<end.lowerBound].utf8))
+        let data = try Self.data(html)
         guard case .array(_, let findings)? = data["findings"] else {
             Issue.record("no findings in the data")
             return
@@ -281,11 +277,7 @@ import CorpusKit
         #expect(!images.isEmpty && images.count <= PageCrops.maxPerReport)
         #expect(images == (try FileManager.default.contentsOfDirectory(atPath: b.appendingPathComponent("pages").path).sorted()))
         let page = try String(contentsOf: a.appendingPathComponent(Summary.reportPage(id: TestPaths.root.appendingPathComponent(pdf).path)), encoding: .utf8)
-        guard let start = page.firstRange(of: "id=\"data\">"), let end = page[start.upperBound...].firstRange(of: "</script>") else {
-            Issue.record("no page data")
-            return
-        }
-        let data = try JSONReader.parse(Array(page[start.upperBound..<end.lowerBound].utf8))
+        let data = try ReportPageTests.data(page)
         guard case .array(_, let cells)? = data["cells"] else {
             Issue.record("no cells")
             return
