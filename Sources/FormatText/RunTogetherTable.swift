@@ -17,13 +17,15 @@ enum RunTogetherTable {
     /// Longest header line, in scalars (表四's header run together is about 80).
     static let headerLength = 200
 
-    static func classify(_ line: Substring, _ kind: TextAdapter.LineKind) -> (Kind, [RunTogether.Piece]) {
+    /// `loose`: the line was cut from a page run together, where a space between a label and its
+    /// digits is markup whitespace, not a column gap.
+    static func classify(_ line: Substring, _ kind: TextAdapter.LineKind, loose: Bool = false) -> (Kind, [RunTogether.Piece]) {
         switch kind {
         case .blank, .pageNumber: return (.skip, [])
         case .text: break
         default: return (.other, [])
         }
-        if let pieces = RunTogether.pieces(line) { return (.row, pieces) }
+        if let pieces = RunTogether.pieces(line, spacesGlue: loose) { return (.row, pieces) }
         let scalars = line.unicodeScalars
         let from = scalars.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         let raw = String(String.UnicodeScalarView(scalars.dropFirst(from))).trimmingSpaces
@@ -53,14 +55,16 @@ enum RunTogetherTable {
     static let lookahead = 12
 
     /// The table starting at `start`, if one does, and the line after it.
-    static func read(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder) throws(AdapterFailure) -> (Table, Int)? {
+    static func read(
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, pageLines: Set<Int> = []
+    ) throws(AdapterFailure) -> (Table, Int)? {
         var rows: [SourceRow] = []
         var kept = 0
         var i = start
         var end = start
         var sawRow = false
         loop: while i < lines.count {
-            let (kind, pieces) = classify(lines[i], kinds[i])
+            let (kind, pieces) = classify(lines[i], kinds[i], loose: pageLines.contains(i))
             switch kind {
             case .other: break loop
             case .skip:
@@ -68,12 +72,12 @@ enum RunTogetherTable {
                 continue
             case .header:
                 // Header lines open a table only when a run-together row follows them.
-                if !sawRow, !rowFollows(lines, kinds, after: i) { return nil }
+                if !sawRow, !rowFollows(lines, kinds, after: i, pageLines) { return nil }
             case .values:
                 // A line of digits alone is a row under a header (表四's unlabelled row).
                 if !sawRow, !rows.isEmpty, pieces[0].text.unicodeScalars.filter(RunTogether.isDigit).count >= minimumRowDigits {
                     sawRow = true
-                } else if !sawRow, !rowFollows(lines, kinds, after: i) {
+                } else if !sawRow, !rowFollows(lines, kinds, after: i, pageLines) {
                     return nil
                 }
             case .row:
@@ -101,10 +105,10 @@ enum RunTogetherTable {
         return (table, end)
     }
 
-    static func rowFollows(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
+    static func rowFollows(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int, _ pageLines: Set<Int>) -> Bool {
         var j = i + 1
         while j < min(lines.count, i + 1 + lookahead) {
-            switch classify(lines[j], kinds[j]).0 {
+            switch classify(lines[j], kinds[j], loose: pageLines.contains(j)).0 {
             case .row: return true
             case .values:
                 // Digits alone under a header open a table only when they are a whole row's
