@@ -25,17 +25,30 @@ enum RunTogetherTable {
         case .text: break
         default: return (.other, [])
         }
-        if let pieces = RunTogether.pieces(line, spacesGlue: loose) { return (.row, pieces) }
+        // Cheap tests first: most lines are prose (sentence punctuation, no run of digits glued to a label).
+        let hasDigit = line.unicodeScalars.contains(where: RunTogether.isDigit)
+        if hasDigit, let pieces = RunTogether.pieces(line, spacesGlue: loose) { return (.row, pieces) }
+        guard line.unicodeScalars.count <= headerLength || hasDigit, !hasSentencePunctuation(line) else { return (.other, []) }
         let scalars = line.unicodeScalars
         let from = scalars.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         let raw = String(String.UnicodeScalarView(scalars.dropFirst(from))).trimmingSpaces
-        let whole = RunTogether.Piece(text: raw, from: from, to: from + raw.unicodeScalars.count, isValues: true)
+        let whole = RunTogether.Piece(text: raw, from: from, to: from + raw.unicodeScalars.count, isValues: !hasDigit ? false : true)
         // Digits alone, with no space between them (spaced digits are columns set by spaces).
-        if !raw.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }), RunTogether.isValueRun(raw[...]) {
-            return (.values, [whole])
+        if hasDigit {
+            let spaced = raw.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+            return !spaced && RunTogether.isValueRun(raw[...]) ? (.values, [whole]) : (.other, [])
         }
-        if isHeader(Normalizer.clean(raw)) { return (.header, [RunTogether.Piece(text: raw, from: whole.from, to: whole.to, isValues: false)]) }
-        return (.other, [])
+        return isHeader(Normalizer.clean(raw)) ? (.header, [whole]) : (.other, [])
+    }
+
+    /// Sentence punctuation outside brackets: prose, never a header or a row.
+    static func hasSentencePunctuation(_ line: Substring) -> Bool {
+        var depth = 0
+        for s in line.unicodeScalars {
+            if s == "（" || s == "(" { depth += 1 } else if s == "）" || s == ")" { depth = max(0, depth - 1) }
+            if depth == 0, s == "，" || s == "。" || s == "；" || s == "！" || s == "？" || s == "：" || s == ":" { return true }
+        }
+        return false
     }
 
     static func isHeader(_ text: String) -> Bool {
@@ -52,7 +65,7 @@ enum RunTogetherTable {
     /// Fewest digits of a line of digits alone that opens a table under header lines.
     static let minimumRowDigits = 6
     /// Lines looked at after a header line for the run-together row that makes it a table's.
-    static let lookahead = 12
+    static let lookahead = 6
 
     /// The table starting at `start`, if one does, and the line after it.
     static func read(
