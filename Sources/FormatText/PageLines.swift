@@ -83,6 +83,8 @@ enum PageLines {
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？"]
+    /// Most text looked at after a heading to tell prose from its row (表三 run together is about 900).
+    static let restLength = 2_000
     static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// The end of a numbered heading's marker ("三、") starting at `i`, if one does there.
@@ -102,7 +104,7 @@ enum PageLines {
             if c == " " || c == "\u{3000}" || c == "（" || c == "(" || RunTogether.isDigit(c) {
                 guard j - from >= 2 else { return nil }
                 var end = j
-                while end < s.count, !sentenceEnds.contains(s[end]), markerEnd(s, end) == nil || end == j { end += 1 }
+                while end < min(s.count, j + restLength), !sentenceEnds.contains(s[end]), markerEnd(s, end) == nil || end == j { end += 1 }
                 let rest = String(String.UnicodeScalarView(s[j..<end])).trimmingSpaces
                 let isRow = RunTogether.isValueRun(rest[...]) || RunTogether.pieces(rest[...])?.first?.isValues == false
                 return isRow ? nil : j

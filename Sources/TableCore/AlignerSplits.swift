@@ -38,7 +38,8 @@ extension Aligner {
     func splitFinding(_ template: TableTemplate, _ r: Int, _ source: SourceRow, _ state: SplitState, path: String, search: ReadingSearch) -> Finding? {
         let row = template.rows[r]
         let label = row.labels.first ?? "数据行"
-        let digits = source.input.slots.filter(\.runTogether).map(\.text).joined(separator: " ")
+        let run = source.input.slots.filter(\.runTogether).map(\.text).joined(separator: " ")
+        let digits = run.unicodeScalars.count <= 60 ? run : String(String.UnicodeScalarView(run.unicodeScalars.prefix(60))) + "…"
         func undecidable(_ options: [Reading], count: Int?) -> Finding {
             .undecidable(title: template.title, row: label, digits: digits, columns: row.columns.count,
                          splits: options.prefix(4).map { $0.values.map(\.value) }, count: count, path: path)

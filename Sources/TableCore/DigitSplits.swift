@@ -12,6 +12,8 @@ extension ReadingGenerator {
     static let maxSplits = 4096
     /// Most steps of the enumeration (cut positions tried) for one row.
     static let maxSplitSteps = 200_000
+    /// Longest part tried, in tokens (a cell's number is at most 15 digits with its punctuation).
+    static let maxPartTokens = 24
 
     /// The splits of the row's runs, or nil when there are more than `maxSplits`.
     static func digitSplits(_ input: RowInput) -> [Reading]? {
@@ -51,7 +53,8 @@ extension ReadingGenerator {
                 return
             }
             var end = at + 1
-            while end <= t.count, t[end - 1] != " " {
+            // A part is short ("1,234,567.89万元" is 14 tokens): no longer part is tried.
+            while end <= min(t.count, at + maxPartTokens), t[end - 1] != " " {
                 if end == t.count || canCut(t, end) {
                     let text = t[at..<end].joined()
                     if isPart(text, last: end == t.count) {

@@ -98,5 +98,10 @@ import Testing
         let result = AlignerTests.aligner().align([line("三、尚未办结数量" + digits)])
         #expect(values(result, "cases", "pending") == [nil, nil, nil])
         #expect(result.findings.contains { $0.rule == .valueUndecidable && $0.path == "cases.pending" })
+        // A hostile run: 6,000 digits. The parts tried are short and the steps counted, so the
+        // row is refused as undecidable instead of enumerated.
+        let hostile = AlignerTests.aligner().align([line("三、尚未办结数量" + String(repeating: "12345", count: 1_200))])
+        #expect(values(hostile, "cases", "pending") == [nil, nil, nil])
+        #expect(hostile.findings.contains { $0.rule == .valueUndecidable })
     }
 }
