@@ -181,7 +181,9 @@ let package = Package(
         .testTarget(
             name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "SystemThreads", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),
