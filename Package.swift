@@ -122,7 +122,7 @@ let package = Package(
             name: "ReviewSite",
             dependencies: [
                 "DocModel", "DoccanonKit", "Collections", "ReportProfile", "TableCore", "Serialization", "Normalization", "XMLSupport",
-                "Checksum", "SystemThreads",
+                "Checksum", "SystemThreads", "PDFSupport",
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -179,13 +179,16 @@ let package = Package(
             name: "WideExportTests", dependencies: ["WideExport", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "ReportProfile"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "CollectionsTests", dependencies: ["Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization"],
+            name: "CollectionsTests",
+            dependencies: [
+                "Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization", "TestSupport", "Normalization", "ReportProfile", "TableCore",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "SystemThreads", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "DocModel", "DoccanonKit", "Serialization", "TestSupport"],
+            name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "PDFSupport", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CorpusTests", dependencies: ["CorpusKit", "DocModel", "DoccanonKit", "Normalization", "ReportProfile", "TableCore", "TestSupport"], swiftSettings: swiftSettings),

@@ -2,10 +2,13 @@
 """Reads a `doccanon export` CSV and XLSX back with readers that are not doccanon's (Python's
 csv module and openpyxl) and checks every cell against the reports' JSON.
 
-    scripts/check-export.py EXPECTED.jsonl EXPORT.csv EXPORT.xlsx
+    scripts/check-export.py EXPECTED.jsonl EXPORT.csv EXPORT.xlsx [--sources]
 
 EXPECTED.jsonl holds one line per report, {"id": the export's id, "report": the report JSON},
-in export order. Prints one line per wrong cell and exits 1 when there is one; prints the
+in export order. With --sources (an export made with --provenance, the reports' JSON with
+`sources`), the sources sheet of the XLSX and the companion EXPORT.sources.csv are checked too:
+the same rows and leading columns as the reports, and in each cell's column its source (「raw」
+first, 推断 for an inferred value) exactly where the report has one. Prints one line per wrong cell and exits 1 when there is one; prints the
 number of reports and cells checked otherwise.
 """
 import csv
@@ -86,12 +89,48 @@ def main():
                 problems.append(f"CSV {item['id']} {column}: {got_csv[c] if c < len(got_csv) else '(none)'!r} != {csv_text(want[c])!r}")
             if not same_xlsx(got_xlsx[c], want[c]):
                 problems.append(f"XLSX {item['id']} {column}: {got_xlsx[c]!r} != {want[c] if want[c] is not MISSING else None!r}")
+    if "--sources" in sys.argv[4:]:
+        problems += check_sources(items, columns, rows, csv_path[:-4] + ".sources.csv", workbook)
     for p in problems[:50]:
         print(p)
     if problems:
         print(f"{len(problems)} problems")
         sys.exit(1)
     print(f"{len(items)} reports, {cells} cells: CSV and XLSX equal the report JSON")
+
+
+def check_sources(items, columns, rows, csv_path, workbook):
+    """The sources file and sheet against each report's `sources` and the reports' rows."""
+    problems = []
+    srows = list(csv.reader(open(csv_path, encoding="utf-8-sig", newline="")))
+    if "sources" not in workbook.sheetnames:
+        return problems + ["XLSX: no sheet sources"]
+    xrows = list(workbook["sources"].iter_rows(values_only=True))
+    if srows[0] != columns or list(xrows[0]) != columns:
+        problems.append("sources: header differs from the reports' header")
+    if len(srows) != len(rows) or len(xrows) - 2 != len(items):
+        problems.append(f"sources rows: CSV {len(srows) - 1}, XLSX {len(xrows) - 2}, reports {len(items)}")
+        return problems
+    for n, item in enumerate(items):
+        sources = item["report"].get("sources", {})
+        got_csv, got_xlsx = srows[n + 1], [c or "" for c in list(xrows[n + 2]) + [None] * len(columns)]
+        for c, column in enumerate(columns):
+            if c < 6:
+                if got_csv[c] != rows[n + 1][c]:
+                    problems.append(f"sources {item['id']} {column}: {got_csv[c]!r} != {rows[n + 1][c]!r}")
+                continue
+            text, source = got_csv[c], sources.get(column)
+            if text != got_xlsx[c]:
+                problems.append(f"sources {item['id']} {column}: CSV {text!r} != XLSX {got_xlsx[c]!r}")
+            if source is None:
+                if text:
+                    problems.append(f"sources {item['id']} {column}: {text!r} for a value without a source")
+                continue
+            if "raw" in source and not text.startswith("「" + source["raw"] + "」"):
+                problems.append(f"sources {item['id']} {column}: {text!r} does not start with the raw {source['raw']!r}")
+            if ("推断" in text) != bool(source.get("inferred")):
+                problems.append(f"sources {item['id']} {column}: {text!r} inferred is {bool(source.get('inferred'))}")
+    return problems
 
 
 main()

@@ -69,7 +69,8 @@ extension CheckResult {
             lines.append("\(f.severity.rawValue) \(f.rule.rawValue): \(f.message)")
             for r in f.reports { lines.append("  报告 \(r.id)（\(r.source.name)）") }
             for v in f.values where v.quote == nil {
-                lines.append("    \(v.report) \(v.path) = \(v.value.map(ReportDigest.show) ?? "null")")
+                let source = v.source.map { "　" + $0.described } ?? ""
+                lines.append("    \(v.report) \(v.path) = \(v.value.map(ReportDigest.show) ?? "null")\(source)")
             }
         }
         for e in errors { lines.append("无法读取 \(e.id): \(e.error.code.rawValue) \(e.error.message)") }
@@ -107,6 +108,7 @@ extension ComparedValue {
             .init("report", .string(report)), .init("path", .string(path)), .init("value", value?.canonical ?? .null),
         ]
         if let quote { members.append(.init("quote", .string(quote))) }
+        if let source { members.append(.init("source", source.canonical)) }
         return .object(members)
     }
 }

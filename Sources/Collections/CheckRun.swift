@@ -11,13 +11,15 @@ public struct CheckResult: Sendable {
     /// Reads `paths` (documents of any format, report JSON or XML, folders of them) on `jobs`
     /// threads and checks the collection. `progress` is called after each input with the
     /// number read and the number that failed.
+    /// With `provenance`, each compared table value carries its source (`ComparedValue.source`).
     public static func run(
-        paths: [String], jobs: Int = 0, limits: Limits = Limits(), progress: ((_ done: Int, _ errors: Int) -> Void)? = nil
+        paths: [String], jobs: Int = 0, limits: Limits = Limits(), provenance: Bool = false,
+        progress: ((_ done: Int, _ errors: Int) -> Void)? = nil
     ) -> CheckResult {
         var check = CollectionCheck()
         var errors: [(id: String, error: ConversionError)] = []
         var done = 0
-        CollectionReader(paths: paths, jobs: jobs, limits: limits).forEach { entry in
+        CollectionReader(paths: paths, jobs: jobs, limits: limits, provenance: provenance).forEach { entry in
             switch entry.result {
             case .success(let loaded): check.add(id: entry.id, loaded: loaded)
             case .failure(let error): errors.append((entry.id, error))
@@ -25,7 +27,7 @@ public struct CheckResult: Sendable {
             done += 1
             progress?(done, errors.count)
         }
-        let findings = check.findings { CollectionReader.reread($0, limits: limits) }
+        let findings = check.findings { CollectionReader.reread($0, limits: limits, provenance: provenance) }
         let aliases = check.aliases
         let reports = check.digests.map { d in
             var d = d

@@ -1,4 +1,5 @@
 import DocModel
+import ReportProfile
 
 /// The checks across a collection's reports (spec §8): fed one report at a time, it keeps a
 /// `ReportDigest` of each (and the prose findings of each report), then groups the digests by
@@ -15,8 +16,10 @@ public struct CollectionCheck: Sendable {
         digests.append(digest)
         // The prose scan is the costliest part of a report; a report converted in this run was
         // scanned already, and needs the structured mismatches only when it found some.
-        if !loaded.proseChecked || loaded.report.findings.contains(where: { $0.rule == .proseMismatch }) {
-            proseFindings += ProseFindings.findings(loaded.report, reference: digest.reference)
+        if let mismatches = loaded.proseMismatches {
+            proseFindings += ProseFindings.findings(mismatches, loaded, reference: digest.reference)
+        } else if !loaded.proseChecked || loaded.report.findings.contains(where: { $0.rule == .proseMismatch }) {
+            proseFindings += ProseFindings.findings(ProseChecker.mismatches(in: loaded.report), loaded, reference: digest.reference)
         }
     }
 
@@ -27,7 +30,7 @@ public struct CollectionCheck: Sendable {
 
     /// Every finding. `reread` gives a report again by id (the duplicates' differing cells are
     /// listed from a second reading, so that no report is held while the collection is read).
-    public func findings(reread: (String) -> Report?) -> [CollectionFinding] {
+    public func findings(reread: (String) -> LoadedReport?) -> [CollectionFinding] {
         var out: [CollectionFinding] = []
         let aliases = self.aliases
         for (_, years) in agencies() {
@@ -79,8 +82,10 @@ public struct CollectionCheck: Sendable {
         var differing: [String] = []
         for (c, column) in ReportDigest.columns.enumerated() {
             guard let forward = previous.carriedForward[c], let over = current.carriedOver[c] else { continue }
-            values.append(ComparedValue(report: previous.id, path: "applications.carriedForward.\(column)", value: .integer(forward)))
-            values.append(ComparedValue(report: current.id, path: "applications.carriedOver.\(column)", value: .integer(over)))
+            let forwardPath = "applications.carriedForward.\(column)", overPath = "applications.carriedOver.\(column)"
+            values.append(
+                ComparedValue(report: previous.id, path: forwardPath, value: .integer(forward), source: previous.carrySources[forwardPath]))
+            values.append(ComparedValue(report: current.id, path: overPath, value: .integer(over), source: current.carrySources[overPath]))
             if forward != over { differing.append("\(columnName(column)) \(over)≠\(forward)") }
         }
         guard !differing.isEmpty, let year = current.year else { return nil }

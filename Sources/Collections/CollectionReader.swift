@@ -11,11 +11,21 @@ public struct LoadedReport: Sendable {
     /// True when the report was converted in this run, so its findings already hold every
     /// prose.mismatch `ProseChecker` gives (a report read back from JSON/XML may predate it).
     public var proseChecked: Bool
+    /// The report's prose mismatches, when a caller has them already (the review site needs
+    /// them for its page too), so that they are not scanned for again.
+    public var proseMismatches: [ProseMismatch]?
+    /// Where each value was read (`--provenance`, spec §9); nil when not asked for or unknown.
+    public var sources: [String: Provenance]?
 
-    public init(report: Report, publisher: String? = nil, proseChecked: Bool = false) {
+    public init(
+        report: Report, publisher: String? = nil, proseChecked: Bool = false, proseMismatches: [ProseMismatch]? = nil,
+        sources: [String: Provenance]? = nil
+    ) {
         self.report = report
         self.publisher = publisher
         self.proseChecked = proseChecked
+        self.proseMismatches = proseMismatches
+        self.sources = sources
     }
 }
 
@@ -52,34 +62,41 @@ public final class CollectionReader: @unchecked Sendable {
     /// - Parameters:
     ///   - jobs: conversions at once (0: one per core).
     ///   - loader: how a file's bytes become a report (default: `CollectionReader.load`).
-    public init(paths: [String], jobs: Int = 0, limits: Limits = Limits(), loader: Loader? = nil) {
+    ///   - provenance: resolve each report's value sources (`LoadedReport.sources`).
+    public init(paths: [String], jobs: Int = 0, limits: Limits = Limits(), provenance: Bool = false, loader: Loader? = nil) {
         self.jobs = jobs > 0 ? jobs : SystemThreads.processorCount
         self.window = 4 * self.jobs
         self.limits = limits
         self.walker = InputWalker(paths)
-        self.loader = loader ?? { path, bytes in CollectionReader.load(path: path, bytes: bytes) }
+        self.loader = loader ?? { path, bytes in CollectionReader.load(path: path, bytes: bytes, provenance: provenance) }
     }
 
     /// A document converted (its 发布机构 property kept), or a report read back from JSON or XML.
-    public static func load(path: String, bytes: [UInt8]) -> Result<LoadedReport, ConversionError> {
+    /// With `provenance`, the values' sources: resolved from the document's cells, or read back
+    /// with a report that carries them (`report --provenance`).
+    public static func load(path: String, bytes: [UInt8], provenance: Bool = false) -> Result<LoadedReport, ConversionError> {
         do throws(ConversionError) {
             if Validation.inputKind(bytes, format: nil) != .document {
-                return .success(LoadedReport(report: try Validation.report(bytes: bytes, name: path, format: nil)))
+                let (report, sources) = try Validation.reportWithSources(bytes: bytes, name: path, format: nil)
+                return .success(LoadedReport(report: report, sources: provenance ? sources : nil))
             }
             let document = try Pipeline.document(bytes: bytes, name: path)
             let report = try Pipeline.report(of: document)
-            return .success(LoadedReport(report: report, publisher: document.properties["publisher"], proseChecked: true))
+            return .success(
+                LoadedReport(
+                    report: report, publisher: document.properties["publisher"], proseChecked: true,
+                    sources: provenance ? Provenance.resolve(report.sources, in: document) : nil))
         } catch {
             return .failure(error)
         }
     }
 
     /// A report of the collection read again by its id (for `CollectionCheck.findings`).
-    public static func reread(_ id: String, limits: Limits) -> Report? {
+    public static func reread(_ id: String, limits: Limits, provenance: Bool = false) -> LoadedReport? {
         guard case .success(let bytes) = FileInput.read(id, limit: limits.maxInputBytes),
-            case .success(let loaded) = load(path: id, bytes: bytes)
+            case .success(let loaded) = load(path: id, bytes: bytes, provenance: provenance)
         else { return nil }
-        return loaded.report
+        return loaded
     }
 
     /// Calls `body` with every entry, in walking order, on the calling thread.

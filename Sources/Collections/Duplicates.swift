@@ -6,7 +6,7 @@ enum Duplicates {
     /// One finding for a group of reports with the same agency key and year: a copy when every
     /// number is the same, else a duplicate listing each cell where they differ (with every
     /// report's value), read again through `reread`.
-    static func finding(_ group: [ReportDigest], reread: (String) -> Report?) -> CollectionFinding {
+    static func finding(_ group: [ReportDigest], reread: (String) -> LoadedReport?) -> CollectionFinding {
         let first = group[0]
         let ids = group.map { "“\($0.id)”" }.joined(separator: "、")
         let year = first.year.map(String.init) ?? ""
@@ -24,12 +24,14 @@ enum Duplicates {
         var values: [ComparedValue] = []
         var differing = 0
         if reports.allSatisfy({ $0 != nil }) {
-            let cells = reports.map { cellMap($0!) }
-            for path in unionOfPaths(reports.compactMap { $0 }) {
+            let cells = reports.map { cellMap($0!.report) }
+            for path in unionOfPaths(reports.compactMap { $0?.report }) {
                 let column = cells.map { $0[path] ?? nil }
                 if column.allSatisfy({ $0 == column[0] }) { continue }
                 differing += 1
-                for (d, v) in zip(group, column) { values.append(ComparedValue(report: d.id, path: path, value: v)) }
+                for (k, d) in group.enumerated() {
+                    values.append(ComparedValue(report: d.id, path: path, value: column[k], source: reports[k]?.sources?[path]))
+                }
             }
         }
         let message = "\(first.agency ?? "")\(year)年度报告出现\(group.count)次（\(ids)），数值不同"

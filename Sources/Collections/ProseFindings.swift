@@ -5,10 +5,11 @@ import ReportProfile
 /// as collection findings: the report, the table's cells with their values, and the stated
 /// number with its sentence.
 enum ProseFindings {
-    static func findings(_ report: Report, reference: ReportReference) -> [CollectionFinding] {
-        ProseChecker.mismatches(in: report).map { m in
+    static func findings(_ mismatches: [ProseMismatch], _ loaded: LoadedReport, reference: ReportReference) -> [CollectionFinding] {
+        mismatches.map { m in
             var values = m.quantity.paths.map { path in
-                ComparedValue(report: reference.id, path: path, value: ProseQuantityCell.value(path, report))
+                ComparedValue(
+                    report: reference.id, path: path, value: ProseQuantityCell.value(path, loaded.report), source: loaded.sources?[path])
             }
             values.append(
                 ComparedValue(report: reference.id, path: "sections.\(m.section.rawValue)", value: .integer(m.stated), quote: m.sentence))

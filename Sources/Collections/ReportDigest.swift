@@ -22,6 +22,9 @@ public struct ReportDigest: Sendable, Equatable {
     public var carriedForward: [Int?]
     /// SHA-256 of every table value with its path: equal digests mean equal numbers.
     public var numbers: String
+    /// The sources of the carry-over cells (`applications.carriedOver.*`, `.carriedForward.*`),
+    /// kept only when provenance was asked for.
+    public var carrySources: [String: Provenance] = [:]
 
     /// The seven columns of table 三.
     public static let columns = [
@@ -44,6 +47,14 @@ public struct ReportDigest: Sendable, Equatable {
         carriedOver = Self.columns.map { report.applications?.value("carriedOver", $0)?.integer }
         carriedForward = Self.columns.map { report.applications?.value("carriedForward", $0)?.integer }
         numbers = Checksum.sha256Hex(Array(Self.numberText(report).utf8))
+        if let sources = loaded.sources {
+            for row in ["carriedOver", "carriedForward"] {
+                for column in Self.columns {
+                    let path = "applications.\(row).\(column)"
+                    if let source = sources[path] { carrySources[path] = source }
+                }
+            }
+        }
     }
 
     /// Every table cell as "path=value" lines (null cells as "path=", extra rows by label), in
@@ -93,12 +104,15 @@ public struct ComparedValue: Sendable, Equatable {
     public var path: String
     public var value: Value?
     public var quote: String?
+    /// Where the value was read in its report's source (with `--provenance`).
+    public var source: Provenance?
 
-    public init(report: String, path: String, value: Value?, quote: String? = nil) {
+    public init(report: String, path: String, value: Value?, quote: String? = nil, source: Provenance? = nil) {
         self.report = report
         self.path = path
         self.value = value
         self.quote = quote
+        self.source = source
     }
 }
 

@@ -40,11 +40,21 @@ public enum Validation {
 
     /// The report in the input: read back from JSON or XML, or converted from a document.
     public static func report(bytes: [UInt8], name: String, format: SourceInfo.Format?) throws(ConversionError) -> Report {
+        if inputKind(bytes, format: format) == .document { return try Pipeline.report(bytes: bytes, name: name, format: format) }
+        return try reportWithSources(bytes: bytes, name: name, format: format).report
+    }
+
+    /// The report in the input and its values' sources: read back with the report (nil when it
+    /// carries none: written without `--provenance`), or resolved for a converted document.
+    public static func reportWithSources(
+        bytes: [UInt8], name: String, format: SourceInfo.Format?
+    ) throws(ConversionError) -> (report: Report, sources: [String: Provenance]?) {
         let base = name.split(separator: "/").last.map(String.init) ?? name
         let tree: CanonicalValue
         switch inputKind(bytes, format: format) {
         case .document:
-            return try Pipeline.report(bytes: bytes, name: name, format: format)
+            let (report, sources) = try Pipeline.reportWithSources(bytes: bytes, name: name, format: format)
+            return (report, sources)
         case .reportJSON:
             do {
                 tree = try JSONReader.parse(bytes)
@@ -67,7 +77,7 @@ public enum Validation {
         if let problem = ReportShape.problem(in: report) {
             throw ConversionError(.notAReport, "\(base): \(problem)")
         }
-        return ReportShape.inTemplateOrder(report)
+        return (ReportShape.inTemplateOrder(report), Provenance.sources(in: tree))
     }
 
     /// Carried conversion findings, then the validator's.

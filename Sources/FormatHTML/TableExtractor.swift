@@ -35,7 +35,7 @@ enum TableExtractor {
                 let raw = rawText(cell)
                 let text = Normalizer.clean(raw)
                 if !text.isEmpty { anyText = true }
-                let origin = CellOrigin(raw: raw, location: .html(table: index, row: r, cell: c, line: cell.line))
+                let origin = CellOrigin(raw: raw, location: .html(table: index, row: r, cell: c, line: textLine(cell)))
                 cells.append(
                     SourceCell(text, rowSpan: HTMLText.span(cell, "rowspan"), columnSpan: HTMLText.span(cell, "colspan"), origin: origin))
             }
@@ -121,6 +121,23 @@ enum TableExtractor {
     /// A cell's text before normalisation: paragraphs and `<br>` become line breaks (which
     /// `Normalizer.clean` joins next to Chinese text as the text adapter does), white space
     /// collapsed within each line.
+    /// The source line of a cell's text: the line where the start tag of the element that
+    /// holds its first non-blank text ends (the text follows it). A Word-exported cell's `<td>`
+    /// start tag ends lines above its `<p><span>0</span></p>`; the cell's own line if it has no text.
+    static func textLine(_ cell: XMLElement) -> Int {
+        func first(_ e: XMLElement) -> Int? {
+            for child in e.children {
+                switch child {
+                case .text(let t) where t.unicodeScalars.contains(where: { !$0.properties.isWhitespace }): return e.line
+                case .element(let c) where !HTMLText.skipped.contains(c.name): if let line = first(c) { return line }
+                default: continue
+                }
+            }
+            return nil
+        }
+        return first(cell) ?? cell.line
+    }
+
     static func rawText(_ cell: XMLElement) -> String {
         var lines: [String] = []
         var current = ""

@@ -19,6 +19,8 @@ struct PDFEngineLibrary: @unchecked Sendable {  // C function pointers into a li
 
     let read: dc_pdf_read_fn
     let free: dc_pdf_free_fn
+    let render: dc_pdf_render_fn
+    let imagesFree: dc_pdf_images_free_fn
 
     /// Loaded once per process, on first use (a Swift global is initialised once, thread-safely).
     static let shared: Result<PDFEngineLibrary, PDFEngineError> = load()
@@ -32,11 +34,13 @@ struct PDFEngineLibrary: @unchecked Sendable {  // C function pointers into a li
         // One lookup per function of doccanon_pdf.h, cast to its *_fn type (not in a generic
         // helper: there a C function type is not a plain pointer).
         guard let read = dlsym(handle, "dc_pdf_read").map({ unsafeBitCast($0, to: dc_pdf_read_fn.self) }),
-            let free = dlsym(handle, "dc_pdf_free").map({ unsafeBitCast($0, to: dc_pdf_free_fn.self) })
+            let free = dlsym(handle, "dc_pdf_free").map({ unsafeBitCast($0, to: dc_pdf_free_fn.self) }),
+            let render = dlsym(handle, "dc_pdf_render").map({ unsafeBitCast($0, to: dc_pdf_render_fn.self) }),
+            let imagesFree = dlsym(handle, "dc_pdf_images_free").map({ unsafeBitCast($0, to: dc_pdf_images_free_fn.self) })
         else {
             return .failure(.engineUnavailable("the PDF engine \(path) lacks the functions of doccanon_pdf.h (another version?)"))
         }
-        return .success(PDFEngineLibrary(read: read, free: free))
+        return .success(PDFEngineLibrary(read: read, free: free, render: render, imagesFree: imagesFree))
     }
 
     /// `libDoccanonPDF` in the directory of the running executable (symbolic links resolved).

@@ -142,17 +142,17 @@ enum TitleFinder {
         let firstSection = blocks.firstIndex { $0.text.map { SectionReader.sectionID(of: $0) != nil } ?? false } ?? blocks.count
         let limit = min(firstSection, blocks.count, 40)
         for i in 0..<limit {
-            guard let text = blocks[i].text, isTitleLine(text) else { continue }
+            guard let text = blocks[i].text.map(unmarked), isTitleLine(text) else { continue }
             var title = text
             // The next line may finish the title ("…政府信息公开工作" / "年度报告").
-            if !endsTitle(title), i + 1 < limit, let next = blocks[i + 1].text, endsTitle(next), next.count <= 20, isFragment(next) {
+            if !endsTitle(title), i + 1 < limit, let next = blocks[i + 1].text.map(unmarked), endsTitle(next), next.count <= 20, isFragment(next) {
                 title += next
             }
             guard endsTitle(title) else { continue }
             // Lines above that begin the title (agency, year), while it lacks either.
             var j = i - 1
             while j >= 0, title.count < maxTitle, MetadataReader.agency(fromTitle: title) == nil || MetadataReader.year(in: title) == nil {
-                guard let previous = blocks[j].text, isFragment(previous), title.count + previous.count <= maxTitle else { break }
+                guard let previous = blocks[j].text.map(unmarked), isFragment(previous), title.count + previous.count <= maxTitle else { break }
                 title = previous + title
                 j -= 1
             }
@@ -161,6 +161,15 @@ enum TitleFinder {
             return (title, (j + 1)..<(last + 1))
         }
         return nil
+    }
+
+    /// A title line without the Markdown heading marker an OCR or LLM tool puts before it
+    /// ("# 某县2025年政府信息公开工作年度报告"): one to six "#", then the title.
+    static func unmarked(_ text: String) -> String {
+        let hashes = text.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return text }
+        let rest = text.dropFirst(hashes).drop { $0 == " " || $0 == "　" }
+        return rest.isEmpty ? text : String(rest)
     }
 
     /// A line that can hold (the end of) the title.

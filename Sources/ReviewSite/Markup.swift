@@ -21,9 +21,11 @@ enum Markup {
     }
 
     /// JSON that is safe inside `<script type="application/json">`: besides JSON's own
-    /// escaping, `<`, `>` and `&` (no `</script>` or `<!--` can close or change the element) and
-    /// U+2028/U+2029 are written as \u escapes. These characters can only occur inside JSON
-    /// strings, so rewriting them everywhere keeps the JSON equal.
+    /// escaping, `<` (so no `</script>`, `<!--` or `<script` can close or change the element)
+    /// and U+2028/U+2029 are written as \u escapes. These characters can only occur inside JSON
+    /// strings, so rewriting them everywhere keeps the JSON equal. `>` and `&` mean nothing in a
+    /// script element's text (no character references are decoded there; `-->` needs a `<!--`
+    /// first), so they are left as they are: source lines of HTML pages are full of them.
     static func scriptJSON(_ value: CanonicalValue) -> String {
         let bytes = JSONWriter.bytes(value, pretty: false)
         var out: [UInt8] = []
@@ -33,8 +35,6 @@ enum Markup {
             let b = bytes[i]
             switch b {
             case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "\\u003e".utf8)
-            case UInt8(ascii: "&"): out.append(contentsOf: "\\u0026".utf8)
             case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                 out.append(contentsOf: (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 i += 2

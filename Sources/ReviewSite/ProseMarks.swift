@@ -5,11 +5,13 @@ import ReportProfile
 /// in place (coloured by the finding's severity, linked to it).
 struct ProseMarks {
     let report: Report
+    /// The report's prose mismatches (the prose check `doccanon report` runs).
+    let mismatches: [ProseMismatch]
 
-    /// The sentences the prose check (the one `doccanon report` runs) finds at odds with the
-    /// tables, with the index of their prose.mismatch finding in the report.
+    /// The sentences the prose check finds at odds with the tables, with the index of their
+    /// prose.mismatch finding in the report.
     var quotes: [(sentence: String, finding: Int)] {
-        ProseChecker.mismatches(in: report).compactMap { m in
+        mismatches.compactMap { m in
             guard let i = report.findings.firstIndex(of: m.finding) else { return nil }
             return (m.sentence, i)
         }

@@ -2,6 +2,7 @@ import Collections
 import DocModel
 import DoccanonKit
 import Normalization
+import ReportProfile
 import XMLSupport
 
 /// `doccanon review PATH… -o DIR`: built from the same inputs `doccanon check` takes (documents
@@ -21,9 +22,15 @@ public enum ReviewBuilder {
         var check = CollectionCheck()
         var order: [String] = []
         let reader = CollectionReader(paths: paths, jobs: jobs, limits: limits) { path, bytes in
-            let loaded = load(path: path, bytes: bytes)
-            if case .success(let input) = loaded { site.add(input) }
-            return loaded.map { LoadedReport(report: $0.report, publisher: $0.publisher) }
+            CollectionReader.load(path: path, bytes: bytes, provenance: true).map { loaded in
+                var (input, kept) = prepare(path: path, bytes: bytes, loaded: loaded)
+                if loaded.proseChecked, loaded.report.source.format == .pdf {
+                    input.crops = PageCrops.make(
+                        bytes: bytes, id: path, sources: input.sources, marks: CellMarks(loaded.report.findings), site: site)
+                }
+                site.add(input)
+                return kept
+            }
         }
         reader.forEach { entry in
             switch entry.result {
@@ -36,29 +43,28 @@ public enum ReviewBuilder {
         }
         if let error = site.writeError { throw error }
         let findings = check.findings { CollectionReader.reread($0, limits: limits) }
-        try site.finish(order: order, findings: findings)
+        try site.finish(order: order, findings: findings, aliases: check.aliases)
         return Outcome(reports: order.count, failures: site.failureCount, findings: findings.count, bytesWritten: site.bytesWritten)
     }
 
-    /// One input as the site shows it: a report read back from JSON or XML as it is; a document
-    /// converted, with its values' provenance and, for HTML and text, its decoded text.
-    static func load(path: String, bytes: [UInt8]) -> Result<ReviewInput, ConversionError> {
-        do throws(ConversionError) {
-            if Validation.inputKind(bytes, format: nil) != .document {
-                return .success(ReviewInput(id: path, report: try Validation.report(bytes: bytes, name: path, format: nil)))
-            }
-            let document = try Pipeline.document(bytes: bytes, name: path)
-            let report = try Pipeline.report(of: document)
-            var input = ReviewInput(
-                id: path, report: report, sources: Provenance.resolve(report.sources, in: document),
-                publisher: document.properties["publisher"])
-            if report.source.format == .html || report.source.format == .text {
-                input.sourceText = SourceDecoding.text(bytes)
-            }
-            return .success(input)
-        } catch {
-            return .failure(error)
+    /// One report as its page shows it, and what the collection checks keep of it. The prose
+    /// scan runs at most once more than the conversion's own: only for a report whose findings
+    /// hold a prose.mismatch (the page marks its sentences, the checks list it), or one read
+    /// back from JSON or XML; its result goes to both.
+    static func prepare(path: String, bytes: [UInt8], loaded: LoadedReport) -> (ReviewInput, LoadedReport) {
+        let report = loaded.report
+        var kept = loaded
+        let mismatches =
+            !loaded.proseChecked || report.findings.contains(where: { $0.rule == .proseMismatch })
+            ? ProseChecker.mismatches(in: report) : []
+        kept.proseMismatches = mismatches
+        kept.sources = nil
+        var input = ReviewInput(
+            id: path, report: report, sources: loaded.sources ?? [:], publisher: loaded.publisher, proseMismatches: mismatches)
+        if loaded.proseChecked, report.source.format == .html || report.source.format == .text {
+            input.sourceText = SourceDecoding.text(bytes)
         }
+        return (input, kept)
     }
 }
 

@@ -1,4 +1,5 @@
 import DocModel
+import ReportProfile
 
 /// One report as the review site receives it: the report, where each value came from, and
 /// the source's text (for the lines around a cell of an HTML or text source).
@@ -12,31 +13,21 @@ public struct ReviewInput: Sendable {
     public var sourceText: String?
     /// The source's own 发布机构 property, which names the agency first (agency identity).
     public var publisher: String?
-    /// Rendered pages of a PDF source, by 1-based page number: the image's path relative to
-    /// the site's root and the page's size in points (for crops around a cell).
-    public var pageImages: [Int: PageImage]
+    /// Images around flagged cells of a PDF source, by cell path (`PageCrops`).
+    var crops: [String: PageCrops.Crop] = [:]
+    /// The report's prose mismatches (`ProseChecker`), whose sentences the page marks.
+    public var proseMismatches: [ProseMismatch]
 
     public init(
         id: String, report: Report, sources: [String: Provenance] = [:], sourceText: String? = nil,
-        pageImages: [Int: PageImage] = [:], publisher: String? = nil
+        publisher: String? = nil, proseMismatches: [ProseMismatch] = []
     ) {
         self.publisher = publisher
+        self.proseMismatches = proseMismatches
         self.id = id
         self.report = report
         self.sources = sources
         self.sourceText = sourceText
-        self.pageImages = pageImages
-    }
-}
-
-public struct PageImage: Sendable, Equatable {
-    public var path: String
-    public var width: Double
-    public var height: Double
-    public init(path: String, width: Double, height: Double) {
-        self.path = path
-        self.width = width
-        self.height = height
     }
 }
 

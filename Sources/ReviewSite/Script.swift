@@ -86,6 +86,33 @@ enum Script {
     var dataNode = document.getElementById("data");
     if (!dataNode) return;
     var data = JSON.parse(dataNode.textContent);
+    var lines = data.lines || {};
+    // A cell's compact data (PageData) as the detail panel reads it: raw, the location's
+    // keys of spec §9, inferred/inference/from, hl, window.
+    function at(o, l) {
+      if (!l) return o;
+      if (data.k === "docx") { o.part = data.parts[l[0]]; o.table = l[1]; o.row = l[2]; o.cell = l[3]; }
+      else if (data.k === "html") { o.table = l[0]; o.row = l[1]; o.cell = l[2]; o.line = l[3]; }
+      else if (data.k === "text") { o.line = l[0]; o.columns = [l[1], l[2]]; }
+      else if (data.k === "pdf") { o.page = l[0]; o.box = l.slice(1); }
+      return o;
+    }
+    function expand(c) {
+      var o = {};
+      if (!c) return o;
+      if (c.f) o.f = c.f;
+      if (c.r !== undefined) o.raw = c.r;
+      at(o, c.l);
+      if (c.i) {
+        o.inferred = true;
+        o.inference = c.i;
+        o.from = (c.o || []).map(function (x) { return typeof x === "string" ? { path: x } : at({ raw: x[0] }, x[1]); });
+      }
+      if (c.h) o.hl = c.h;
+      if (c.w !== undefined) o.window = c.w;
+      if (c.c) o.crop = c.c;
+      return o;
+    }
     // A value cell's path is its row's data-r and its own data-f; data.cells is in cell order.
     var cells = Array.prototype.slice.call(document.querySelectorAll("td[data-f]"));
     cells.forEach(function (td, i) {
@@ -106,13 +133,29 @@ enum Script {
       return null;
     }
 
+    // A shared line cut to 160 UTF-16 units: around the highlight h (moved with it), else its start.
+    function cut(text, h) {
+      var max = 160;
+      if (text.length <= max) return [text, h];
+      var start = Math.max(0, Math.min((h ? h[0] : 0) - max / 2, text.length - max)), end = start + max;
+      if (/[\udc00-\udfff]/.test(text.charAt(start))) start++;
+      if (/[\ud800-\udbff]/.test(text.charAt(end - 1))) end--;
+      var pre = start > 0 ? "…" : "", out = pre + text.slice(start, end) + (end < text.length ? "…" : "");
+      return [out, h && h[0] >= start && h[1] <= end ? [h[0] - start + pre.length, h[1] - start + pre.length] : null];
+    }
+
     function sourceLines(info) {
       var box = el("pre", "src");
       if (info.line === undefined) return null;
       var hl = info.hl || (info.window === undefined ? info.columns : undefined);
       for (var n = info.line - 2; n <= info.line + 2; n++) {
-        var own = n === info.line, text = own && info.window !== undefined ? info.window : data.lines[String(n)];
+        var own = n === info.line, text = own && info.window !== undefined ? info.window : lines[String(n)];
         if (text === undefined) continue;
+        if (!(own && info.window !== undefined)) {
+          var c = cut(text, own ? hl : null);
+          text = c[0];
+          if (own) hl = c[1];
+        }
         var line = el("span", own ? "ln own" : "ln");
         line.appendChild(el("span", "no", n));
         if (own && hl) {
@@ -128,28 +171,29 @@ enum Script {
       return box;
     }
 
+    // An image of the page around a cell (c.s, showing the region c.b in points) with the
+    // cell's box drawn on it.
     function crop(c, box) {
-      var ns = "http://www.w3.org/2000/svg", m = 36;
-      c = { src: c.src, size: c.size, box: box };
-      var x0 = Math.max(0, c.box[0] - m * 3), y0 = Math.max(0, c.box[1] - m);
-      var w = Math.min(c.size[0], c.box[2] + m * 3) - x0, h = Math.min(c.size[1], c.box[3] + m) - y0;
+      var ns = "http://www.w3.org/2000/svg", b = c.b;
       var svg = document.createElementNS(ns, "svg");
-      svg.setAttribute("viewBox", [x0, y0, w, h].join(" "));
+      svg.setAttribute("viewBox", [b[0], b[1], b[2] - b[0], b[3] - b[1]].join(" "));
       svg.setAttribute("class", "crop");
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", "原页面中此单元格周围的区域");
       var img = document.createElementNS(ns, "image");
-      img.setAttribute("href", c.src);
-      img.setAttribute("width", c.size[0]);
-      img.setAttribute("height", c.size[1]);
+      img.setAttribute("href", c.s);
+      img.setAttribute("x", b[0]); img.setAttribute("y", b[1]);
+      img.setAttribute("width", b[2] - b[0]); img.setAttribute("height", b[3] - b[1]);
       svg.appendChild(img);
       var r = document.createElementNS(ns, "rect");
-      r.setAttribute("x", c.box[0]); r.setAttribute("y", c.box[1]);
-      r.setAttribute("width", c.box[2] - c.box[0]); r.setAttribute("height", c.box[3] - c.box[1]);
+      r.setAttribute("x", box[0]); r.setAttribute("y", box[1]);
+      r.setAttribute("width", box[2] - box[0]); r.setAttribute("height", box[3] - box[1]);
       svg.appendChild(r);
       return svg;
     }
 
     function show(td) {
-      var path = td.dataset.p, info = data.cells[Number(td.dataset.i)] || {};
+      var path = td.dataset.p, info = expand(data.cells[Number(td.dataset.i)]);
       detail.replaceChildren(el("h2", null, "单元格"));
       detail.appendChild(el("p", "path", path));
       var value = el("p", "value");
@@ -183,8 +227,9 @@ enum Script {
         detail.appendChild(from);
       }
       if (info.crop && info.box) detail.appendChild(crop(info.crop, info.box));
-      var lines = sourceLines(info);
-      if (lines) detail.appendChild(lines);
+      else if (info.box) detail.appendChild(el("p", "hint", "页面图像只为有发现的单元格生成。"));
+      var context = sourceLines(info);
+      if (context) detail.appendChild(context);
       if (info.raw === undefined && !info.inferred) detail.appendChild(el("p", "hint", "没有来源信息（用 --provenance 生成的报告才有）。"));
     }
 

@@ -36,13 +36,18 @@ public final class SiteWriter: @unchecked Sendable {
         do {
             try write(html, to: summary.page)
         } catch {
-            monitor.lock()
-            if writeError == nil { writeError = error }
-            monitor.unlock()
+            keep(error)
             return
         }
         monitor.lock()
         summaries[input.id] = summary
+        monitor.unlock()
+    }
+
+    /// Keeps the first write failure (the run stops with it).
+    func keep(_ error: ReviewError) {
+        monitor.lock()
+        if writeError == nil { writeError = error }
         monitor.unlock()
     }
 
@@ -61,19 +66,28 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// Writes the index (reports in `order`, the inputs' walking order), one page per agency,
     /// the style sheet and the script.
-    public func finish(order: [String], findings: [CollectionFinding]) throws(ReviewError) {
+    /// - Parameter aliases: agency keys joined to another by agency rule 6 (short → long,
+    ///   `CollectionCheck.aliases`): their reports are on the long key's page, which is written
+    ///   under the short key's name too (the report pages, written earlier, link to that).
+    public func finish(order: [String], findings: [CollectionFinding], aliases: [String: String] = [:]) throws(ReviewError) {
         monitor.lock()
-        let ordered = order.compactMap { summaries[$0] }
+        let ordered = order.compactMap { summaries[$0] }.map { s in
+            var s = s
+            s.agencyKey = s.agencyKey.map { aliases[$0] ?? $0 }
+            return s
+        }
         let failed = failures
         monitor.unlock()
         var byAgency: [String: [Summary]] = [:]
         for s in ordered { if let key = s.agencyKey { byAgency[key, default: []].append(s) } }
+        var names: [String: [String]] = [:]
+        for (short, long) in aliases { names[long, default: []].append(short) }
         for key in byAgency.keys.sorted() {
             let reports = (byAgency[key] ?? []).enumerated().sorted {
                 ($0.element.year ?? Int.max, $0.offset) < ($1.element.year ?? Int.max, $1.offset)
             }.map(\.element)
-            let page = AgencyPage(agency: reports.first?.agency ?? key, reports: reports, findings: findings)
-            try write(page.render(), to: Summary.agencyPage(key: key))
+            let page = AgencyPage(agency: reports.first?.agency ?? key, reports: reports, findings: findings).render()
+            for name in [key] + (names[key] ?? []).sorted() { try write(page, to: Summary.agencyPage(key: name)) }
         }
         try write(IndexPage(summaries: ordered, findings: findings, failures: failed).render(), to: "index.html")
         try write(StyleSheet.source, to: "review.css")
@@ -90,7 +104,7 @@ public final class SiteWriter: @unchecked Sendable {
         monitor.unlock()
     }
 
-    /// Copies a file into the site (a rendered PDF page).
+    /// Writes a file of bytes into the site (an image of a PDF page's region).
     public func write(bytes: [UInt8], to relative: String) throws(ReviewError) {
         if let reason = FileOutput.atomicWrite(bytes, to: FileOutput.join(directory, relative)) {
             throw ReviewError("\(FileOutput.join(directory, relative)): cannot write (\(reason))")

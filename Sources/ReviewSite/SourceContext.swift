@@ -1,10 +1,13 @@
 import DocModel
 
-/// The source lines around a cell of an HTML or text source. Short lines are shared by every
-/// cell of a page ("lines" in the page's data); a long line (a minified page keeps a whole
-/// table on one line) is cut to a window around the cell, kept with the cell.
+/// The source lines around a cell of an HTML or text source. Lines are shared by every cell of
+/// a page ("lines" in the page's data; the cells of a table row share a line or a few), whole up
+/// to `maxShared` characters: the page's script cuts a long one to `maxLine` around the cell. A
+/// longer line (a minified page keeps a whole table on one) is cut here: to a window around the
+/// cell, kept with the cell, and to its start where it is only context.
 struct SourceContext {
     static let maxLine = 160
+    static let maxShared = 2000
     /// Lines shown before and after a cell's own line.
     static let around = 2
 
@@ -16,12 +19,13 @@ struct SourceContext {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    /// Line `n` (1-based) as shown: carriage return dropped, cut to `maxLine` scalars.
+    /// Line `n` (1-based) as shared: carriage return dropped; over `maxShared` scalars, cut to
+    /// `maxLine`.
     func shown(_ n: Int) -> String? {
         guard n >= 1, n <= lines.count else { return nil }
         let line = lines[n - 1].hasSuffix("\r") ? lines[n - 1].dropLast() : lines[n - 1]
         let scalars = line.unicodeScalars
-        if scalars.count <= Self.maxLine { return String(line) }
+        if scalars.count <= Self.maxShared { return String(line) }
         var out = String(String.UnicodeScalarView(scalars.prefix(Self.maxLine)))
         out += "…"
         return out
@@ -53,7 +57,7 @@ struct SourceContext {
         default:
             break
         }
-        if line.count <= Self.maxLine {
+        if line.count <= Self.maxShared {
             return Placement(line: n, window: nil, highlight: range.map { Self.utf16(line, $0, start: 0) })
         }
         let centre = range?.lowerBound ?? 0

@@ -1,3 +1,4 @@
+import Collections
 import DocModel
 import ReportProfile
 
@@ -23,12 +24,7 @@ public enum ExportColumns {
 
     /// The row of one report: a cell its template lacks, and a blank cell, are empty (never 0).
     public static func row(id: String, report: Report) -> [ExportValue] {
-        let m = report.metadata
-        var out: [ExportValue] = [
-            .text(id), .text(report.source.name), m.agency.map(ExportValue.text) ?? .empty,
-            m.year.map(ExportValue.integer) ?? .empty, m.template.map { .text($0.rawValue) } ?? .empty,
-            m.publishedOn.map(ExportValue.text) ?? .empty,
-        ]
+        var out = identity(id: id, report: report)
         var cells: [String: Value] = [:]
         for (key, table) in report.tables {
             for row in table?.rows ?? [] {
@@ -49,5 +45,25 @@ public enum ExportColumns {
             out.append(.integer(report.findings.filter { $0.severity == severity }.count))
         }
         return out
+    }
+
+    /// The six leading columns: id, source, agency, year, template, publishedOn.
+    static func identity(id: String, report: Report) -> [ExportValue] {
+        let m = report.metadata
+        return [
+            .text(id), .text(report.source.name), m.agency.map(ExportValue.text) ?? .empty,
+            m.year.map(ExportValue.integer) ?? .empty, m.template.map { .text($0.rawValue) } ?? .empty,
+            m.publishedOn.map(ExportValue.text) ?? .empty,
+        ]
+    }
+
+    /// The row of the sources sheet (`--provenance`) for one report, laid out as its row in the
+    /// reports sheet: the same six leading columns, then in each cell's column where its value
+    /// was read (`Provenance.described`: the source text in 「」 and its place), empty where the
+    /// value is; the three count columns empty.
+    public static func sourcesRow(id: String, report: Report, sources: [String: Provenance]) -> [ExportValue] {
+        identity(id: id, report: report)
+            + CellPaths.all.map { cell in sources[cell.path].map { .text($0.described) } ?? .empty }
+            + trailing.map { _ in .empty }
     }
 }

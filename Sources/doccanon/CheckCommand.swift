@@ -14,12 +14,15 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Inputs are documents (any format), report JSON or XML (the output of `report`), or \
             folders of them, walked recursively in name order. Output: one JSON object \
-            {"reports", "findings", "errors"}, or --format text.
+            {"reports", "findings", "errors"}, or --format text. With --provenance each \
+            table value a finding compares carries its source (Schemas/check.schema.json).
             """)
 
     @Argument(help: "Documents, reports or folders.") var paths: [String] = []
     @Option(help: "Output format.") var format: CheckFormatOption = .json
     @Option(help: "Inputs read at once (0: one per core).") var jobs: Int = 0
+    @Flag(help: "Each compared table value carries `source`: where it was read and what the source wrote there.")
+    var provenance = false
     @Flag(help: "Print the rules that identify an agency and exit.") var explainAgencies = false
 
     func validate() throws {
@@ -33,7 +36,7 @@ struct CheckCommand: ParsableCommand {
             return
         }
         let meter = FileOutput.isTerminal(FileOutput.standardError) ? ProgressMeter(label: "doccanon check") : nil
-        let result = CheckResult.run(paths: paths, jobs: jobs, progress: meter.map { meter in { meter.update(done: $0, errors: $1) } })
+        let result = CheckResult.run(paths: paths, jobs: jobs, provenance: provenance, progress: meter.map { meter in { meter.update(done: $0, errors: $1) } })
         meter?.finish()
         if result.reports.isEmpty {
             let first = result.errors.first.map { ": \($0.error.message)" } ?? ""

@@ -16,6 +16,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output format.") var format: ExportFormat
     @Option(name: [.customShort("o"), .long], help: "The file to write.") var output: String
     @Option(help: "Inputs read at once (0: one per core).") var jobs: Int = 0
+    @Flag(
+        help: """
+            Also write where each value was read: a sheet `sources` in the XLSX, or FILE.sources.csv \
+            beside the CSV, with the reports' rows and columns.
+            """)
+    var provenance = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one path") }
@@ -27,7 +33,7 @@ struct ExportCommand: ParsableCommand {
         let summary: Exporter.Summary
         do {
             summary = try Exporter.run(
-                paths: paths, format: format, output: output, jobs: jobs, progress: meter.map { meter in { meter.update(done: $0, errors: $1) } })
+                paths: paths, format: format, output: output, jobs: jobs, provenance: provenance, progress: meter.map { meter in { meter.update(done: $0, errors: $1) } })
         } catch {
             meter?.finish()
             CLIOutput.fail(error.description)

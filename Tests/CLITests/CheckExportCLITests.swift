@@ -74,4 +74,30 @@ import Testing
         let unwritable = try Binary.run(["export", "Samples/text", "--format", "csv", "-o", "/nonexistent/dir/out.csv"])
         #expect(unwritable.status == 74)
     }
+
+    /// `--provenance` on the command line: check's compared values carry `source` (text: one
+    /// line each), export writes the sources file beside the CSV; without it, neither.
+    @Test func provenanceFlags() throws {
+        let folder = Self.temporary("prov")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Seed 001 twice with one number changed: a duplicate finding lists the differing cell.
+        let text = try String(contentsOf: TestPaths.root.appendingPathComponent("Samples/text/001_7097c5c10f7e9ea9.txt"), encoding: .utf8)
+        try text.write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "15996.59", with: "15996.58").write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let plain = try Binary.run(["check", folder.path])
+        let traced = try Binary.run(["check", "--provenance", folder.path])
+        #expect(plain.status == 0 && traced.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: traced.stdout) as? [String: Any])
+        let values = ((object["findings"] as? [[String: Any]]) ?? []).flatMap { ($0["values"] as? [[String: Any]]) ?? [] }
+        let amounts = values.filter { $0["path"] as? String == "activeDisclosure.fees.amount" }
+        #expect(amounts.count == 2 && amounts.allSatisfy { (($0["source"] as? [String: Any])?["line"] as? Int ?? 0) > 0 })
+        #expect(!String(decoding: plain.stdout, as: UTF8.self).contains("\"raw\""))
+        let lines = try Binary.run(["check", "--provenance", "--format", "text", folder.path])
+        #expect(String(decoding: lines.stdout, as: UTF8.self).contains("activeDisclosure.fees.amount = 15996.58　「"))
+        let csv = folder.appendingPathComponent("out.csv")
+        #expect(try Binary.run(["export", folder.path, "--format", "csv", "-o", csv.path, "--provenance"]).status == 0)
+        let sources = try String(contentsOf: folder.appendingPathComponent("out.sources.csv"), encoding: .utf8)
+        #expect(sources.components(separatedBy: "\r\n").count == 4 && sources.contains("「15996.58」 第"))
+    }
 }

@@ -23,7 +23,8 @@ import TestSupport
         let properties = Set(document.properties.values)
         return document.blocks.compactMap(\.text).filter { text in
             if inSections.contains(text) || properties.contains(text) { return false }
-            if !title.isEmpty, title.contains(squeeze(text)) { return false }
+            // The title line, without the Markdown heading marker ("# …") the title reader drops.
+            if !title.isEmpty, title.contains(String(squeeze(text).drop { $0 == "#" })) { return false }
             // The signature: the agency line and the date line (or both on one line).
             let agency = report.metadata.agency.map { text.hasPrefix($0) } ?? false
             let dated = report.metadata.publishedOn.map { DateText.first(in: text) == $0 } ?? false

@@ -44,6 +44,16 @@ import Testing
         #expect(bannered.year == 2022)
     }
 
+    @Test func aMarkdownHeadingMarkerIsNotPartOfTheTitle() throws {
+        let one = try metadata("# 某县人民政府 2025 年 政府信息公开工作年度报告")
+        #expect(one.title == "某县人民政府2025年政府信息公开工作年度报告")
+        #expect(one.agency == "某县人民政府" && one.year == 2025)
+        let two = try metadata("## 某区人民政府\n## 2023年政府信息公开工作年度报告")
+        #expect(two.title == "某区人民政府2023年政府信息公开工作年度报告")
+        // Seven or more "#" are not a heading marker: the line is left as written.
+        #expect(try metadata("#######2023年政府信息公开工作年度报告").title?.hasPrefix("#") == true)
+    }
+
     @Test func signatureDatesInEveryForm() throws {
         for (line, iso) in [("二〇二二年一月二十日", "2022-01-20"), ("2022年1月20日", "2022-01-20"), ("2022-01-20", "2022-01-20"), ("2022.1.20", "2022-01-20")] {
             let m = try metadata("某县2021年政府信息公开工作年度报告", tail: "某县人民政府\n\(line)\n")

@@ -26,10 +26,18 @@ public enum SchemaCheck {
         except ImportError:
             print("python3 jsonschema missing: run scripts/bootstrap --test", file=sys.stderr)
             sys.exit(3)
+        import glob, os
+        from referencing import Registry, Resource
         with open(sys.argv[1], encoding="utf-8") as f:
             schema = json.load(f)
         jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(schema)
+        # Every schema beside it, by its $id, so that one may refer to another's definitions.
+        resources = []
+        for path in glob.glob(os.path.join(os.path.dirname(sys.argv[1]), "*.json")):
+            with open(path, encoding="utf-8") as f:
+                other = json.load(f)
+            resources.append((other["$id"], Resource.from_contents(other)))
+        validator = jsonschema.Draft202012Validator(schema, registry=Registry().with_resources(resources))
         for line in sys.stdin:
             if not line.strip():
                 continue

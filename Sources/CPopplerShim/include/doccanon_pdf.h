@@ -79,9 +79,41 @@ typedef struct {
 typedef dc_pdf_result *dc_pdf_read_t(const uint8_t *bytes, size_t length, dc_pdf_limits limits);
 typedef void dc_pdf_free_t(dc_pdf_result *result);
 
+// Regions of pages rendered to PNG (the review site's crops): 8-bit grey, at `dpi` (18 to
+// 600), each region in points from its page's top left (clipped to the page; one side at most
+// DC_PDF_MAX_RENDER_SIDE pixels), the call cut off after 5 seconds (a region not rendered by
+// then has no image). Call only on bytes
+// dc_pdf_read has accepted under the caller's limits (it also sets poppler up). One image per
+// region, in order; a region that could not be rendered has length 0. Release with
+// dc_pdf_images_free.
+enum { DC_PDF_MAX_RENDER_SIDE = 4000 };
+
+typedef struct {
+    int32_t page;            // 1-based
+    float x0, y0, x1, y1;
+} dc_pdf_region;
+
+typedef struct {
+    int32_t page;
+    int32_t width, height;   // pixels
+    uint8_t *png;
+    size_t length;
+} dc_pdf_image;
+
+typedef struct {
+    int32_t status;          // DC_PDF_*
+    int32_t count;
+    dc_pdf_image *images;
+} dc_pdf_images;
+
+typedef dc_pdf_images *dc_pdf_render_t(const uint8_t *bytes, size_t length, const dc_pdf_region *regions, int32_t count, double dpi);
+typedef void dc_pdf_images_free_t(dc_pdf_images *images);
+
 // What PDFSupport casts each looked-up symbol to.
 typedef dc_pdf_read_t *dc_pdf_read_fn;
 typedef dc_pdf_free_t *dc_pdf_free_fn;
+typedef dc_pdf_render_t *dc_pdf_render_fn;
+typedef dc_pdf_images_free_t *dc_pdf_images_free_fn;
 
 // The library's definitions, declared by their types (hidden from Swift, which must not link
 // them: it calls them through the pointers PDFSupport looks up).
@@ -89,6 +121,8 @@ typedef dc_pdf_free_t *dc_pdf_free_fn;
 #define DC_PDF_EXPORT __attribute__((visibility("default")))
 DC_PDF_EXPORT dc_pdf_read_t dc_pdf_read;
 DC_PDF_EXPORT dc_pdf_free_t dc_pdf_free;
+DC_PDF_EXPORT dc_pdf_render_t dc_pdf_render;
+DC_PDF_EXPORT dc_pdf_images_free_t dc_pdf_images_free;
 #endif
 
 #ifdef __cplusplus
