@@ -144,7 +144,7 @@ let package = Package(
                     ],
                     .when(platforms: [.linux])),
             ]),
-        .target(name: "CorpusKit", dependencies: ["DocModel", "ZipWriting"], swiftSettings: swiftSettings),
+        .target(name: "CorpusKit", dependencies: ["Checksum", "DocModel", "ZipWriting"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "doccanon-corpus",
             dependencies: ["CorpusKit", "DoccanonKit", "DocModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -74,12 +74,14 @@ public struct BenchmarkResult: Sendable {
 
     public init() {}
 
-    public mutating func add(_ score: DocumentScore, _ generated: GeneratedReport, format: CorpusFormat, report: Report) {
+    public mutating func add(
+        _ score: DocumentScore, _ generated: GeneratedReport, format: CorpusFormat, report: Report, renderer named: String? = nil
+    ) {
         documents += 1
         converted[format, default: 0] += 1
         cells = cells + score.cells
         cellsByFormat[format, default: CellTally()] = cellsByFormat[format, default: CellTally()] + score.cells
-        let renderer = format == .text ? "text/\(generated.textShape.rawValue)" : format.rawValue
+        let renderer = named ?? (format == .text ? "text/\(generated.textShape.rawValue)" : format.rawValue)
         cellsByRenderer[renderer, default: CellTally()] = cellsByRenderer[renderer, default: CellTally()] + score.cells
         cellsByTemplate[generated.truth.template, default: CellTally()] = cellsByTemplate[generated.truth.template, default: CellTally()] + score.cells
         for (op, t) in score.cellsByOperator { cellsByOperator[op, default: CellTally()] = cellsByOperator[op, default: CellTally()] + t }
@@ -107,13 +109,15 @@ public struct BenchmarkResult: Sendable {
             + score.unexpectedFindings.map { "unexpected \($0.rule.rawValue) at \($0.path ?? "-"): \($0.message)" }
             + score.missingFindings.map { "missing \($0.rule.rawValue) at \($0.path ?? "-")" }
         if !details.isEmpty {
-            problems.append(("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))] \(generated.textShape.rawValue)/\(generated.spanStyle.rawValue)", details))
+            let shape = format == .text ? "\(generated.textShape.rawValue)/\(generated.spanStyle.rawValue)" : renderer
+            problems.append(("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))] \(shape)", details))
         }
     }
 
-    /// Converts and scores one generated report in one format.
+    /// Converts and scores one generated report in one format (`renderer` names how it was
+    /// rendered when the format has several ways, as "pdf/grid").
     public mutating func measure(
-        _ generated: GeneratedReport, format: CorpusFormat, rendered: [UInt8]? = nil,
+        _ generated: GeneratedReport, format: CorpusFormat, rendered: [UInt8]? = nil, renderer: String? = nil,
         convert: (_ bytes: [UInt8], _ name: String, _ format: SourceInfo.Format) -> ConversionOutcome
     ) {
         let bytes: [UInt8]
@@ -132,7 +136,7 @@ public struct BenchmarkResult: Sendable {
         case .failed(let message):
             failures.append("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))]: \(message)")
         case .report(let report):
-            add(Scorer.score(report, generated), generated, format: format, report: report)
+            add(Scorer.score(report, generated), generated, format: format, report: report, renderer: renderer)
         }
     }
 }

@@ -5,7 +5,12 @@ import ZipWriting
 public enum DOCXRenderer {
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-    public static func render(_ report: GeneratedReport) throws -> [UInt8] {
+    /// How the document is meant to be printed (the PDF column, `PaperRenderer`): tracked
+    /// changes accepted, column widths by content; `grid` draws every cell border, `rules`
+    /// only the rules between rows (as the plain rendering). Nil: the DOCX column as it was.
+    public enum Paper: Sendable { case grid, rules }
+
+    public static func render(_ report: GeneratedReport, paper: Paper? = nil) throws -> [UInt8] {
         var rng = SplitMix64.forDocument(seed: 0xD0C, index: report.index)
         var body = ""
         for block in report.layout.blocks {
@@ -19,7 +24,7 @@ public enum DOCXRenderer {
             case .signature(let s):
                 body += paragraph(s, right: true, rng: &rng)
             case .table(let t):
-                body += table(t, rng: &rng)
+                body += table(t, paper: paper, rng: &rng)
                 body += "<w:p/>"
             }
         }
@@ -68,10 +73,11 @@ public enum DOCXRenderer {
         return "<w:p>\(jc)\(runs(text, bold: bold, rng: &rng))</w:p>"
     }
 
-    static func table(_ t: LayoutTable, rng: inout SplitMix64) -> String {
+    static func table(_ t: LayoutTable, paper: Paper?, rng: inout SplitMix64) -> String {
         let placement = Placement(t)
-        var out = "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders><w:insideH w:val=\"single\" w:sz=\"4\"/></w:tblBorders></w:tblPr><w:tblGrid>"
-        for _ in 0..<max(1, placement.columns) { out += "<w:gridCol w:w=\"\(9000 / max(1, placement.columns))\"/>" }
+        var out = "<w:tbl><w:tblPr>" + tableProperties(paper) + "</w:tblPr><w:tblGrid>"
+        let widths = paper == nil ? Array(repeating: 9000 / max(1, placement.columns), count: max(1, placement.columns)) : contentWidths(t, placement)
+        for width in widths { out += "<w:gridCol w:w=\"\(width)\"/>" }
         out += "</w:tblGrid>"
         for (r, row) in t.rows.enumerated() {
             out += "<w:tr>"
@@ -84,7 +90,7 @@ public enum DOCXRenderer {
                     if cell.rowSpan > 1, r + 1 < t.rows.count { tcPr += "<w:vMerge w:val=\"restart\"/>" }
                     var content = runs(cell.text, rng: &rng)
                     // A value revised with change tracking on: the deleted text is not the value.
-                    if cell.role == .value, !cell.text.isEmpty, rng.chance(0.03) {
+                    if cell.role == .value, !cell.text.isEmpty, rng.chance(0.03), paper == nil {
                         content = "<w:del w:id=\"\(rng.int(1...999))\" w:author=\"办公室\"><w:r><w:delText>\(rng.int(0...99))</w:delText></w:r></w:del>"
                             + "<w:ins w:id=\"\(rng.int(1...999))\" w:author=\"办公室\">\(content)</w:ins>"
                     }

@@ -76,7 +76,7 @@ extension AlignedTables {
     /// leaves short fragments in the first column of consecutive rows that have their own label
     /// in the next column: the fragments are one cell spanning those rows.
     static func stackLabels(_ table: inout PageTable) {
-        func text(_ r: PageTable.Region) -> String { TextFlow.text(of: r.lines).clean }
+        func text(_ r: PageTable.Region) -> String { TextFlow.cellText(of: r.lines).clean }
         let first = table.regions.indices.filter { table.regions[$0].column == 0 && table.regions[$0].columnSpan == 1 }
         func hasNeighbour(_ row: Int) -> Bool {
             table.regions.contains { $0.row == row && $0.column == 1 && !$0.lines.isEmpty && !text($0).allSatisfy(\.isASCIIDigit) }

@@ -12,6 +12,7 @@ enum DocumentAssembly {
         var lines: [[TextLine]] = []
         for page in pages {
             var tables = RuledTables.find(on: page)
+            tables += BandedTables.find(on: page, besides: tables)
             let rest = RuledTables.fill(&tables, pieces: page.pieces)
             ruled.append(tables)
             lines.append(PageSplitter.lines(rest, page: page.number))
@@ -70,8 +71,10 @@ enum DocumentAssembly {
                 }
             case .table(let pageTable):
                 flushParagraph()
-                if let map = table?.columnMap(for: pageTable) {
-                    table?.append(pageTable, columns: map)
+                if var joined = table, joined.continues(pageTable) {
+                    joined.refine(pageTable.columnEdges)
+                    if let map = joined.columnMap(for: pageTable) { joined.append(pageTable, columns: map) }
+                    table = joined
                 } else {
                     try flushTable()
                     table = SpanningTable(pageTable)

@@ -14,6 +14,8 @@ struct PageTable: Sendable {
     var regions: [Region]
     /// Column boundaries (x), left to right: used to join a table continued on the next page.
     var columnEdges: [Double]
+    /// The column edges are drawn rules (not taken from the words' alignment).
+    var ruledColumns = true
 }
 
 /// Tables drawn with rules: the rules are clustered into connected sets, each set's distinct

@@ -16,6 +16,7 @@ struct SpanningTable: Sendable {
     var columnEdges: [Double]
     /// Pages joined onto the first (for the finding).
     var joinedPages: [Int] = []
+    var ruledColumns: Bool
 
     init(_ table: PageTable) {
         rowCount = table.rowCount
@@ -23,11 +24,41 @@ struct SpanningTable: Sendable {
         regions = table.regions.map { Region(page: table.page, region: $0) }
         lastPage = table.page
         columnEdges = table.columnEdges
+        ruledColumns = table.ruledColumns
     }
 
     /// The texts of one row's cells (for recognising a repeated header).
     func rowTexts(_ row: Int) -> [String] {
-        regions.filter { $0.region.row == row }.map { TextFlow.text(of: $0.region.lines).clean }
+        regions.filter { $0.region.row == row }.map { TextFlow.cellText(of: $0.region.lines).clean }
+    }
+
+    /// Whether `next` may continue this table: on the following page, with the same outer
+    /// edges and, when both draw their column rules, every inner edge one of this table's;
+    /// when columns come from the words, at least as many of this table's inner edges as
+    /// edges of its own.
+    func continues(_ next: PageTable) -> Bool {
+        guard next.page == lastPage + 1, let first = next.columnEdges.first, let last = next.columnEdges.last,
+            abs(first - columnEdges[0]) <= 4, abs(last - columnEdges[columnEdges.count - 1]) <= 4 else { return false }
+        let inner = next.columnEdges.dropFirst().dropLast()
+        let shared = inner.filter { e in columnEdges.contains { abs($0 - e) <= 4 } }.count
+        return ruledColumns && next.ruledColumns ? shared == inner.count : shared >= inner.count - shared
+    }
+
+    /// Adds the inner edges of a continued part that this table lacks (a column the first page
+    /// had no row to show: a rule or gutter only the rows below have); a cell across a new
+    /// edge spans one more column.
+    mutating func refine(_ edges: [Double]) {
+        for e in edges where e > columnEdges[0] + 4 && e < columnEdges[columnEdges.count - 1] - 4 {
+            guard !columnEdges.contains(where: { abs($0 - e) <= 4 }), let k = columnEdges.firstIndex(where: { $0 > e }) else { continue }
+            columnEdges.insert(e, at: k)
+            columnCount += 1
+            // The new edge is between grid columns k-1 and k (old numbering: a cell over old column k-1 is cut).
+            for i in regions.indices {
+                let r = regions[i].region
+                if r.column >= k { regions[i].region.column += 1 }
+                else if r.column + r.columnSpan > k - 1 { regions[i].region.columnSpan += 1 }
+            }
+        }
     }
 
     /// The column of this table at each of `next`'s column edges, when `next` (on the
@@ -98,7 +129,7 @@ struct SpanningTable: Sendable {
         let first = part.regions.filter { $0.region.row == 0 }
         let last = regions.filter { $0.region.row + $0.region.rowSpan == rowCount && $0.region.row == rowCount - 1 }
         func numeric(_ r: Region) -> Bool {
-            let t = TextFlow.text(of: r.region.lines).clean
+            let t = TextFlow.cellText(of: r.region.lines).clean
             return !t.isEmpty && t.allSatisfy { $0.isASCIIDigit || $0 == "." || $0 == "," }
         }
         return !first.isEmpty && !first.contains(where: numeric) && first.contains { $0.region.lines.isEmpty }
@@ -118,7 +149,7 @@ struct SpanningTable: Sendable {
         var rows = Array(repeating: SourceRow(cells: []), count: rowCount)
         var origins: [[Int]: CellOrigin] = [:]
         for r in sorted {
-            let text = TextFlow.text(of: r.region.lines)
+            let text = TextFlow.cellText(of: r.region.lines)
             rows[r.region.row].cells.append(SourceCell(text.clean, rowSpan: r.region.rowSpan, columnSpan: r.region.columnSpan))
             let b = r.region.box
             origins[[r.region.row, r.region.column]] = CellOrigin(

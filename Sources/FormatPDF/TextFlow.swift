@@ -64,6 +64,16 @@ enum TextFlow {
         return (raw, Normalizer.clean(raw))
     }
 
+    /// A table cell's text: as `text(of:)`, except that a number the cell's width wrapped
+    /// ("33" over "1") is one number: lines of digits (with separators) join without a space.
+    static func cellText(of lines: [TextLine]) -> (raw: String, clean: String) {
+        let texts = lines.map(\.text)
+        guard texts.count > 1, texts.allSatisfy({ t in !t.isEmpty && t.allSatisfy { $0.isNumber || ",.，．".contains($0) } }) else {
+            return text(of: lines)
+        }
+        return (texts.joined(separator: "\n"), Normalizer.clean(texts.joined()))
+    }
+
     /// The block for a paragraph: a heading when it is one short line, not ending as a
     /// sentence does, and numbered as a section, or set in a larger or bold font.
     static func block(_ lines: [TextLine], metrics: BodyMetrics) -> Block? {
