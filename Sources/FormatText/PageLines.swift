@@ -14,6 +14,25 @@ enum PageLines {
     /// Shortest line looked at: a page run together is thousands of characters.
     static let minimumLength = 300
 
+    /// Runs of `longRun` digits or more a line must hold: a table's rows run together
+    /// ("0000000", "640020470"); prose has a phone number or a postcode at most.
+    static let minimumLongRuns = 3
+    static let longRun = 7
+
+    /// How many runs of at least `longRun` ASCII digits the line holds (a byte scan).
+    static func longRuns(_ line: Substring) -> Int {
+        var runs = 0, length = 0
+        for b in line.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                length += 1
+                if length == longRun { runs += 1 }
+            } else {
+                length = 0
+            }
+        }
+        return runs
+    }
+
     /// The lines with long run-together lines cut, and for each line its source line (0-based)
     /// and its scalar offset there; nil when no line needs cutting.
     static func expand(_ lines: [Substring]) -> (lines: [Substring], origins: [(line: Int, offset: Int)])? {
@@ -21,7 +40,7 @@ enum PageLines {
         var origins: [(line: Int, offset: Int)] = []
         var changed = false
         for (n, line) in lines.enumerated() {
-            guard line.utf8.count >= minimumLength * 3, let cuts = cuts(line) else {
+            guard line.utf8.count >= minimumLength * 3, Self.longRuns(line) >= minimumLongRuns, let cuts = cuts(line) else {
                 out.append(line)
                 origins.append((n, 0))
                 continue

@@ -17,23 +17,38 @@ enum RunTogetherTable {
     /// Longest header line, in scalars (表四's header run together is about 80).
     static let headerLength = 200
 
-    static func classify(_ line: Substring, _ kind: TextAdapter.LineKind) -> (Kind, [RunTogether.Piece]) {
+    /// `loose`: the line was cut from a page run together, where a space between a label and its
+    /// digits is markup whitespace, not a column gap.
+    static func classify(_ line: Substring, _ kind: TextAdapter.LineKind, loose: Bool = false) -> (Kind, [RunTogether.Piece]) {
         switch kind {
         case .blank, .pageNumber: return (.skip, [])
         case .text: break
         default: return (.other, [])
         }
-        if let pieces = RunTogether.pieces(line) { return (.row, pieces) }
+        // Cheap tests first: most lines are prose (sentence punctuation, no run of digits glued to a label).
+        let hasDigit = line.unicodeScalars.contains(where: RunTogether.isDigit)
+        if hasDigit, let pieces = RunTogether.pieces(line, spacesGlue: loose) { return (.row, pieces) }
+        guard line.unicodeScalars.count <= headerLength || hasDigit, !hasSentencePunctuation(line) else { return (.other, []) }
         let scalars = line.unicodeScalars
         let from = scalars.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         let raw = String(String.UnicodeScalarView(scalars.dropFirst(from))).trimmingSpaces
-        let whole = RunTogether.Piece(text: raw, from: from, to: from + raw.unicodeScalars.count, isValues: true)
+        let whole = RunTogether.Piece(text: raw, from: from, to: from + raw.unicodeScalars.count, isValues: !hasDigit ? false : true)
         // Digits alone, with no space between them (spaced digits are columns set by spaces).
-        if !raw.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }), RunTogether.isValueRun(raw[...]) {
-            return (.values, [whole])
+        if hasDigit {
+            let spaced = raw.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+            return !spaced && RunTogether.isValueRun(raw[...]) ? (.values, [whole]) : (.other, [])
         }
-        if isHeader(Normalizer.clean(raw)) { return (.header, [RunTogether.Piece(text: raw, from: whole.from, to: whole.to, isValues: false)]) }
-        return (.other, [])
+        return isHeader(Normalizer.clean(raw)) ? (.header, [whole]) : (.other, [])
+    }
+
+    /// Sentence punctuation outside brackets: prose, never a header or a row.
+    static func hasSentencePunctuation(_ line: Substring) -> Bool {
+        var depth = 0
+        for s in line.unicodeScalars {
+            if s == "（" || s == "(" { depth += 1 } else if s == "）" || s == ")" { depth = max(0, depth - 1) }
+            if depth == 0, s == "，" || s == "。" || s == "；" || s == "！" || s == "？" || s == "：" || s == ":" { return true }
+        }
+        return false
     }
 
     static func isHeader(_ text: String) -> Bool {
@@ -50,17 +65,19 @@ enum RunTogetherTable {
     /// Fewest digits of a line of digits alone that opens a table under header lines.
     static let minimumRowDigits = 6
     /// Lines looked at after a header line for the run-together row that makes it a table's.
-    static let lookahead = 12
+    static let lookahead = 6
 
     /// The table starting at `start`, if one does, and the line after it.
-    static func read(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder) throws(AdapterFailure) -> (Table, Int)? {
+    static func read(
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, pageLines: Set<Int> = []
+    ) throws(AdapterFailure) -> (Table, Int)? {
         var rows: [SourceRow] = []
         var kept = 0
         var i = start
         var end = start
         var sawRow = false
         loop: while i < lines.count {
-            let (kind, pieces) = classify(lines[i], kinds[i])
+            let (kind, pieces) = classify(lines[i], kinds[i], loose: pageLines.contains(i))
             switch kind {
             case .other: break loop
             case .skip:
@@ -68,12 +85,12 @@ enum RunTogetherTable {
                 continue
             case .header:
                 // Header lines open a table only when a run-together row follows them.
-                if !sawRow, !rowFollows(lines, kinds, after: i) { return nil }
+                if !sawRow, !rowFollows(lines, kinds, after: i, pageLines) { return nil }
             case .values:
                 // A line of digits alone is a row under a header (表四's unlabelled row).
                 if !sawRow, !rows.isEmpty, pieces[0].text.unicodeScalars.filter(RunTogether.isDigit).count >= minimumRowDigits {
                     sawRow = true
-                } else if !sawRow, !rowFollows(lines, kinds, after: i) {
+                } else if !sawRow, !rowFollows(lines, kinds, after: i, pageLines) {
                     return nil
                 }
             case .row:
@@ -101,10 +118,10 @@ enum RunTogetherTable {
         return (table, end)
     }
 
-    static func rowFollows(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
+    static func rowFollows(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int, _ pageLines: Set<Int>) -> Bool {
         var j = i + 1
         while j < min(lines.count, i + 1 + lookahead) {
-            switch classify(lines[j], kinds[j]).0 {
+            switch classify(lines[j], kinds[j], loose: pageLines.contains(j)).0 {
             case .row: return true
             case .values:
                 // Digits alone under a header open a table only when they are a whole row's

@@ -36,6 +36,12 @@ public enum TextAdapter: FormatAdapter {
         let scraped = ScraperHeader.read(lines)
         for d in scraped.dropped { kinds[d] = .blank }
         var reader = TextReader(lines: lines, kinds: kinds, grid: GridBuilder(limits: limits))
+        // Lines cut from a page on one line: a label and its digits apart by a space are run together too.
+        if let expanded {
+            var pieces: [Int: Int] = [:]
+            for o in expanded.origins { pieces[o.line, default: 0] += 1 }
+            reader.pageLines = Set(expanded.origins.indices.filter { pieces[expanded.origins[$0].line, default: 0] > 1 })
+        }
         var blocks = try reader.blocks()
         var findings = reader.findings() + scraped.findings
         if let expanded {
@@ -112,6 +118,8 @@ struct TextReader {
     let lines: [Substring]
     let kinds: [LineKind]
     let grid: GridBuilder
+    /// Lines cut from one long line (`PageLines`): text a page's `textContent` ran together.
+    var pageLines: Set<Int> = []
     /// Lines dropped as a page's running header inside a space-aligned table.
     var runningHeaders: [Int] = []
 
@@ -131,7 +139,7 @@ struct TextReader {
                 blocks.append(.table(table))
                 i = next
             case .text:
-                if let (table, next) = try RunTogetherTable.read(lines, kinds, from: i, grid: grid) {
+                if let (table, next) = try RunTogetherTable.read(lines, kinds, from: i, grid: grid, pageLines: pageLines) {
                     blocks.append(.table(table))
                     i = next
                     continue

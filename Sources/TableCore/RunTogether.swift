@@ -27,7 +27,9 @@ public enum RunTogether {
     /// The pieces of a run-together line, or nil when the line is not one: it must have a value
     /// run glued to a label before it, no value run may read as a quantity in prose ("21件",
     /// "2022年"), and outside brackets there is no sentence punctuation.
-    public static func pieces(_ line: Substring) -> [Piece]? {
+    /// `spacesGlue`: spaces between a label and its digits still run them together (a page's
+    /// `textContent`, where spaces are markup whitespace).
+    public static func pieces(_ line: Substring, spacesGlue: Bool = false) -> [Piece]? {
         let s = Array(line.unicodeScalars)
         var out: [Piece] = []
         var textStart = 0
@@ -58,7 +60,7 @@ public enum RunTogether {
                 // A row label ends in a word or a closing bracket, not in "、" or a sentence's comma.
                 guard text.count >= 2, let last = text.last, !ordinalWords.contains(last), endsLabel(last) else { return nil }
                 out.append(piece(s, text.from, text.to, values: false))
-                glued = glued || text.to == i
+                glued = glued || text.to == i || spacesGlue
             }
             out.append(piece(s, i, end, values: true))
             i = end
