@@ -171,6 +171,7 @@ enum TitleFinder {
         for i in 0..<limit {
             guard let text = blocks[i].text.map(unmarked) else { continue }
             let chars = Array(text)
+            guard chars.count > 2 else { continue }
             for end in 2..<min(chars.count, maxTitle) where chars[end - 1] == "告" && chars[end - 2] == "报" {
                 let title = String(chars[..<end]).trimmingCharacters(" 　")
                 let rest = String(chars[end...]).trimmingCharacters(" 　")

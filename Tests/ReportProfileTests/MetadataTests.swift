@@ -62,6 +62,8 @@ import Testing
         // A sentence that merely mentions a report is not a title.
         let sentence = try metadata("本报告根据《中华人民共和国政府信息公开条例》编制。")
         #expect(sentence.title == nil)
+        // Lines of one or two characters before the first section are not a title (and do not trap).
+        #expect(try metadata("某\n区").title == nil)
     }
 
     @Test func signatureDatesInEveryForm() throws {
