@@ -136,7 +136,9 @@ public struct BenchmarkResult: Sendable {
         case .failed(let message):
             failures.append("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))]: \(message)")
         case .report(let report):
-            add(Scorer.score(report, generated), generated, format: format, report: report, renderer: renderer)
+            // Run-together text determines fewer cells than the layout states.
+            let judged = format == .text && generated.textShape == .runTogether ? RunTogetherTruth.settled(generated) : generated
+            add(Scorer.score(report, judged), judged, format: format, report: report, renderer: renderer)
         }
     }
 }

@@ -26,7 +26,8 @@ public enum Corpus {
 
     /// The `index`-th report of corpus `seed`. `operators` forces the damage (nil: random).
     public static func report(
-        index: Int, seed: UInt64, operators: [DamageOperator]? = nil, inconsistent: Bool? = nil, template forced: Template? = nil
+        index: Int, seed: UInt64, operators: [DamageOperator]? = nil, inconsistent: Bool? = nil, template forced: Template? = nil,
+        textShape: TextShape? = nil
     ) -> GeneratedReport {
         var rng = SplitMix64.forDocument(seed: seed, index: index)
         let drawn: Template = rng.chance(0.5) ? .y2021 : .y2019
@@ -77,7 +78,8 @@ public enum Corpus {
         }
         truth.allowed = damager.allowed + SpecRules.findings(template, truth.cells, treatUndeterminableAsNull: false)
         var rngShape = damager.rng
-        let shape = rngShape.pick(TextShape.allCases)
+        let drawnShape = rngShape.pick(TextShape.mixed)
+        let shape = textShape.map { TextShape.drawn($0, damage: damage) } ?? drawnShape
         let spans = shape == .cellPerLine ? rngShape.pick([SpanStyle.continuation, .absent]) : rngShape.pick(SpanStyle.allCases)
         return GeneratedReport(
             index: index, name: sixDigits(index) + "-" + template.rawValue, layout: damager.layout, truth: truth, damage: damage,

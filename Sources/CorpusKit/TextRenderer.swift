@@ -60,6 +60,7 @@ public enum TextRenderer {
         switch shape {
         case .spaceAligned: return SpaceAlignedRenderer.table(t, rng: &rng)
         case .markdownOCR: return MarkdownOCRRenderer.table(t, spans: spans, rng: &rng)
+        case .runTogether: return RunTogetherRenderer.table(t, rng: &rng)
         default: break
         }
         let rows = flatten(t, spans)
@@ -101,7 +102,7 @@ public enum TextRenderer {
                 lines.append("| " + cells.map(oneLine).joined(separator: " | ") + " |")
                 if n == 0, separator { lines.append("|" + Array(repeating: "---|", count: cells.count).joined()) }
             }
-        case .spaceAligned, .markdownOCR:
+        case .spaceAligned, .markdownOCR, .runTogether:
             break
         }
         return lines

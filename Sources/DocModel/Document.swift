@@ -59,6 +59,11 @@ public struct Table: Sendable, Equatable {
     public var columnCount: Int
     /// Cells in reading order (row, then column).
     public var cells: [Cell]
+    /// True when the source ran the table's cells together ("规章000行政规范性文件6233440", what
+    /// a page's `textContent` gives): each row holds label text and value runs, a label cell may
+    /// hold several labels and a value cell the digits of several values (`TableCore.RunTogether`).
+    /// Not serialised.
+    public var runTogether = false
 
     public init(rowCount: Int, columnCount: Int, cells: [Cell]) {
         self.rowCount = rowCount

@@ -24,6 +24,9 @@ public enum FindingDetail: Sendable, Hashable {
     /// A row read one of several ways: its cells and columns, how the reading was chosen,
     /// the values taken and (up to three) other readings.
     case reading(cells: Int, columns: Int, decision: ReadingDecision, chosen: [Value?], others: [[Value?]])
+    /// Digits run together ("6233440") and the splits into the row's columns that the text and
+    /// the arithmetic leave possible (up to four; `count` of them in all, nil when too many to count).
+    case splits(digits: String, columns: Int, splits: [[Value?]], count: Int?)
 }
 
 /// How the aligner chose between the readings of a row (`table.ambiguous`), most certain first.
@@ -42,6 +45,8 @@ public enum ReadingDecision: Sendable, Hashable {
     case repeatedValueUndecided
     /// No choice: the surplus values dropped, every reading gives the same values.
     case surplusDropped(Int)
+    /// Digits run together: only one of their splits keeps the table's arithmetic best.
+    case digitSplit
 
     var reason: String {
         switch self {
@@ -52,6 +57,7 @@ public enum ReadingDecision: Sendable, Hashable {
         case .repeatedValue: return "多出的单元格不是空白而是重复的值，由表内勾稽关系确定"
         case .repeatedValueUndecided: return "多出的单元格不是空白而是重复的值，无法确定是哪一个，各读法不一致的单元格取 null"
         case .surplusDropped(let n): return "舍去 \(n) 个多出的值后各种读法结果相同"
+        case .digitSplit: return "连在一起的数字只有这一种拆分最符合表内勾稽关系"
         }
     }
 }
@@ -226,5 +232,19 @@ extension Finding {
         return Finding(
             .tableAmbiguous, "\(title)“\(row)”：\(cells) 个单元格对应 \(columns) 列，可有多种对齐；\(how)", path: path,
             detail: .reading(cells: cells, columns: columns, decision: decision, chosen: chosen, others: others))
+    }
+
+    /// `value.undecidable`: digits run together whose split neither the text nor the arithmetic
+    /// decides; the cells the possible splits disagree on are null.
+    public static func undecidable(title: String, row: String, digits: String, columns: Int, splits: [[Value?]], count: Int?, path: String) -> Finding {
+        let how: String
+        switch (count, splits.isEmpty) {
+        case (nil, _): how = "可能的拆分过多（超过 \(columns) 列可穷举的范围），该行取 null"
+        case (_, true): how = "无法拆成 \(columns) 个数值（可能有空白单元格），该行取 null"
+        case (let n?, false): how = "有 \(n) 种拆分同样符合表内勾稽关系，各拆分不一致的单元格取 null；可能的拆分 \(splits.map { show($0) }.joined(separator: " "))"
+        }
+        return Finding(
+            .valueUndecidable, "\(title)“\(row)”：连在一起的数字“\(digits)”拆成 \(columns) 列，\(how)", path: path,
+            detail: .splits(digits: digits, columns: columns, splits: splits, count: count))
     }
 }

@@ -10,7 +10,8 @@ import TextLayout
 /// - one cell per line, each indented by a tab, rows separated by blank lines; a short line
 ///   without the tab that follows a cell continues that cell ("（三）不\n予公开");
 /// - tab-separated rows, one row per line (empty strings between tabs are empty cells);
-/// - pipe rows, `| 规章 | 0 | 0 | 0 |`, with Markdown separator rows ignored.
+/// - pipe rows, `| 规章 | 0 | 0 | 0 |`, with Markdown separator rows ignored;
+/// - columns set by spaces (`AlignedTable`) and cells run together (`RunTogetherTable`).
 /// Every other line is a paragraph, or a heading when it is a short numbered line.
 ///
 /// Table cells carry their origin: the 1-based line and the column range (in Unicode scalars)
@@ -25,15 +26,40 @@ public enum TextAdapter: FormatAdapter {
         let text = try decode(bytes)
         // Split on bytes: "\r\n" is one Character, so a Character split would miss CRLF lines.
         let separator: UInt8 = text.utf8.contains(0x0A) ? 0x0A : 0x0D
-        let lines = text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { bytes -> Substring in
+        var lines = text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { bytes -> Substring in
             bytes.last == 0x0D ? Substring(bytes.dropLast()) : Substring(bytes)
         }
+        // A whole page on one line (a crawler's textContent) is cut into the lines it shows.
+        let expanded = PageLines.expand(lines)
+        if let expanded { lines = expanded.lines }
         var kinds = lines.map(LineKind.init)
         let scraped = ScraperHeader.read(lines)
         for d in scraped.dropped { kinds[d] = .blank }
         var reader = TextReader(lines: lines, kinds: kinds, grid: GridBuilder(limits: limits))
-        let blocks = try reader.blocks()
-        return Document(source: source, blocks: blocks, properties: scraped.properties, findings: reader.findings() + scraped.findings)
+        // Lines cut from a page on one line: a label and its digits apart by a space are run together too.
+        if let expanded {
+            var pieces: [Int: Int] = [:]
+            for o in expanded.origins { pieces[o.line, default: 0] += 1 }
+            reader.pageLines = Set(expanded.origins.indices.filter { pieces[expanded.origins[$0].line, default: 0] > 1 })
+        }
+        var blocks = try reader.blocks()
+        var findings = reader.findings() + scraped.findings
+        if let expanded {
+            blocks = blocks.map { relocate($0, expanded.origins) }
+            findings.append(Finding(.sourceRestructured, "整篇文字在同一行（网页 textContent），按句末和编号标题分行读取：\(expanded.lines.count) 行"))
+        }
+        return Document(source: source, blocks: blocks, properties: scraped.properties, findings: findings)
+    }
+
+    /// A block read from cut lines with its cells' locations on the source's own lines.
+    static func relocate(_ block: Block, _ origins: [(line: Int, offset: Int)]) -> Block {
+        guard case .table(var table) = block else { return block }
+        for k in table.cells.indices {
+            guard let origin = table.cells[k].origin, case .text(let line, let from, let to) = origin.location, origins.indices.contains(line - 1) else { continue }
+            let o = origins[line - 1]
+            table.cells[k].origin = CellOrigin(raw: origin.raw, location: .text(line: o.line + 1, from: from + o.offset, to: to + o.offset))
+        }
+        return .table(table)
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else, or bytes that are not
@@ -92,6 +118,8 @@ struct TextReader {
     let lines: [Substring]
     let kinds: [LineKind]
     let grid: GridBuilder
+    /// Lines cut from one long line (`PageLines`): text a page's `textContent` ran together.
+    var pageLines: Set<Int> = []
     /// Lines dropped as a page's running header inside a space-aligned table.
     var runningHeaders: [Int] = []
 
@@ -111,6 +139,11 @@ struct TextReader {
                 blocks.append(.table(table))
                 i = next
             case .text:
+                if let (table, next) = try RunTogetherTable.read(lines, kinds, from: i, grid: grid, pageLines: pageLines) {
+                    blocks.append(.table(table))
+                    i = next
+                    continue
+                }
                 if let (table, next) = try AlignedTable.read(lines, kinds, from: i, grid: grid, runningHeaders: &runningHeaders) {
                     blocks.append(.table(table))
                     i = next

@@ -42,24 +42,9 @@ public struct LabelKey: Sendable, Equatable, Hashable {
         var chars: [Unicode.Scalar] = []
         chars.reserveCapacity(label.utf8.count)
         for ch in label.unicodeScalars {
-            switch ch {
-            case " ", "\t", "\n", "\r", "\u{3000}", "\u{00A0}": continue
-            case "（", "【", "〔", "[": chars.append("(")
-            case "）", "】", "〕", "]": chars.append(")")
-            case "，": chars.append(",")
-            case "：": chars.append(":")
-            case "；": chars.append(";")
-            case "．": chars.append(".")
-            case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
-            case "A"..."Z": chars.append(Unicode.Scalar(ch.value + 32) ?? ch)
-            default:
-                if ch.value >= 0x80, let fixed = scalarConfusions[ch.value] {
-                    repairs.append("\(ch) → \(fixed)")
-                    chars.append(fixed)
-                } else {
-                    chars.append(ch)
-                }
-            }
+            guard let mapped = keyScalar(ch) else { continue }
+            if mapped != ch, ch.value >= 0x80, scalarConfusions[ch.value] != nil { repairs.append("\(ch) → \(mapped)") }
+            chars.append(mapped)
         }
         // Stray leading punctuation (".第二十条…").
         while let first = chars.first, leadingPunctuation.contains(first), chars.count > 1, !isDigit(chars[1]) {
@@ -110,6 +95,26 @@ public struct LabelKey: Sendable, Equatable, Hashable {
         let core = string(chars[i...])
         let key = normalized.isEmpty ? core : string(normalized[...]) + core
         return LabelKey(key: key, core: core, numbering: numbering, repairs: repairs)
+    }
+
+    /// What a scalar of a label becomes in its key (nil: dropped): no whitespace or quotes,
+    /// ASCII brackets and punctuation, lower-case Latin letters, OCR confusions repaired.
+    @inline(__always)
+    public static func keyScalar(_ ch: Unicode.Scalar) -> Unicode.Scalar? {
+        switch ch {
+        case " ", "\t", "\n", "\r", "\u{3000}", "\u{00A0}": return nil
+        case "（", "【", "〔", "[": return "("
+        case "）", "】", "〕", "]": return ")"
+        case "，": return ","
+        case "：": return ":"
+        case "；": return ";"
+        case "．": return "."
+        case "“", "”", "\"", "‘", "’", "'", "「", "」": return nil
+        case "A"..."Z": return Unicode.Scalar(ch.value + 32) ?? ch
+        default:
+            if ch.value >= 0x80, let fixed = scalarConfusions[ch.value] { return fixed }
+            return ch
+        }
     }
 
     static let leadingPunctuation: Set<Unicode.Scalar> = [".", ",", "、", "·", "。", "-", "_", "*"]

@@ -71,7 +71,17 @@ struct ProseClaim: Equatable {
     /// The stated and the table's values; nil when the table's cells are blank.
     func compared(in report: Report) -> (stated: Int, table: Int)? {
         guard let table = quantity.value(in: report) else { return nil }
-        if let stated { return (stated, table) }
+        if let stated {
+            // "受理/收到申请N件" is written both for the year's new applications and for all the
+            // year had to handle, new plus carried over ("共受理749件（含上年结转36件）"): either
+            // reading agrees; a mismatch is reported against 新收.
+            if quantity == .received, let carried = ProseQuantity.carriedOver.value(in: report),
+                carried > 0, stated == table + carried
+            {
+                return (stated, stated)
+            }
+            return (stated, table)
+        }
         let total: ProseQuantity = quantity == .reviewsUpheld ? .reviews : .lawsuits
         guard let all = total.value(in: report) else { return nil }
         return (all, table)

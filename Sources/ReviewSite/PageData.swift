@@ -2,7 +2,8 @@ import DocModel
 import PDFSupport
 
 /// The data a report page's script reads (as JSON in `<script type="application/json">`),
-/// written compactly (a site of 1,000 reports is mostly this): the findings; per drawn cell (in
+/// written compactly (a site of 1,000 reports is mostly this): the value cells' field names
+/// (`fields`, indexed by their `data-f`); the findings; per drawn cell (in
 /// drawing order; null for a cell with nothing to say) its finding indices `f`, its provenance
 /// (`r` the raw text, `l` the location as numbers in the order of spec §9, `i` and `o` how and
 /// from what an inferred value was inferred) and where it falls in the source lines (`h`, `w`);
@@ -13,6 +14,8 @@ struct PageData {
     let input: ReviewInput
     let marks: CellMarks
     let drawn: [String]
+    /// The field names the value cells' `data-f` index (`TableLayout.fields`).
+    let fields: [String]
 
     /// The location kind of the page: the source's format (a report's sources all have it).
     var kind: SourceInfo.Format { input.report.source.format }
@@ -46,6 +49,7 @@ struct PageData {
         }
         var members: [CanonicalValue.Member] = [
             .init("k", .string(kind.rawValue)),
+            .init("fields", .array(itemName: "field", fields.map(CanonicalValue.string))),
             .init("findings", .array(itemName: "finding", findings)),
             .init("cells", .array(itemName: "cell", cells)),
         ]

@@ -38,7 +38,7 @@ struct ReportPage {
         body += findingsList(marks, general: marks.general(cellPaths: cellPaths))
         body += ProseMarks(report: report, mismatches: input.proseMismatches).sections()
         body += "</main>\n<aside id=\"detail\" aria-live=\"polite\"><h2>单元格</h2><p class=\"hint\">选择一个单元格，查看其发现、原文和来源位置。</p></aside>\n</div>\n"
-        let data = PageData(input: input, marks: marks, drawn: layout.drawn).canonical
+        let data = PageData(input: input, marks: marks, drawn: layout.drawn, fields: layout.fields).canonical
         return Markup.page(title: report.metadata.title ?? report.source.name, root: "../", bodyClass: "report", body: body, data: data)
     }
 

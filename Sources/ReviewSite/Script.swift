@@ -113,10 +113,11 @@ enum Script {
       if (c.c) o.crop = c.c;
       return o;
     }
-    // A value cell's path is its row's data-r and its own data-f; data.cells is in cell order.
+    // A value cell's path is its row's data-r and the field its data-f indexes in data.fields;
+    // data.cells is in cell order.
     var cells = Array.prototype.slice.call(document.querySelectorAll("td[data-f]"));
     cells.forEach(function (td, i) {
-      td.dataset.p = td.parentElement.dataset.r + "." + td.dataset.f;
+      td.dataset.p = td.parentElement.dataset.r + "." + data.fields[Number(td.dataset.f)];
       td.dataset.i = i;
       td.tabIndex = i === 0 ? 0 : -1;
     });
@@ -227,7 +228,7 @@ enum Script {
         detail.appendChild(from);
       }
       if (info.crop && info.box) detail.appendChild(crop(info.crop, info.box));
-      else if (info.box) detail.appendChild(el("p", "hint", "页面图像只为有发现的单元格生成。"));
+      else if (info.box) detail.appendChild(el("p", "hint", info.f ? "没有页面图像（报告读自 JSON/XML，或页面无法渲染）。" : "页面图像只为有发现的单元格生成。"));
       var context = sourceLines(info);
       if (context) detail.appendChild(context);
       if (info.raw === undefined && !info.inferred) detail.appendChild(el("p", "hint", "没有来源信息（用 --provenance 生成的报告才有）。"));

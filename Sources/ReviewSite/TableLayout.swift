@@ -4,13 +4,17 @@ import TableCore
 
 /// The three statistical tables drawn in the official template's layout (headers, groups and
 /// merged label cells as the 2019 and 2021 formats print them), with every value. A value
-/// cell's dotted path is its row's `data-r` and its own `data-f` (the script joins them); it
-/// has the class of its most severe finding. `drawn` lists the paths in drawing order, which
-/// is the order of the page data's cells.
+/// cell's dotted path is its row's `data-r` and its field name, which its `data-f` gives as an
+/// index into `fields` (the page data's "fields": names are written once per page; the script
+/// joins them); it has the class of its most severe finding. `drawn` lists the paths in drawing
+/// order, which is the order of the page data's cells.
 struct TableLayout {
     let report: Report
     let marks: CellMarks
     private(set) var drawn: [String] = []
+    /// The field names of the drawn cells, each once, in order of first use.
+    private(set) var fields: [String] = []
+    private var fieldIndex: [String: Int] = [:]
 
     init(report: Report, marks: CellMarks) {
         self.report = report
@@ -34,7 +38,12 @@ struct TableLayout {
         if shown == nil { classes.append("nil") }
         let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         let span = columnSpan > 1 ? " colspan=\"\(columnSpan)\"" : ""
-        return "<td data-f=\"\(Markup.attribute(field))\"\(classAttribute)\(span)>\(Markup.text(shown ?? ""))</td>"
+        let index = fieldIndex[field] ?? fields.count
+        if index == fields.count {
+            fields.append(field)
+            fieldIndex[field] = index
+        }
+        return "<td data-f=\"\(index)\"\(classAttribute)\(span)>\(Markup.text(shown ?? ""))</td>"
     }
 
     /// A table row's start tag naming the row's path.

@@ -12,13 +12,17 @@ public struct InputCell: Sendable, Equatable {
     public let isBlank: Bool
     public let isValue: Bool
     public let labelKey: LabelKey?
+    /// The cell is a piece of a row whose cells the source ran together (`Table.runTogether`):
+    /// a value cell holds the digits of one or more values, a label cell one or more labels.
+    public let runTogether: Bool
 
-    public init(_ text: String, column: Int, source: CellRef? = nil) {
+    public init(_ text: String, column: Int, source: CellRef? = nil, runTogether: Bool = false) {
         self.text = text
         self.column = column
         self.source = source
+        self.runTogether = runTogether
         isBlank = ValueParser.isBlank(text)
-        isValue = !isBlank && ValueParser.isValueLike(text)
+        isValue = !isBlank && (runTogether ? RunTogether.isValueRun(text[...]) : ValueParser.isValueLike(text))
         labelKey = isBlank || isValue ? nil : LabelKey.make(text)
     }
 
@@ -72,6 +76,8 @@ public struct Aligner {
         var column: Int
         var isBlank: Bool
         var source: CellRef?
+        /// The digits of one or more values run together: the `digitSplit` generator splits it.
+        var runTogether = false
     }
 
     struct HeaderCell {
@@ -118,7 +124,7 @@ public struct Aligner {
         var headerCells: [HeaderCell] = []
         var lastWasHeader = false
 
-        for row in rows {
+        for row in unglue(rows) {
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
@@ -152,7 +158,9 @@ public struct Aligner {
         // Merge a labelled row whose values went to the next line(s).
         var merged: [Entry] = []
         for entry in entries {
+            // (Not after a run-together row: its one value cell holds all its values.)
             if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
+                !last.slots.contains(where: \.runTogether),
                 // Counting cells with something in them: blanks may be a merged label's padding.
                 last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
                 last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
@@ -232,7 +240,9 @@ public struct Aligner {
 
     func classify(_ row: [InputCell], lastLabel: Int, currentTable: Int?, currentGroup: String?) -> Entry {
         let cells = row
-        let slots = cells[(lastLabel + 1)...].map { Slot(text: $0.text, column: $0.column, isBlank: $0.isBlank, source: $0.source) }
+        let slots = cells[(lastLabel + 1)...].map {
+            Slot(text: $0.text, column: $0.column, isBlank: $0.isBlank, source: $0.source, runTogether: $0.runTogether && $0.isValue)
+        }
         let hasValues = slots.contains { !$0.isBlank }
         if lastLabel < 0 {
             return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])

@@ -21,9 +21,19 @@ extension Aligner {
 
     func readTable(_ t: Int, _ template: TableTemplate, _ entries: [Entry]) -> TableReading {
         var (found, extraRows, findings) = sourceRows(t, template, entries)
+        var candidates: [[Reading]] = []
+        var splits: [Int: SplitState] = [:]
+        for (r, source) in found.enumerated() {
+            guard let source else { candidates.append([]); continue }
+            guard source.input.isRunTogether else { candidates.append(Self.readings(source.input, tier: 0)); continue }
+            // Digits run together: the splits the row's own arithmetic prefers (there may be hundreds).
+            let (kept, state) = splitCandidates(template.key, template.rows[r], source.input)
+            candidates.append(kept)
+            splits[r] = state
+        }
         var search = ReadingSearch(
             tableKey: template.key, rows: template.rows,
-            candidates: found.map { $0.map { Self.readings($0.input, tier: 0) } ?? [] },
+            candidates: candidates,
             fieldColumns: found.map { $0?.fieldColumns }, extraRows: extraRows, score: score)
         let plainCounts = search.candidates.map(\.count)
         search.search(template.rows.indices.filter { plainCounts[$0] > 1 }, startAlone: true)
@@ -52,9 +62,11 @@ extension Aligner {
             let reading = search.candidates[r][search.chosen[r]]
             rows += Self.rowValues(row, reading: reading)
             findings += rowFindings(template, r, source, path: path, search: search, plainCount: plainCounts[r])
+            if let state = splits[r], let finding = splitFinding(template, r, source, state, path: path, search: search) { findings.append(finding) }
             findings += valueFindings(template, row, reading)
             let inferred: ValueSource.Inference? =
-                source.entry.inferred ? .rowPosition : (search.steps[r] != nil && !reading.keepsColumns ? .arithmetic : nil)
+                source.input.isRunTogether ? (source.input.slots.count == row.columns.count ? nil : .digitSplit)
+                : source.entry.inferred ? .rowPosition : (search.steps[r] != nil && !reading.keepsColumns ? .arithmetic : nil)
             Self.sources(template.key, row, reading, inferred: inferred, into: &sources)
         }
         return TableReading(values: TableValues(rows: rows, extraRows: extraRows), findings: findings, sources: sources)
@@ -118,6 +130,7 @@ extension Aligner {
             out.append(.labelVariant(entry.label, template: row.labels.first ?? "", path: path))
         }
         let reading = search.candidates[r][search.chosen[r]]
+        if source.input.isRunTogether { return out }
         let given = entry.slots.reduce(0) { $0 + ($1.isBlank ? 0 : 1) }
         let read = reading.slots.reduce(0) { n, slot in slot.map { $0.isBlank ? n : n + 1 } ?? n }
         let dropped = given - read

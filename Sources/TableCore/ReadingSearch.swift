@@ -50,6 +50,8 @@ struct ReadingSearch {
     var chosen: [Int]
     /// Per template row, how its reading was chosen (nil: it had no choice).
     var steps: [Step?]
+    /// Per template row decided `undecided`: the candidate indices of the readings that tied.
+    var ties: [Int: [Int]] = [:]
     /// Per template row, the grid columns the header gives its fields (positions), if any.
     let fieldColumns: [[Int]?]
     let extraRows: [ExtraRow]
@@ -229,6 +231,7 @@ struct ReadingSearch {
             }
             return
         }
+        ties[r] = options
         setCandidates(r, candidates[r] + [Self.agreement(readings, columns: rows[r].columns.count)])
         chosen[r] = candidates[r].count - 1
         steps[r] = .undecided

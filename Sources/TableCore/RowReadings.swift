@@ -49,6 +49,8 @@ struct RowInput {
     var row: RowTemplate
 
     var columns: Int { row.columns.count }
+    /// The row holds a value run (cells run together): only `digitSplit` reads it.
+    var isRunTogether: Bool { slots.contains { $0.runTogether } }
     var surplus: Int { slots.count - columns }
     var blankSlots: Int { slots.reduce(0) { $1.isBlank ? $0 + 1 : $0 } }
     /// The row has more cells than columns and every surplus cell can be a blank: its cells
@@ -75,18 +77,25 @@ enum ReadingGenerator: Sendable, Equatable, CaseIterable {
     /// A surplus cell taken for a blank may instead be a value written twice next to a real
     /// blank ("0 | 0 | | 3" for three columns): readings that drop a value instead.
     case repeatedValue
+    /// Cells run together ("21710000218" for seven columns): every split of the row's value
+    /// runs into its columns (`digitSplits`). A row with a value run gets only these readings.
+    case digitSplit
 
     var tier: Int {
         switch self {
-        case .alignment: return 0
+        case .alignment, .digitSplit: return 0
         case .repeatedValue: return 1
         }
     }
 
     func readings(_ input: RowInput) -> [Reading] {
+        if input.isRunTogether {
+            return self == .digitSplit ? Self.digitSplits(input) ?? [] : []
+        }
         switch self {
         case .alignment: return Self.alignments(input)
         case .repeatedValue: return Self.repeatedValues(input)
+        case .digitSplit: return []
         }
     }
 

@@ -30,6 +30,8 @@ public struct Vocabulary: Sendable {
 
     let entries: [Entry]
     let byKey: [String: [Int]]
+    /// The distinct cores of two scalars or more, for finding labels glued together (`cover`).
+    let cores: [[Unicode.Scalar]]
 
     public init(_ templates: [TableTemplate]) {
         var entries: [Entry] = []
@@ -51,6 +53,10 @@ public struct Vocabulary: Sendable {
         for (i, e) in entries.enumerated() { byKey[e.key.key, default: []].append(i) }
         self.entries = entries
         self.byKey = byKey
+        var seen = Set<String>()
+        cores = entries.compactMap { e in
+            e.key.core.unicodeScalars.count >= 2 && seen.insert(e.key.core).inserted ? Array(e.key.core.unicodeScalars) : nil
+        }
     }
 
     func group(of key: LabelKey, in table: Int) -> String? {

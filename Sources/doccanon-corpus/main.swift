@@ -18,6 +18,7 @@ struct Options: ParsableArguments {
     @Option(help: "Corpus seed (the same seed gives the same corpus everywhere).") var seed: UInt64 = 1
     @Option(help: "Index of the first report (to look at one report of a corpus again).") var start = 0
     @Option(help: "Only reports carrying this damage operator (repeatable).") var damage: [String] = []
+    @Option(help: "Render text in this shape (runTogether is not in the default mix: see README).") var textShape: TextShape?
 
     func reports() throws -> [GeneratedReport] {
         let ops = try damage.map { name -> DamageOperator in
@@ -26,11 +27,12 @@ struct Options: ParsableArguments {
             }
             return op
         }
-        return (start..<(start + count)).map { Corpus.report(index: $0, seed: seed, operators: ops.isEmpty ? nil : ops) }
+        return (start..<(start + count)).map { Corpus.report(index: $0, seed: seed, operators: ops.isEmpty ? nil : ops, textShape: textShape) }
     }
 }
 
 extension CorpusFormat: ExpressibleByArgument {}
+extension TextShape: ExpressibleByArgument {}
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write the reports (every format) and their truth to a directory.")

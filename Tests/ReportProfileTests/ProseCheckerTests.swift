@@ -47,6 +47,25 @@ import Testing
         }
     }
 
+    /// 受理 counts the carried-over applications in some reports (沭阳县 2025: 受理749 = 新收713 +
+    /// 上年结转36) and not in others: both readings agree, any other number is a mismatch.
+    @Test func receivedMayIncludeCarriedOver() throws {
+        var report = try Self.seed(overview: [])
+        let carried = try #require(report.applications?.rows.firstIndex { $0.path == "carriedOver" })
+        let total = try #require(report.applications?.rows[carried].fields.firstIndex { $0.name == "total" })
+        report.applications?.rows[carried].fields[total].value = .integer(36)
+        func found(_ text: String) -> [ProseMismatch] {
+            report.sections = [Section(id: .overview, heading: "一、总体情况", paragraphs: [text])]
+            return ProseChecker.mismatches(in: report).filter { $0.quantity == .received }
+        }
+        #expect(found("全县全年共受理政府信息公开申请37件。").isEmpty)
+        #expect(found("全县全年共受理政府信息公开申请1件。").isEmpty)
+        let wrong = found("全县全年共受理政府信息公开申请38件。")
+        #expect(wrong.count == 1)
+        #expect(wrong.first?.stated == 38)
+        #expect(wrong.first?.table == 1)
+    }
+
     @Test func allUpheldAgainstPending() throws {
         let found = try Self.mismatches("行政复议1件、诉讼0件均获维持。")
         #expect(found.count == 1)

@@ -64,8 +64,22 @@ import CorpusKit
         try Pipeline.report(bytes: TestPaths.read(relative), name: relative)
     }
 
-    /// Value cells of a page, path (row's data-r + cell's data-f) → shown text, read back from the markup.
-    static func cells(_ html: String) -> [String: String] {
+    /// The page's data (the JSON of its data element).
+    static func data(_ html: String) throws -> CanonicalValue {
+        guard let start = html.firstRange(of: "id=\"data\">"), let end = html[start.upperBound...].firstRange(of: "</script>") else {
+            throw ReviewError("no data element")
+        }
+        return try JSONReader.parse(Array(html[start.upperBound..<end.lowerBound].utf8))
+    }
+
+    /// Value cells of a page, path (row's data-r + the field the cell's data-f indexes in the
+    /// data's "fields") → shown text, read back from the markup.
+    static func cells(_ html: String) throws -> [String: String] {
+        guard case .array(_, let names)? = try data(html)["fields"] else { throw ReviewError("no fields") }
+        let fields = names.map { name -> String in
+            if case .string(let s) = name { return s }
+            return "?"
+        }
         var out: [String: String] = [:]
         for row in html.split(separator: "<tr data-r=\"").dropFirst() {
             guard let end = row.firstIndex(of: "\"") else { continue }
@@ -74,7 +88,8 @@ import CorpusKit
                 guard let close = piece.firstIndex(of: "\""), let gt = piece[close...].firstIndex(of: ">"),
                     let stop = piece[gt...].firstRange(of: "</td>")
                 else { continue }
-                out["\(rowPath).\(piece[..<close])"] = String(piece[piece.index(after: gt)..<stop.lowerBound])
+                let field = Int(piece[..<close]).flatMap { fields.indices.contains($0) ? fields[$0] : nil } ?? "?"
+                out["\(rowPath).\(field)"] = String(piece[piece.index(after: gt)..<stop.lowerBound])
             }
         }
         return out
@@ -83,7 +98,7 @@ import CorpusKit
     @Test func everyValueIsDrawnInItsCell() throws {
         let report = try Self.report("Samples/text/001_7097c5c10f7e9ea9.txt")
         let html = ReportPage(input: ReviewInput(id: "x", report: report), agencyLink: nil).render()
-        let cells = Self.cells(html)
+        let cells = try Self.cells(html)
         var count = 0
         for (key, table) in report.tables {
             for row in table?.rows ?? [] {
@@ -106,11 +121,7 @@ import CorpusKit
         #expect(!html.contains("<img") && !html.contains("<!--"))
         #expect(html.contains("&lt;script&gt;document.title=\"P\"&lt;/script&gt;"))
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; script-src 'self';"))
-        guard let start = html.firstRange(of: "id=\"data\">"), let end = html[start.upperBound...].firstRange(of: "</script>") else {
-            Issue.record("no data element")
-            return
-        }
-        let data = try JSONReader.parse(Array(html[start.upperBound..<end.lowerBound].utf8))
+        let data = try Self.data(html)
         guard case .array(_, let findings)? = data["findings"] else {
             Issue.record("no findings in the data")
             return
@@ -266,11 +277,7 @@ import CorpusKit
         #expect(!images.isEmpty && images.count <= PageCrops.maxPerReport)
         #expect(images == (try FileManager.default.contentsOfDirectory(atPath: b.appendingPathComponent("pages").path).sorted()))
         let page = try String(contentsOf: a.appendingPathComponent(Summary.reportPage(id: TestPaths.root.appendingPathComponent(pdf).path)), encoding: .utf8)
-        guard let start = page.firstRange(of: "id=\"data\">"), let end = page[start.upperBound...].firstRange(of: "</script>") else {
-            Issue.record("no page data")
-            return
-        }
-        let data = try JSONReader.parse(Array(page[start.upperBound..<end.lowerBound].utf8))
+        let data = try ReportPageTests.data(page)
         guard case .array(_, let cells)? = data["cells"] else {
             Issue.record("no cells")
             return
