@@ -26,7 +26,10 @@
 //   CorpusKit                generator of damaged reports for the accuracy benchmark
 import PackageDescription
 
-let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+]
 
 let package = Package(
     name: "doccanon",
@@ -131,8 +134,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings,
             linkerSettings: [
+                // --no-export-dynamic undoes the static Swift runtime's -export-dynamic (its
+                // link file's, placed before ours): nothing looks the executable's symbols up,
+                // and 3,500 exported symbols made the runtime's dladdr at start-up scan them.
                 .unsafeFlags(
-                    ["-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/StaticLibraries/link.cfg"],
+                    [
+                        "-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/StaticLibraries/link.cfg",
+                        "-Xlinker", "--no-export-dynamic",
+                    ],
                     .when(platforms: [.linux])),
             ]),
         .target(name: "CorpusKit", dependencies: ["Checksum", "DocModel", "ZipWriting"], swiftSettings: swiftSettings),
@@ -175,7 +184,9 @@ let package = Package(
                 "Collections", "CorpusKit", "DocModel", "DoccanonKit", "Serialization", "TestSupport", "Normalization", "ReportProfile", "TableCore",
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["DoccanonKit", "DocModel", "Serialization", "SystemThreads", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ReviewSiteTests", dependencies: ["ReviewSite", "Collections", "CorpusKit", "DocModel", "DoccanonKit", "PDFSupport", "Serialization", "TestSupport"],
             swiftSettings: swiftSettings),

@@ -102,8 +102,14 @@ public final class BatchEngine: @unchecked Sendable {
                 condition.lock()
             }
         }
-        // Let the workers leave before returning (they find nothing more to do).
+        // Let the workers leave before returning (they find nothing more to do), each after
+        // ending its worker process.
         while workersLeft > 0 { condition.wait() }
+        if inline {
+            condition.unlock()
+            inlineConverter?.finish()
+            condition.lock()
+        }
         let failed = readerFailed, count = readCount
         condition.unlock()
         return failed ? .inputFailed(records: count) : .completed(records: count, errors: errors)
@@ -168,6 +174,10 @@ public final class BatchEngine: @unchecked Sendable {
             results[index] = result
             condition.broadcast()
         }
+        let kill = cancelled
+        condition.unlock()
+        converter?.finish(kill: kill)
+        condition.lock()
         workersLeft -= 1
         condition.broadcast()
         condition.unlock()

@@ -82,6 +82,13 @@ final class IsolatedConverter {
         return failed(record, worker: worker, timedOut: timedOut)
     }
 
+    /// Ends the worker process, after the last record (or killed, when the batch was cancelled
+    /// and it may still be converting): it is reaped before the batch returns.
+    func finish(kill: Bool = false) {
+        if kill { child?.stop() } else { child?.finish() }
+        child = nil
+    }
+
     /// The error line of a record whose worker crashed or ran out of time; the worker is gone.
     private func failed(_ record: [UInt8], worker: ChildProcess, timedOut: Bool) -> (bytes: [UInt8], isError: Bool) {
         child = nil

@@ -120,24 +120,26 @@ enum ScraperHeader {
         if !parts.isEmpty, parts.allSatisfy({ chromeWords.contains($0) }) { return true }
         if chromeWords.contains(where: { $0.count >= 3 && line.hasPrefix($0) }), line.unicodeScalars.count <= 120 { return true }
         if line.hasPrefix("字号") || line.hasPrefix("字体") || line.hasPrefix("【字体") || line.hasPrefix("【字号") { return true }
-        if isPortalName(line), line.count <= 30, !line.contains("报告") { return true }
+        if isPortalName(line), line.count <= 30, !line.containsBytes("报告") { return true }
         return isMenu(line)
     }
 
     /// A navigation line: short words between separators or spaces, with a menu word among them.
     static func isMenu(_ line: String) -> Bool {
         let parts = line.split { " 　|｜>»→/·•".contains($0) }.map(String.init)
-        guard parts.count >= 2, !line.contains("报告") else { return false }
+        guard parts.count >= 2, !line.containsBytes("报告") else { return false }
         guard parts.allSatisfy({ $0.count <= 10 && !$0.contains(where: { $0.isNumber }) }) else { return false }
         return parts.contains { menuWords.contains($0) }
     }
 
     /// The line without the spaces and tabs around it (its inner spacing kept: it separates labels).
     static func stripped(_ line: Substring) -> String {
-        String(line.drop { " 　\t".contains($0) }.reversed().drop { " 　\t".contains($0) }.reversed())
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "　" || $0 == "\t" }
+        guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(line[first...last])
     }
 
     static func isPortalName(_ s: String) -> Bool {
-        s.hasSuffix("网") || s.hasSuffix("网站") || s.contains("门户") || s.lowercased().contains(".gov.cn") || s.lowercased().hasPrefix("http")
+        s.hasSuffix("网") || s.hasSuffix("网站") || s.containsBytes("门户") || s.lowercased().containsBytes(".gov.cn") || s.lowercased().hasPrefix("http")
     }
 }

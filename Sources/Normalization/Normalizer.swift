@@ -12,6 +12,8 @@ public enum Normalizer {
     ///   zero-width characters go; the result is trimmed.
     public static func clean(_ input: String) -> String {
         if input.isEmpty { return input }
+        // Most cells and lines are clean already: nothing to change, no copy.
+        if !input.unicodeScalars.contains(where: mayChange) { return input }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(input.unicodeScalars.count)
         for s in stripMarkers(input).unicodeScalars {
@@ -38,29 +40,63 @@ public enum Normalizer {
             default: break
             }
         }
-        // Whitespace runs.
-        var out = String.UnicodeScalarView()
+        // Whitespace runs. (The result is built as UTF-8 bytes: appending to a scalar view
+        // one scalar at a time cost more than the rest of the function.)
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3)
+        var last: Unicode.Scalar?
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
             if isSpace(s) {
                 var j = i
                 while j < scalars.count, isSpace(scalars[j]) { j += 1 }
-                if !out.isEmpty, j < scalars.count {
-                    let before = out[out.index(before: out.endIndex)]
+                if let before = last, j < scalars.count {
                     let after = scalars[j]
-                    if !(isChineseLike(before) || isChineseLike(after)) { out.append(" ") }
-                    else if isChineseLike(before) && isChineseLike(after) { /* joined */ }
-                    else if isChineseLike(before) ? isJoinable(after) : isJoinable(before) { /* joined */ }
-                    else { out.append(" ") }
+                    let joined =
+                        (isChineseLike(before) || isChineseLike(after))
+                        && ((isChineseLike(before) && isChineseLike(after)) || (isChineseLike(before) ? isJoinable(after) : isJoinable(before)))
+                    if !joined {
+                        out.append(0x20)
+                        last = " "
+                    }
                 }
                 i = j
                 continue
             }
-            out.append(s)
+            appendUTF8(s, to: &out)
+            last = s
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always) static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | v >> 6))
+            out.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | v >> 12))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(0xF0 | v >> 18))
+            out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
+    /// A scalar `clean` may change or remove, or that may start a marker (`[bookmark:`, `**`):
+    /// text without any is returned as it is.
+    @inline(__always) static func mayChange(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0...0x20, 0x2A, 0x5B, 0xA0, 0xAD, 0x2002...0x2060, 0x3000, 0xFEFF, 0xFF0B...0xFF5A: return true
+        default: return false
+        }
     }
 
     /// Removes `[bookmark: …]` (Tika's rendering of Word bookmarks) and `**` bold markers.
@@ -124,11 +160,13 @@ extension StringProtocol {
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes (so whole scalars match
     /// whole scalars). Much cheaper than the generic `contains`, which builds a searcher.
     public func containsBytes(_ needle: String) -> Bool {
-        let needleBytes = Array(needle.utf8)
-        if needleBytes.isEmpty { return true }
-        if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.contains($0, needleBytes) }) { return found }
-        let bytes = Array(utf8)
-        return bytes.withUnsafeBufferPointer { ByteSearch.contains($0, needleBytes) }
+        var needle = needle
+        return needle.withUTF8 { n in  // a native or literal string: its own bytes, no copy
+            if n.isEmpty { return true }
+            if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.contains($0, n) }) { return found }
+            let bytes = Array(utf8)
+            return bytes.withUnsafeBufferPointer { ByteSearch.contains($0, n) }
+        }
     }
 
     /// The range of the first occurrence of `target`, by Character comparison on scalars.
@@ -156,6 +194,10 @@ extension StringProtocol {
 /// Substring search on UTF-8 bytes.
 public enum ByteSearch {
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { contains(haystack, $0) }
+    }
+
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
         let n = needle.count
         guard haystack.count >= n else { return false }

@@ -4,9 +4,6 @@ import Normalization
 /// breaks; clauses at ，、；：and brackets; in each clause, a number of cases read with the words
 /// before it (since the clause start or the previous number).
 enum ProseScanner {
-    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "\n"]
-    static let clauseEnds: Set<Character> = ["，", ",", "；", ";", "：", ":", "（", "）", "(", ")", "。"]
-    static let units: Set<Character> = ["件", "起", "宗", "例"]
     /// Words that make a clause's numbers another period, a change, a share or an estimate.
     static let exclusions = [
         "同比", "较上年", "比上年", "去年", "上一年", "上年", "增长", "下降", "减少", "增加", "累计", "%", "％", "平均", "以来", "历年", "分别",
@@ -20,20 +17,52 @@ enum ProseScanner {
     static let maxSentence = 400
 
     static func sentences(_ paragraph: String) -> [String] {
-        paragraph.split(whereSeparator: { sentenceEnds.contains($0) })
-            .filter { $0.count <= maxSentence }
+        paragraph.split(whereSeparator: isSentenceEnd)
+            .filter { $0.utf8.count <= maxSentence || $0.count <= maxSentence }  // bytes ≥ characters
             .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
+    /// Whether `c` ends a sentence (。！？!? or a line break), without hashing it: each end is one
+    /// scalar, and no other scalar sequence is canonically equivalent to it.
+    static func isSentenceEnd(_ c: Character) -> Bool {
+        switch c.soleScalar {
+        case "。", "！", "？", "!", "?", "\n": return true
+        default: return false
+        }
+    }
+
+    /// Whether `c` ends a clause: ，,；;：:（）() or 。 (U+037E is canonically ";").
+    static func isClauseEnd(_ c: Character) -> Bool {
+        switch c.soleScalar {
+        case "，", ",", "；", ";", "\u{37E}", "：", ":", "（", "）", "(", ")", "。": return true
+        default: return false
+        }
+    }
+
+    /// Whether `c` is a unit of cases: 件, 起, 宗 or 例 (U+2F9D7 and U+F9B5 are canonically 起 and 例).
+    static func isUnit(_ c: Character) -> Bool {
+        switch c.soleScalar {
+        case "件", "起", "\u{2F9D7}", "宗", "例", "\u{F9B5}": return true
+        default: return false
+        }
+    }
+
+    /// The units as text, with the scalars canonically equivalent to them: a sentence whose
+    /// bytes hold none of these has no unit character.
+    static let unitBytes = ["件", "起", "宗", "例", "\u{F9B5}", "\u{2F9D7}"]
+
     static func claims(in sentence: String, year: Int?) -> [ProseClaim] {
-        // Most sentences state no count of cases: nothing to read.
-        guard sentence.contains(where: { units.contains($0) }) || sentence.containsBytes("维持") else { return [] }
+        // Most sentences state no count of cases: nothing to read. (Byte search first: a unit
+        // character needs its bytes; the character test then is the exact one.)
+        guard (unitBytes.contains(where: { sentence.containsBytes($0) }) && sentence.contains(where: isUnit))
+            || sentence.containsBytes("维持")
+        else { return [] }
         let chars = Array(sentence)
         var out: [ProseClaim] = []
         var lo = 0
         while lo < chars.count {
             var hi = lo
-            while hi < chars.count, !clauseEnds.contains(chars[hi]) { hi += 1 }
+            while hi < chars.count, !isClauseEnd(chars[hi]) { hi += 1 }
             let clause = Array(chars[lo..<hi])
             if !excluded(String(clause), year: year) {
                 out += numberClaims(clause, sentence: chars, clauseStart: lo)
@@ -80,7 +109,7 @@ enum ProseScanner {
                 contextStart = min(end + 1, clause.count)
                 i = end + 1
             }
-            guard end < clause.count, units.contains(clause[end]) else { continue }
+            guard end < clause.count, isUnit(clause[end]) else { continue }
             let after = end + 1 < clause.count ? clause[end + 1] : " "
             if after == "余" || after == "多" { continue }
             let context = String(clause[contextStart..<i])
@@ -119,10 +148,10 @@ enum ProseScanner {
             let whole = j >= c.count || (c[j] != "." && c[j] != "万" && c[j] != "千")
             return (whole ? Int(digits) : nil, j)
         }
-        guard ChineseNumeral.digits[c[i]] != nil || c[i] == "十" || c[i] == "百" else { return nil }
-        if i > 0, ChineseNumeral.digits[c[i - 1]] != nil || c[i - 1] == "十" || c[i - 1] == "百" { return nil }
+        guard ChineseNumeral.isNumeral(c[i]) else { return nil }
+        if i > 0, ChineseNumeral.isNumeral(c[i - 1]) { return nil }
         var j = i
-        while j < c.count, ChineseNumeral.digits[c[j]] != nil || c[j] == "十" || c[j] == "百" { j += 1 }
+        while j < c.count, ChineseNumeral.isNumeral(c[j]) { j += 1 }
         return (ChineseNumeral.value(Array(c[i..<j])), j)
     }
 
@@ -140,9 +169,27 @@ enum ProseScanner {
 }
 
 enum ChineseNumeral {
-    static let digits: [Character: Int] = [
-        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
+    /// 〇零一二两三四五六七八九 (and U+F9B2 零, U+F9D1 六, canonically equal to them).
+    static func digit(_ c: Character) -> Int? {
+        switch c.soleScalar?.value {
+        case 0x3007, 0x96F6, 0xF9B2: return 0
+        case 0x4E00: return 1
+        case 0x4E8C, 0x4E24: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D, 0xF9D1: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+
+    /// A digit, 十 or 百.
+    static func isNumeral(_ c: Character) -> Bool {
+        digit(c) != nil || c.soleScalar == "十" || c.soleScalar == "百"
+    }
 
     /// 三 3, 十二 12, 二十 20, 一百零五 105; nil for anything else.
     static func value(_ c: [Character]) -> Int? {
@@ -150,7 +197,7 @@ enum ChineseNumeral {
         var current: Int?
         var sawHundred = false
         for ch in c {
-            if let d = digits[ch] {
+            if let d = digit(ch) {
                 if let n = current, n != 0, d != 0 { return nil }
                 current = d
             } else if ch == "百" {
@@ -170,7 +217,20 @@ enum ChineseNumeral {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { self >= "0" && self <= "9" }
+    /// `"0"..."9"` as Swift orders characters (a digit with a combining mark is within it).
+    var isASCIIDigit: Bool {
+        if let scalar = soleScalar { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        return self >= "0" && self <= "9"
+    }
+
+    /// The character's scalar when it has only one. The characters the scanner looks for are
+    /// each one scalar, and only the scalars named with them are canonically equal to them,
+    /// so comparing scalars gives what comparing characters gives, without hashing.
+    var soleScalar: Unicode.Scalar? {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+        return first
+    }
 }
 
 extension String {

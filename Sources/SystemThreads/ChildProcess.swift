@@ -22,7 +22,7 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     public let pid: pid_t
-    private let toChild: Int32
+    private var toChild: Int32
     private let fromChild: Int32
     private var reaped: Exit?
 
@@ -102,6 +102,17 @@ public final class ChildProcess: @unchecked Sendable {
         return .data(out)
     }
 
+    /// Closes the child's standard input (a worker reading records then exits on its own) and
+    /// waits for it to end, so that it is gone, and its CPU time counted, before this returns.
+    @discardableResult
+    public func finish() -> Exit {
+        if toChild >= 0 {
+            close(toChild)
+            toChild = -1
+        }
+        return reap()
+    }
+
     /// Kills the child (if still running) and reaps it.
     @discardableResult
     public func stop() -> Exit {
@@ -121,7 +132,7 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     deinit {
-        close(toChild)
+        if toChild >= 0 { close(toChild) }
         close(fromChild)
         if reaped == nil { stop() }
     }

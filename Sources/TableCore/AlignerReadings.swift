@@ -234,8 +234,8 @@ extension Aligner {
     }
 
     static func unit(inHeader header: String) -> String? {
-        if header.contains("万元") { return "万元" }
-        if header.contains("元") { return "元" }
+        if header.containsBytes("万元") { return "万元" }
+        if header.containsBytes("元") { return "元" }
         return nil
     }
 

@@ -1,3 +1,4 @@
+import SystemThreads
 import DoccanonKit
 import Foundation
 import TestSupport
@@ -51,5 +52,26 @@ import Testing
             String(decoding: BatchConverter.convert(line: Array(path.utf8)[...], options: BatchOptions()).dropLast(), as: UTF8.self)
         }
         #expect(lines == inProcess)
+    }
+}
+
+/// A worker process ends when its input closes, and `finish` waits for it: the batch leaves no
+/// worker behind, and their CPU time is counted in the batch's own.
+@Suite struct WorkerFinishTests {
+    @Test func aWorkerExitsCleanlyWhenItsInputCloses() throws {
+        let worker = try #require(ChildProcess.spawn(Binary.url.path, ["batch-worker", "--kind", "report", "--input", "paths"]))
+        let record = Array(TestPaths.root.appendingPathComponent("Samples/text/001_7097c5c10f7e9ea9.txt").path.utf8)
+        #expect(worker.send(WorkerFrame.header(record.count) + record))
+        guard case .data(let head) = worker.receive(9, deadline: nil) else {
+            Issue.record("no output frame")
+            return
+        }
+        guard case .data(let line) = worker.receive(WorkerFrame.length(Array(head[0..<8])), deadline: nil) else {
+            Issue.record("no output line")
+            return
+        }
+        #expect(String(decoding: line, as: UTF8.self).contains("\"status\":\"ok\""))
+        #expect(worker.finish() == .exited(0))
+        #expect(kill(worker.pid, 0) == -1 && errno == ESRCH)  // reaped: the pid is gone
     }
 }
