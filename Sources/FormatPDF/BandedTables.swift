@@ -79,6 +79,8 @@ enum BandedTables {
         // A separator at each inner edge in every row that no piece crosses there.
         var separators: [Rule] = []
         for (r, band) in bands.enumerated() {
+            // A row whose only text is in its first column is a title over the whole table.
+            if !band.isEmpty, band.allSatisfy({ $0.box.x1 < xs[1] + 1 }), bands.contains(where: { $0.contains { $0.box.x0 > xs[1] } }) { continue }
             for x in xs.dropFirst().dropLast() where !band.contains(where: { crosses($0, x) }) {
                 separators.append(Rule(box: Box(x0: x, y0: ys[r], x1: x, y1: ys[r + 1])))
             }
@@ -114,8 +116,9 @@ enum BandedTables {
         // several); a table without any is read from all its rows.
         let valueRows = bands.filter { $0.contains(where: isValue) }
         let basis = valueRows.isEmpty ? bands.filter { !$0.isEmpty } : valueRows
-        // A tenth of the rows may cross a gutter (a label spanning columns); of a short table
-        // without values, up to two rows or a third.
+        // A tenth of the value rows may cross a gutter (a label spanning columns; not more: a
+        // column only one row fills must stay); of a short table without values, up to two
+        // rows or a third.
         let threshold = valueRows.isEmpty ? max(basis.count / 10, min(2, basis.count / 3)) : basis.count / 10
         var count = Array(repeating: 0, count: bins)
         for band in basis {

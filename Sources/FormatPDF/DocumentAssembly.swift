@@ -25,6 +25,15 @@ enum DocumentAssembly {
             stripped.dropped += printed.dropped ? 1 : 0
             if let date = printed.publishedOn { properties["publishedOn"] = date }
         }
+        // The trailer may run onto a last page of its own.
+        var footerAfter = false
+        for p in stripped.pages.indices.reversed() where !stripped.pages[p].isEmpty {
+            let trimmed = PrintedPage.withoutTrailer(stripped.pages[p], footerAfter: footerAfter)
+            stripped.pages[p] = trimmed.lines
+            stripped.dropped += trimmed.dropped ? 1 : 0
+            guard trimmed.dropped, trimmed.lines.isEmpty else { break }
+            footerAfter = true
+        }
         let metrics = BodyMetrics(stripped.pages.flatMap { $0 })
         var items: [PageItem] = []
         for p in pages.indices {

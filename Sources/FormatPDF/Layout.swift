@@ -58,14 +58,20 @@ struct Piece: Sendable, Equatable {
 
 /// Pieces on one baseline, left to right.
 struct TextLine: Sendable, Equatable {
-    var page: Int
-    var pieces: [Piece]
-    var box: Box
+    let page: Int
+    let pieces: [Piece]
+    let box: Box
+    /// The line's text as drawn: a space where the gap between pieces is at least a quarter
+    /// of the font size (the normaliser drops spaces next to Chinese text). Made once: most
+    /// steps read it.
+    let text: String
 
     init(page: Int, pieces: [Piece]) {
         self.page = page
-        self.pieces = pieces.sorted { $0.box.x0 < $1.box.x0 }
+        let sorted = pieces.sorted { $0.box.x0 < $1.box.x0 }
+        self.pieces = sorted
         self.box = pieces.dropFirst().reduce(pieces[0].box) { $0.union($1.box) }
+        self.text = Self.text(of: sorted)
     }
 
     /// The size most of the line's glyphs are set in.
@@ -76,17 +82,15 @@ struct TextLine: Sendable, Equatable {
     }
     var bold: Bool { pieces.allSatisfy(\.bold) }
 
-    /// The line's text as drawn: a space where the gap between pieces is at least a quarter
-    /// of the font size (the normaliser drops spaces next to Chinese text).
-    var text: String {
-        var out = ""
+    static func text(of pieces: [Piece]) -> String {
+        var out = String.UnicodeScalarView()
         var last: Piece?
         for piece in pieces {
-            if let last, piece.box.x0 - last.box.x1 > 0.25 * max(piece.fontSize, 1) { out += " " }
-            out += piece.text
+            if let last, piece.box.x0 - last.box.x1 > 0.25 * max(piece.fontSize, 1) { out.append(" ") }
+            for g in piece.glyphs { out.append(g.scalar) }
             last = piece
         }
-        return out
+        return String(out)
     }
 }
 
@@ -118,7 +122,7 @@ enum PageSplitter {
                 ? word.characters.map { Glyph(scalar: $0.scalar, x0: $0.x0, x1: $0.x1) }
                 : word.characters.map { Glyph(scalar: $0.scalar, x0: box.x0, x1: box.x1) }
             let piece = Piece(box: box, glyphs: glyphs, fontSize: word.fontSize, bold: word.bold)
-            if piece.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
+            if piece.glyphs.allSatisfy({ $0.scalar.properties.isWhitespace }) { continue }
             pages[word.page - 1].pieces.append(piece)
         }
         for rule in content.rules where rule.page >= 1 && rule.page <= pages.count {
@@ -129,12 +133,17 @@ enum PageSplitter {
     }
 
     static func dropDuplicates(_ pieces: [Piece]) -> [Piece] {
-        var seen: Set<String> = []
+        // Keyed by position (half points); the glyphs compared only among pieces at one place.
+        struct Place: Hashable { var x, y: Int }
+        var seen: [Place: [Int]] = [:]
         var out: [Piece] = []
         out.reserveCapacity(pieces.count)
         for piece in pieces {
-            let key = "\(Int((piece.box.x0 * 2).rounded())),\(Int((piece.box.y0 * 2).rounded())),\(piece.text)"
-            if seen.insert(key).inserted { out.append(piece) }
+            let key = Place(x: Int((piece.box.x0 * 2).rounded()), y: Int((piece.box.y0 * 2).rounded()))
+            let same = seen[key, default: []]
+            if same.contains(where: { out[$0].glyphs.map(\.scalar) == piece.glyphs.map(\.scalar) }) { continue }
+            seen[key, default: []].append(out.count)
+            out.append(piece)
         }
         return out
     }

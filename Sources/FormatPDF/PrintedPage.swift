@@ -1,8 +1,10 @@
 import Normalization
 
-/// A portal page printed to PDF: its navigation trail ("首页>信息公开>年度报告") is dropped,
-/// and a "发布日期：2022-01-28" line at the top is the page's stated publication date (a fact
-/// the page states, as the HTML adapter reads it; never the file's own dates).
+/// A portal page printed to PDF: its navigation trail ("首页>信息公开>年度报告") and its trailer
+/// (sharing, related links, the site's footer) are dropped, and a "发布日期：2022-01-28" line at
+/// the top is the page's stated publication date (a fact the page states, as the HTML adapter
+/// reads it; never the file's own dates), the line itself dropped when it is the page's info
+/// line (source, hit count).
 enum PrintedPage {
     static let dateLabels = ["发布日期", "公开日期", "发布时间"]
 
@@ -17,11 +19,38 @@ enum PrintedPage {
             if isTrail(text) {
                 out.remove(at: i)
                 dropped = true
-            } else if date == nil {
-                date = statedDate(text)
+            } else if date == nil, let stated = statedDate(text) {
+                date = stated
+                // The page's info line ("发布日期：… 信息来源：… 浏览次数：…") is the portal's, not the report's.
+                if infoLabels.contains(where: { text.contains($0) }) {
+                    out.remove(at: i)
+                    dropped = true
+                }
             }
         }
         return (out, date, dropped)
+    }
+
+    static let infoLabels = ["信息来源", "来源：", "浏览次数", "点击数", "访问量", "字号"]
+    /// Lines a portal page ends with: sharing, related links, print and close buttons.
+    static let trailerOpenings = ["分享到", "相关链接", "相关文章", "打印本页", "【打印】", "【关闭】", "关闭窗口", "扫一扫"]
+    /// What only a site's footer says.
+    static let footerMarks = ["ICP备", "网站标识码", "版权所有", "主办", "技术支持", "公网安备"]
+
+    /// The last page's lines without the portal's trailer: from the first line among the last
+    /// twelve that opens a trailer (sharing, related links, print buttons) or is a site
+    /// footer line, to the end, when the end holds a footer line (ICP number, 网站标识码,
+    /// 主办…), two such openings, or a page that was all trailer follows. Whether any was dropped.
+    static func withoutTrailer(_ lines: [TextLine], footerAfter: Bool = false) -> (lines: [TextLine], dropped: Bool) {
+        let texts = lines.map { Normalizer.clean($0.text).filter { !$0.isWhitespace } }
+        let tail = max(0, lines.count - 12)
+        let footer = texts[tail...].contains { t in t.count <= 60 && footerMarks.contains { t.contains($0) } }
+        let openings = texts[tail...].filter { t in t.count <= 60 && trailerOpenings.contains { t.hasPrefix($0) } }.count
+        guard footer || footerAfter || openings >= 2 else { return (lines, false) }
+        guard let start = (tail..<lines.count).first(where: { i in
+            texts[i].count <= 60 && (trailerOpenings.contains { texts[i].hasPrefix($0) } || footerMarks.contains { texts[i].contains($0) })
+        }) else { return (lines, false) }
+        return (Array(lines[..<start]), true)
     }
 
     static func isTrail(_ text: String) -> Bool {

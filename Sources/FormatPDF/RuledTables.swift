@@ -134,7 +134,11 @@ enum RuledTables {
                 continue
             }
             for (i, region) in tables[t].regions.enumerated() where region.box.contains(x: region.box.midX, y: piece.box.midY) {
-                if let part = piece.slice(from: region.box.x0, to: region.box.x1) { cellPieces[t][i].append(part) }
+                if piece.box.x0 >= region.box.x0, piece.box.x1 < region.box.x1 {
+                    cellPieces[t][i].append(piece)  // wholly inside: no glyph to cut off
+                } else if let part = piece.slice(from: region.box.x0, to: region.box.x1) {
+                    cellPieces[t][i].append(part)
+                }
             }
         }
         for t in tables.indices {

@@ -54,6 +54,18 @@ import Testing
         #expect(try metadata("#######2023年政府信息公开工作年度报告").title?.hasPrefix("#") == true)
     }
 
+    @Test func aTitleGluedToThePreambleIsTheTitle() throws {
+        // Page text cut from one line: the title runs into the preamble's first sentence.
+        let glued = try metadata("某区2019年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》要求编制本报告。")
+        #expect(glued.title == "某区2019年政府信息公开工作年度报告")
+        #expect(glued.agency == "某区" && glued.year == 2019)
+        // A sentence that merely mentions a report is not a title.
+        let sentence = try metadata("本报告根据《中华人民共和国政府信息公开条例》编制。")
+        #expect(sentence.title == nil)
+        // Lines of one or two characters before the first section are not a title (and do not trap).
+        #expect(try metadata("某\n区").title == nil)
+    }
+
     @Test func signatureDatesInEveryForm() throws {
         for (line, iso) in [("二〇二二年一月二十日", "2022-01-20"), ("2022年1月20日", "2022-01-20"), ("2022-01-20", "2022-01-20"), ("2022.1.20", "2022-01-20")] {
             let m = try metadata("某县2021年政府信息公开工作年度报告", tail: "某县人民政府\n\(line)\n")
