@@ -47,15 +47,26 @@ enum ScraperHeader {
         var candidates: [Int] = []
         var seen = 0
         var i = 0
+        var afterLabel = false
         while i < lines.count, seen < 25 {
             let line = Normalizer.clean(String(lines[i]))
             defer { i += 1 }
             if line.isEmpty { continue }
             seen += 1
+            let wasAfterLabel = afterLabel
+            afterLabel = false
             if let values = labelled(stripped(lines[i])) {
                 for (key, value) in values where result.properties[key] == nil { result.properties[key] = value }
                 candidates.append(i)
+                afterLabel = true
             } else if isChrome(line) {
+                candidates.append(i)
+            } else if wasAfterLabel, hasUnknownLabel(line) {
+                // A label this reader does not know ("本地目录: …") in the run of labelled lines.
+                candidates.append(i)
+                afterLabel = true
+            } else if namesAFile(line) {
+                // A crawler's note pointing at its own files ("页面链接与图片详见 links.tsv").
                 candidates.append(i)
             } else if line.unicodeScalars.count > 60 || line.hasSuffix("。") || line.hasPrefix("一、") || line.hasPrefix("（一）") {
                 break
@@ -116,12 +127,46 @@ enum ScraperHeader {
     }
 
     static func isChrome(_ line: String) -> Bool {
-        let parts = line.split { "【】[]<>《》 　".contains($0) }.map(String.init)
+        // A rule drawn with characters ("==========", "===== 正文 =====") around chrome words.
+        let ruled = line.split { ruleCharacters.contains($0) }.joined(separator: " ")
+        if line.count >= 3, ruled.allSatisfy({ $0 == " " || $0 == "　" }) { return true }
+        let parts = (ruled.count < line.count ? ruled : line).split { "【】[]<>《》 　".contains($0) }.map(String.init)
         if !parts.isEmpty, parts.allSatisfy({ chromeWords.contains($0) }) { return true }
         if chromeWords.contains(where: { $0.count >= 3 && line.hasPrefix($0) }), line.unicodeScalars.count <= 120 { return true }
         if line.hasPrefix("字号") || line.hasPrefix("字体") || line.hasPrefix("【字体") || line.hasPrefix("【字号") { return true }
         if isPortalName(line), line.count <= 30, !line.containsBytes("报告") { return true }
         return isMenu(line)
+    }
+
+    static let ruleCharacters: Set<Character> = ["=", "-", "*", "_", "~", "#", "─", "━", "—", "＝", "－"]
+
+    /// A line that starts with a short label of two to six Chinese characters and a colon.
+    static func hasUnknownLabel(_ line: String) -> Bool {
+        var count = 0
+        for scalar in line.unicodeScalars {
+            if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
+                count += 1
+                if count > 6 { return false }
+            } else if scalar == ":" || scalar == "：" {
+                return count >= 2
+            } else if scalar != " " && scalar != "\u{3000}" {
+                return false
+            }
+        }
+        return false
+    }
+
+    /// A short line, not a title, that names a file by its extension ("links.tsv", "page.html").
+    static func namesAFile(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 60, !line.containsBytes("报告") else { return false }
+        let extensions = [".tsv", ".csv", ".json", ".html", ".htm", ".txt", ".png", ".jpg", ".pdf", ".xml"]
+        let lower = line.lowercased()
+        return extensions.contains { ext in
+            guard let range = lower.firstRange(of: ext), range.lowerBound > lower.startIndex else { return false }
+            let before = lower[lower.index(before: range.lowerBound)]
+            let after = range.upperBound < lower.endIndex ? lower[range.upperBound] : " "
+            return (before.isASCII && (before.isLetter || before.isNumber)) && !(after.isASCII && after.isLetter)
+        }
     }
 
     /// A navigation line: short words between separators or spaces, with a menu word among them.

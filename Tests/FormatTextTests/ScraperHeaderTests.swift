@@ -27,6 +27,37 @@ import Testing
         #expect(doc.findings.contains { $0.rule == .sourceRestructured && $0.message.contains("发布日期") })
     }
 
+    /// A crawler's header with a label this reader does not know, a note about its own files
+    /// and a ruled 正文 marker (the 平潭 archive's layout): properties and dropped lines.
+    @Test func crawlerHeaderWithUnknownLabelsAndRuledMarker() throws {
+        let doc = try read("""
+        标题: 某区2021年度政府信息公开工作年度报告
+        发布时间: 2022-02-08 16:34
+        文号:\u{20}
+        发布机构:\u{20}
+        栏目: 政府信息公开年报
+        原文链接: https://www.example.gov.cn/zwgk/202202/t20220208_1.htm
+        本地目录: zwgk/zfxxgknb/202202/1_某区2021年度政府信息公开工作年度报告
+        页面链接与图片详见 links.tsv(同目录)
+        ==================== 正文 ====================
+        某区2021年度政府信息公开工作年度报告
+        一、总体情况
+        2021年，我区扎实推进政务公开。
+        ------
+        """)
+        #expect(doc.properties["title"] == "某区2021年度政府信息公开工作年度报告")
+        #expect(doc.properties["publishedOn"] == "2022-02-08")
+        #expect(doc.blocks.compactMap(\.text) == ["某区2021年度政府信息公开工作年度报告", "一、总体情况", "2021年，我区扎实推进政务公开。"])
+        #expect(doc.findings.contains { $0.rule == .sourceRestructured })
+    }
+
+    /// A line with a colon that follows no header label, and a file name in prose, stay.
+    @Test func unknownLabelsOnlyInsideTheHeader() throws {
+        let doc = try read("某县2021年政府信息公开工作年度报告\n联系单位：某县人民政府办公室\n一、总体情况\n正文。\n")
+        #expect(doc.blocks.compactMap(\.text).contains("联系单位：某县人民政府办公室"))
+        #expect(doc.properties.isEmpty)
+    }
+
     @Test func severalLabelsOnOneLineAndTheTitleBetweenThem() throws {
         let doc = try read("""
         首页 > 政务公开 > 政府信息公开年报
