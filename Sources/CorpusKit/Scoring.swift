@@ -82,7 +82,10 @@ public enum Scorer {
             } else {
                 t.confidentWrong = 1
             }
-            if t.right == 0 { s.wrongCells.append("\(cell.path): \(show(cell.value)) → \(show(got))\(cell.determinable ? "" : " (undeterminable)")") }
+            if t.right == 0 {
+                let note = t.confidentWrong == 1 ? " (confident-wrong: no finding)" : cell.determinable ? "" : " (undeterminable)"
+                s.wrongCells.append("\(cell.path): \(show(cell.value)) → \(show(got))\(note)")
+            }
             s.cells = s.cells + t
             for op in cell.damage { s.cellsByOperator[op, default: CellTally()] = s.cellsByOperator[op, default: CellTally()] + t }
         }
