@@ -198,6 +198,16 @@ extension Finding {
         Finding(.tableExtraRow, "\(title)：模板外的行“\(label.isEmpty ? "（无标签）" : label)”保留在 extraRows", path: "\(table).extraRows", detail: .label(source: label, template: ""))
     }
 
+    /// `table.ambiguous`: a row with values whose label completes the row above's (a row cut in
+    /// two, at a page break or by a wrapped label): its values stay in extraRows, and the cut
+    /// row's values may be incomplete.
+    public static func rowCut(table: String, title: String, label: String, row: String) -> Finding {
+        Finding(
+            .tableAmbiguous,
+            "\(title)：行“\(label)”是上一行被截断（跨页或换行）的后半，其值保留在 extraRows，未并入 \(row)；该行的值可能不全",
+            path: "\(table).\(row)", detail: .label(source: label, template: row))
+    }
+
     /// `table.extraRow`: a template row found a second time (the first one's values are used).
     public static func repeatedRow(table: String, title: String, label: String, row: String) -> Finding {
         Finding(.tableExtraRow, "\(title)：第二次出现的行“\(label)”保留在 extraRows（首次出现的值用于 \(row)）", path: "\(table).extraRows", detail: .label(source: label, template: row))

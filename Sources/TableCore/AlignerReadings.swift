@@ -72,13 +72,33 @@ extension Aligner {
         return TableReading(values: TableValues(rows: rows, extraRows: extraRows), findings: findings, sources: sources)
     }
 
+    /// The template row a row with values completes the label of: the row read just before
+    /// it has a label that stops short of that row's label, and this label is the rest
+    /// ("2.其他法律行政" then "法规禁止公开": a row cut in two at a page break). Its values are
+    /// the cut row's too, so that row may be incomplete.
+    static func completesLabel(_ fragment: String, of previous: Entry?, _ template: TableTemplate) -> Int? {
+        guard let previous, case .data(let r) = previous.kind, !template.rows[r].path.isEmpty else { return nil }
+        let compact = { (s: String) in String(s.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map(Character.init)) }
+        let head = compact(previous.label), tail = compact(fragment)
+        guard tail.count >= 2, !head.isEmpty else { return nil }
+        let cut = template.rows[r].labels.contains { label in
+            let whole = compact(label)
+            guard whole.count > tail.count, whole.hasSuffix(tail) else { return false }
+            let start = String(whole.dropLast(tail.count))
+            return start.count >= 2 && head.hasSuffix(start)
+        }
+        return cut ? r : nil
+    }
+
     /// The source row of each template row (the first one matched; a second goes to the extra
     /// rows), and the rows outside the template.
     func sourceRows(_ t: Int, _ template: TableTemplate, _ entries: [Entry]) -> ([SourceRow?], [ExtraRow], [Finding]) {
         var found = [SourceRow?](repeating: nil, count: template.rows.count)
         var extraRows: [ExtraRow] = []
         var findings: [Finding] = []
+        var previous: Entry?
         for e in entries where e.table == t {
+            defer { previous = e }
             switch e.kind {
             case .data(let r):
                 let row = template.rows[r]
@@ -101,6 +121,10 @@ extension Aligner {
                 guard e.slots.contains(where: { !$0.isBlank }) else { continue }
                 extraRows.append(ExtraRow(label: e.label, values: Self.asWritten(e.slots)))
                 findings.append(.extraRow(table: template.key, title: template.title, label: e.label))
+                if let r = Self.completesLabel(e.label, of: previous, template) {
+                    let path = template.rows[r].path
+                    findings.append(.rowCut(table: template.key, title: template.title, label: e.label, row: path))
+                }
             default:
                 continue
             }
