@@ -167,6 +167,9 @@ enum TitleFinder {
     /// ("某县2019年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》…"): a title that
     /// names its agency and year, right before the words a preamble opens with, is the title. The
     /// paragraph stays section text (an empty block range).
+    /// How a preamble opens ("本报告根据…" too: the title ends at the first 报告, not at 本报告).
+    static let preambleOpeners = ["根据", "依据", "按照", "本报告", "本年度报告"]
+
     static func gluedTitle(_ blocks: [Block], limit: Int) -> (String, Range<Int>)? {
         for i in 0..<limit {
             guard let text = blocks[i].text.map(unmarked) else { continue }
@@ -175,7 +178,7 @@ enum TitleFinder {
             for end in 2..<min(chars.count, maxTitle) where chars[end - 1] == "告" && chars[end - 2] == "报" {
                 let title = String(chars[..<end]).trimmingCharacters(" 　")
                 let rest = String(chars[end...]).trimmingCharacters(" 　")
-                guard ["根据", "依据", "按照"].contains(where: { rest.hasPrefix($0) }), isFragment(title),
+                guard preambleOpeners.contains(where: { rest.hasPrefix($0) }), isFragment(title),
                       MetadataReader.agency(fromTitle: title) != nil, MetadataReader.year(in: title) != nil else { continue }
                 return (title, i..<i)
             }

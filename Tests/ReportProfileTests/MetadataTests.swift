@@ -59,6 +59,10 @@ import Testing
         let glued = try metadata("某区2019年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》要求编制本报告。")
         #expect(glued.title == "某区2019年政府信息公开工作年度报告")
         #expect(glued.agency == "某区" && glued.year == 2019)
+        // A centred title that PDF text flow joined to a preamble opening with 本报告: the title
+        // ends at its own 报告.
+        let pdf = try metadata("雄关乡2021年政府信息公开工作年度报告本报告根据《中华人民共和国政府信息公开条例》编制。")
+        #expect(pdf.title == "雄关乡2021年政府信息公开工作年度报告")
         // A sentence that merely mentions a report is not a title.
         let sentence = try metadata("本报告根据《中华人民共和国政府信息公开条例》编制。")
         #expect(sentence.title == nil)
