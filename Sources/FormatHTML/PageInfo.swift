@@ -62,7 +62,7 @@ enum PageInfo {
             offer("title", heading, rank: 6)
         }
         if let title = elements(named: "title", in: root).first.map(\.textContent) {
-            offer("title", pageTitle(title), rank: 9)
+            offer("title", PageTitle.reportPart(of: title), rank: 9)
         }
         return found.mapValues(\.value)
     }
@@ -78,13 +78,6 @@ enum PageInfo {
 
     static func isPortalName(_ s: String) -> Bool {
         s.hasSuffix("网") || s.contains("网站") || s.contains("门户") || s.contains("政务服务网") || s.lowercased().contains(".gov.cn")
-    }
-
-    /// "2021年…报告_某某区人民政府网" → the part that names the document.
-    static func pageTitle(_ title: String) -> String {
-        let parts = title.split { $0 == "_" || $0 == "|" || $0 == "－" }.map { Normalizer.clean(String($0)) }.filter { !$0.isEmpty }
-        let dashParts = parts.count > 1 ? parts : title.dashComponents()
-        return dashParts.first { $0.contains("报告") } ?? dashParts.first ?? Normalizer.clean(title)
     }
 
     /// The text of h1–h3 elements in the body, in document order.
@@ -229,17 +222,5 @@ extension String {
             search = r.upperBound
         }
         return nil
-    }
-
-    /// " - " separated parts, cleaned.
-    func dashComponents() -> [String] {
-        var parts: [String] = []
-        var rest = self[...]
-        while let r = rest.firstRange(of: " - ") {
-            parts.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts.map { Normalizer.clean($0) }.filter { !$0.isEmpty }
     }
 }

@@ -12,7 +12,9 @@ enum MetadataReader {
     static func read(_ document: Document, title found: (String, Range<Int>)?, signatureStart: Int?) -> Metadata {
         var metadata = Metadata()
         metadata.title = found?.0
-        if metadata.title == nil, let t = document.properties["title"], t.containsBytes("报告") { metadata.title = t }
+        if metadata.title == nil, let t = document.properties["title"], t.containsBytes("报告") {
+            metadata.title = PageTitle.reportPart(of: t)  // a PDF's Title printed from a web page names its site too
+        }
         if let title = metadata.title {
             metadata.year = year(in: title)
             metadata.agency = agency(fromTitle: title)

@@ -70,6 +70,13 @@ import Testing
         #expect(try metadata("某\n区").title == nil)
     }
 
+    /// A title taken from the document's properties (a PDF's Title printed from a web page, a
+    /// scraper's 标题) loses the site named after a separator.
+    @Test func aPropertyTitleLosesItsSiteName() throws {
+        let m = try metadata("标题: 某县2021年政府信息公开工作年度报告_政府信息公开\n一、总体情况\n2021年，我县扎实推进政务公开。")
+        #expect(m.title == "某县2021年政府信息公开工作年度报告")
+    }
+
     @Test func signatureDatesInEveryForm() throws {
         for (line, iso) in [("二〇二二年一月二十日", "2022-01-20"), ("2022年1月20日", "2022-01-20"), ("2022-01-20", "2022-01-20"), ("2022.1.20", "2022-01-20")] {
             let m = try metadata("某县2021年政府信息公开工作年度报告", tail: "某县人民政府\n\(line)\n")
