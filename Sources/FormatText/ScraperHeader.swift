@@ -128,9 +128,9 @@ enum ScraperHeader {
 
     static func isChrome(_ line: String) -> Bool {
         // A rule drawn with characters ("==========", "===== 正文 =====") around chrome words.
-        let ruled = line.split { ruleCharacters.contains($0) }.joined(separator: " ")
-        if line.count >= 3, ruled.allSatisfy({ $0 == " " || $0 == "　" }) { return true }
-        let parts = (ruled.count < line.count ? ruled : line).split { "【】[]<>《》 　".contains($0) }.map(String.init)
+        let words = withoutRule(line)
+        if words.isEmpty { return line.unicodeScalars.count >= 3 }
+        let parts = words.split { "【】[]<>《》 　".contains($0) }.map(String.init)
         if !parts.isEmpty, parts.allSatisfy({ chromeWords.contains($0) }) { return true }
         if chromeWords.contains(where: { $0.count >= 3 && line.hasPrefix($0) }), line.unicodeScalars.count <= 120 { return true }
         if line.hasPrefix("字号") || line.hasPrefix("字体") || line.hasPrefix("【字体") || line.hasPrefix("【字号") { return true }
@@ -138,7 +138,18 @@ enum ScraperHeader {
         return isMenu(line)
     }
 
-    static let ruleCharacters: Set<Character> = ["=", "-", "*", "_", "~", "#", "─", "━", "—", "＝", "－"]
+    /// The line without the rule characters and spaces at its ends ("=====" → "").
+    static func withoutRule(_ line: String) -> String {
+        let scalars = line.unicodeScalars
+        let isRule: (Unicode.Scalar) -> Bool = {
+            switch $0 {
+            case "=", "-", "*", "_", "~", "#", "─", "━", "—", "＝", "－", " ", "\u{3000}": return true
+            default: return false
+            }
+        }
+        guard let first = scalars.firstIndex(where: { !isRule($0) }), let last = scalars.lastIndex(where: { !isRule($0) }) else { return "" }
+        return first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) ? line : String(scalars[first...last])
+    }
 
     /// A line that starts with a short label of two to six Chinese characters and a colon.
     static func hasUnknownLabel(_ line: String) -> Bool {
@@ -159,15 +170,21 @@ enum ScraperHeader {
     /// A short line, not a title, that names a file by its extension ("links.tsv", "page.html").
     static func namesAFile(_ line: String) -> Bool {
         guard line.unicodeScalars.count <= 60, !line.containsBytes("报告") else { return false }
-        let extensions = [".tsv", ".csv", ".json", ".html", ".htm", ".txt", ".png", ".jpg", ".pdf", ".xml"]
-        let lower = line.lowercased()
-        return extensions.contains { ext in
-            guard let range = lower.firstRange(of: ext), range.lowerBound > lower.startIndex else { return false }
-            let before = lower[lower.index(before: range.lowerBound)]
-            let after = range.upperBound < lower.endIndex ? lower[range.upperBound] : " "
-            return (before.isASCII && (before.isLetter || before.isNumber)) && !(after.isASCII && after.isLetter)
+        let s = Array(line.unicodeScalars)
+        let isLetter: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        for i in s.indices where s[i] == "." && i > 0 && (isLetter(s[i - 1]) || ("0"..."9").contains(s[i - 1])) {
+            var ext = ""
+            var j = i + 1
+            while j < s.count, isLetter(s[j]) {
+                ext.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: s[j].value) | 0x20))
+                j += 1
+            }
+            if fileExtensions.contains(ext) { return true }
         }
+        return false
     }
+
+    static let fileExtensions = ["tsv", "csv", "json", "html", "htm", "txt", "png", "jpg", "pdf", "xml"]
 
     /// A navigation line: short words between separators or spaces, with a menu word among them.
     static func isMenu(_ line: String) -> Bool {
