@@ -61,17 +61,20 @@ struct BandedColumns {
         return out
     }
 
-    /// Value rows without which the others show more gutters: each such row alone covers a
-    /// gap every other row leaves open. Only a minority (at most a third) can be ragged.
-    func raggedRows() -> Set<Int> {
-        guard basis.count >= 3 else { return [] }
+    /// Value rows without which the others show more gutters among the values: each such row
+    /// alone covers a gap every other row leaves open there (labels spanning label columns are
+    /// no sign). Only a minority (at most a third) can be ragged.
+    func raggedRows(_ bands: [[Piece]]) -> Set<Int> {
+        guard basis.count >= 3, let firstValue = bands.joined().filter(BandedTables.isValue).map(\.box.x0).min() else { return [] }
+        let from = Int(firstValue - box.x0 - 2 * padding)
+        func valueGutters(_ count: [Int]) -> Int { gutters(count, threshold: threshold).filter { $0.start >= from }.count }
         let all = counts()
-        let base = gutters(all, threshold: threshold).count
+        let base = valueGutters(all)
         var ragged: Set<Int> = []
         for r in basis {
             var without = all
             for b in 0..<bins where cover[r][b] { without[b] -= 1 }
-            if gutters(without, threshold: threshold).count > base { ragged.insert(r) }
+            if valueGutters(without) > base { ragged.insert(r) }
         }
         return ragged.count * 3 <= basis.count ? ragged : []
     }

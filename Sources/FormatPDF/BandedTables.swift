@@ -72,7 +72,7 @@ enum BandedTables {
         guard !inside.isEmpty else { return nil }
         let bands = (0..<(ys.count - 1)).map { r in inside.filter { $0.box.midY >= ys[r] && $0.box.midY < ys[r + 1] } }
         guard let columns = BandedColumns(bands, box: box) else { return nil }
-        let ragged = columns.raggedRows()
+        let ragged = columns.raggedRows(bands)
         // Where a rule starts inside the table, a merged cell ends: a column edge too.
         let starts = rules.map(\.box.x0).filter { $0 > left + 3 * tolerance }
         let found = RuledTables.positions(columns.edges(excluding: ragged, rules: rules) + starts)
@@ -84,7 +84,7 @@ enum BandedTables {
         for r in ragged {
             let own = columns.ownEdges(of: r, band: bands[r], table: inner, rules: rules)
             let firstValue = bands[r].filter(isValue).map(\.box.x0).min() ?? right
-            rowEdges[r] = inner.filter { $0 < firstValue - columns.padding - 1 } + own
+            rowEdges[r] = inner.filter { $0 < firstValue - columns.padding / 2 } + own
         }
         let xs = RuledTables.positions([left] + rowEdges.joined() + [right])
         // A separator at each of a row's edges that no piece crosses there.
