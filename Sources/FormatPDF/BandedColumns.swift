@@ -102,4 +102,35 @@ struct BandedColumns {
             known.min { abs($0 - e) < abs($1 - e) }.flatMap { abs($0 - e) <= snap ? $0 : nil } ?? e
         }
     }
+
+    /// Edges between two texts of one line in a row, a gutter apart and one of them a value,
+    /// that none of the row's `edges` separates: the table's edge (or one another row added)
+    /// inside the gap nearest a padding before the second text, else that point.
+    func splits(_ band: [Piece], besides edges: [Double], known: [Double]) -> [Double] {
+        let minGap = max(2, 1.5 * padding)
+        var out: [Double] = []
+        for line in Self.lines(band) {
+            let glyphs = line.flatMap { p in p.glyphs.map { (g: $0, value: BandedTables.isValue(p)) } }.sorted { $0.g.x0 < $1.g.x0 }
+            for (a, b) in zip(glyphs, glyphs.dropFirst()) where b.g.x0 - a.g.x1 >= minGap && (a.value || b.value) {
+                func inGap(_ x: Double) -> Bool { x > a.g.x1 && x < b.g.x0 }
+                guard !edges.contains(where: inGap), !out.contains(where: inGap) else { continue }
+                let target = max(a.g.x1 + 0.5, b.g.x0 - padding)
+                out.append(known.filter(inGap).min { abs($0 - target) < abs($1 - target) } ?? target)
+            }
+        }
+        return out
+    }
+
+    /// A band's pieces grouped into lines (overlapping vertically), top to bottom.
+    static func lines(_ band: [Piece]) -> [[Piece]] {
+        var out: [[Piece]] = []
+        for piece in band.sorted(by: { $0.box.midY < $1.box.midY }) {
+            if let last = out.last?.last, last.box.verticalOverlap(piece.box) > 0.5 {
+                out[out.count - 1].append(piece)
+            } else {
+                out.append([piece])
+            }
+        }
+        return out
+    }
 }

@@ -86,18 +86,32 @@ enum BandedTables {
             let firstValue = bands[r].filter(isValue).map(\.box.x0).min() ?? right
             rowEdges[r] = inner.filter { $0 < firstValue - columns.padding / 2 } + own
         }
-        let xs = RuledTables.positions([left] + rowEdges.joined() + [right])
-        // A separator at each of a row's edges that no piece crosses there.
-        var separators: [Rule] = []
+        // Each row's separators: its edges that no piece crosses, and one between two texts of
+        // a line a gutter apart, one a value, that none of them separates (a cell the columns
+        // do not show: values where the labels are, two values in one column).
+        var kept: [[Double]] = []
+        var known = inner
         for (r, band) in bands.enumerated() {
             // A row whose only text is in its first column is a title over the whole table.
-            if !band.isEmpty, band.allSatisfy({ $0.box.x1 < shared[1] + 1 }), bands.contains(where: { $0.contains { $0.box.x0 > shared[1] } }) { continue }
-            for x in rowEdges[r] where !band.contains(where: { crosses($0, x) }) {
+            if !band.isEmpty, band.allSatisfy({ $0.box.x1 < shared[1] + 1 }), bands.contains(where: { $0.contains { $0.box.x0 > shared[1] } }) {
+                kept.append([])
+                continue
+            }
+            var edges = rowEdges[r].filter { x in !band.contains { crosses($0, x) } }
+            let added = columns.splits(band, besides: edges, known: known)
+            edges += added
+            known += added
+            kept.append(edges)
+        }
+        let xs = RuledTables.positions([left] + rowEdges.joined() + kept.joined() + [right])
+        var separators: [Rule] = []
+        for (r, edges) in kept.enumerated() {
+            for x in edges {
                 let snapped = xs.min { abs($0 - x) < abs($1 - x) } ?? x
                 separators.append(Rule(box: Box(x0: snapped, y0: ys[r], x1: snapped, y1: ys[r + 1])))
             }
         }
-        if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }) }
+        if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }, "ragged", ragged.sorted(), shared.map { Int($0) }) }
         let regions = RuledTables.merge(xs: xs, ys: ys, horizontal: rules, vertical: separators)
         return PageTable(
             page: page.number, box: box, rowCount: ys.count - 1, columnCount: xs.count - 1, regions: regions, columnEdges: xs,
