@@ -71,21 +71,47 @@ enum BandedTables {
         let inside = page.pieces.filter { box.contains(x: $0.box.midX, y: $0.box.midY) }
         guard !inside.isEmpty else { return nil }
         let bands = (0..<(ys.count - 1)).map { r in inside.filter { $0.box.midY >= ys[r] && $0.box.midY < ys[r + 1] } }
+        guard let columns = BandedColumns(bands, box: box) else { return nil }
+        let ragged = columns.raggedRows(bands)
         // Where a rule starts inside the table, a merged cell ends: a column edge too.
         let starts = rules.map(\.box.x0).filter { $0 > left + 3 * tolerance }
-        let found = RuledTables.positions(edges(bands, box: box, rules: rules) + starts)
-        let xs = RuledTables.positions([left] + found + labelEdges(bands, box: box, besides: found) + [right])
-        guard xs.count >= 3 else { return nil }
-        // A separator at each inner edge in every row that no piece crosses there.
-        var separators: [Rule] = []
+        let found = RuledTables.positions(columns.edges(excluding: ragged, rules: rules) + starts)
+        let shared = RuledTables.positions([left] + found + labelEdges(bands, box: box, besides: found) + [right])
+        guard shared.count >= 3 else { return nil }
+        let inner = Array(shared.dropFirst().dropLast())
+        // Each row's edges: the table's, or a ragged row's own right of its first value.
+        var rowEdges = bands.map { _ in inner }
+        for r in ragged {
+            let own = columns.ownEdges(of: r, band: bands[r], table: inner, rules: rules)
+            let firstValue = bands[r].filter(isValue).map(\.box.x0).min() ?? right
+            rowEdges[r] = inner.filter { $0 < firstValue - columns.padding / 2 } + own
+        }
+        // Each row's separators: its edges that no piece crosses, and one between two texts of
+        // a line a gutter apart, one a value, that none of them separates (a cell the columns
+        // do not show: values where the labels are, two values in one column).
+        var kept: [[Double]] = []
+        var known = inner
         for (r, band) in bands.enumerated() {
             // A row whose only text is in its first column is a title over the whole table.
-            if !band.isEmpty, band.allSatisfy({ $0.box.x1 < xs[1] + 1 }), bands.contains(where: { $0.contains { $0.box.x0 > xs[1] } }) { continue }
-            for x in xs.dropFirst().dropLast() where !band.contains(where: { crosses($0, x) }) {
-                separators.append(Rule(box: Box(x0: x, y0: ys[r], x1: x, y1: ys[r + 1])))
+            if !band.isEmpty, band.allSatisfy({ $0.box.x1 < shared[1] + 1 }), bands.contains(where: { $0.contains { $0.box.x0 > shared[1] } }) {
+                kept.append([])
+                continue
+            }
+            var edges = rowEdges[r].filter { x in !band.contains { crosses($0, x) } }
+            let added = columns.splits(band, besides: edges, known: known)
+            edges += added
+            known += added
+            kept.append(edges)
+        }
+        let xs = RuledTables.positions([left] + rowEdges.joined() + kept.joined() + [right])
+        var separators: [Rule] = []
+        for (r, edges) in kept.enumerated() {
+            for x in edges {
+                let snapped = xs.min { abs($0 - x) < abs($1 - x) } ?? x
+                separators.append(Rule(box: Box(x0: snapped, y0: ys[r], x1: snapped, y1: ys[r + 1])))
             }
         }
-        if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }) }
+        if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }, "ragged", ragged.sorted(), shared.map { Int($0) }) }
         let regions = RuledTables.merge(xs: xs, ys: ys, horizontal: rules, vertical: separators)
         return PageTable(
             page: page.number, box: box, rowCount: ys.count - 1, columnCount: xs.count - 1, regions: regions, columnEdges: xs,
@@ -103,47 +129,6 @@ enum BandedTables {
     /// texts that poppler took as one word leave a gap there.
     static func crosses(_ piece: Piece, _ x: Double) -> Bool {
         piece.box.x0 < x && piece.box.x1 > x && piece.glyphs.contains { $0.x0 - 1 <= x && $0.x1 + 1 >= x }
-    }
-
-    /// The inner column edges: for each gutter (an x range at least 2 pt and one and a half
-    /// paddings wide that few value rows' text covers),
-    /// where a rule starts inside it, else its right end less the cells' left
-    /// padding (how far the first column's text starts from the table's edge).
-    static func edges(_ bands: [[Piece]], box: Box, rules: [Rule]) -> [Double] {
-        let bins = Int(box.width.rounded(.up)) + 1
-        guard bins > 2, bins < 5000 else { return [] }
-        // The rows that hold values define the columns (headers and titles above them span
-        // several); a table without any is read from all its rows.
-        let valueRows = bands.filter { $0.contains(where: isValue) }
-        let basis = valueRows.isEmpty ? bands.filter { !$0.isEmpty } : valueRows
-        // A tenth of the value rows may cross a gutter (a label spanning columns; not more: a
-        // column only one row fills must stay); of a short table without values, up to two
-        // rows or a third.
-        let threshold = valueRows.isEmpty ? max(basis.count / 10, min(2, basis.count / 3)) : basis.count / 10
-        var count = Array(repeating: 0, count: bins)
-        for band in basis {
-            var covered = Array(repeating: false, count: bins)
-            for glyph in band.lazy.flatMap(\.glyphs) {
-                let from = max(0, Int(glyph.x0 - box.x0)), to = min(bins - 1, Int(glyph.x1 - box.x0))
-                if from <= to { for b in from...to { covered[b] = true } }
-            }
-            for b in 0..<bins where covered[b] { count[b] += 1 }
-        }
-        let firstText = bands.joined().map(\.box.x0).min() ?? box.x0
-        let padding = max(0, min(8, firstText - box.x0))
-        var edges: [Double] = []
-        guard var b = count.firstIndex(where: { $0 > threshold }) else { return [] }
-        while b < bins {
-            guard let start = count[b...].firstIndex(where: { $0 <= threshold }) else { break }
-            guard let end = count[start...].firstIndex(where: { $0 > threshold }) else { break }
-            if Double(end - start) >= max(2, 1.5 * padding) {
-                let g0 = box.x0 + Double(start), g1 = box.x0 + Double(end)
-                let ruleStart = rules.map(\.box.x0).first { $0 > box.x0 + tolerance && $0 >= g0 - tolerance && $0 <= g1 + tolerance }
-                edges.append(ruleStart ?? max(g0, g1 - padding))
-            }
-            b = end
-        }
-        return edges
     }
 
     /// Edges between label columns that value rows do not show (labels spanning them in most
