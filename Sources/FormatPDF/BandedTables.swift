@@ -8,24 +8,55 @@ import Glibc
 enum BandedTables {
     static let tolerance = RuledTables.tolerance
 
-    static func find(on page: PageContent, besides ruled: [PageTable]) -> [PageTable] {
-        let loose = page.rules.filter { rule in
+    /// `openAbove`: the previous page ends in a table ruled between rows, so this page's first
+    /// rows may continue it without a rule above them (the page break took it).
+    static func find(on page: PageContent, besides ruled: [PageTable], openAbove: Bool = false) -> [PageTable] {
+        var loose = page.rules.filter { rule in
             rule.isHorizontal && rule.box.width >= 20
                 && !ruled.contains { $0.box.contains(x: rule.box.midX, y: rule.box.midY, slack: tolerance) }
         }
+        let top = openAbove ? openTop(loose, page: page) : nil
+        if let top, !loose.contains(top) { loose.append(top) }
         var tables: [PageTable] = []
-        for stack in stacks(loose) {
-            for part in rowRuns(stack, page: page) {
-                if let table = table(part, page: page) { tables.append(table) }
+        for stack in stacks(loose, opening: top) {
+            for part in rowRuns(stack, page: page, opening: top) {
+                if let table = table(part, page: page, minimumRows: top.map(part.contains) == true ? 1 : 2) { tables.append(table) }
             }
         }
         return tables
     }
 
+    /// The top rule of rows that continue a table at the top of a page, which may then be a
+    /// single row: the page's first loose rule when no text but the page's top tenth (running
+    /// headers) lies above it; else the rule the page break took, over the text right above
+    /// that rule (lines a line apart, the last within a line and a half of the rule) when
+    /// nothing but the top tenth lies above that text.
+    static func openTop(_ rules: [Rule], page: PageContent) -> Rule? {
+        guard let first = rules.min(by: { $0.box.midY < $1.box.midY }) else { return nil }
+        let above = page.pieces.filter { $0.box.midY < first.box.midY }.sorted { $0.box.y1 > $1.box.y1 }
+        let over = above.filter { $0.box.midX > first.box.x0 && $0.box.midX < first.box.x1 }
+        guard let lowest = over.first else { return above.allSatisfy { $0.box.midY < 0.1 * page.height } ? first : nil }
+        guard first.box.midY - lowest.box.y1 <= 1.5 * lowest.box.height else { return nil }
+        var blockTop = lowest.box.y0
+        for piece in over where piece.box.y1 >= blockTop - 0.8 * piece.box.height { blockTop = min(blockTop, piece.box.y0) }
+        guard above.allSatisfy({ $0.box.y0 >= blockTop - 0.5 || $0.box.midY < 0.1 * page.height }) else { return nil }
+        let y = blockTop - 1
+        return Rule(box: Box(x0: first.box.x0, y0: y, x1: first.box.x1, y1: y))
+    }
+
+    /// The table ruled between rows that ends the page, if one does: below it only the page's
+    /// bottom tenth (running footers) holds text.
+    static func endingPage(_ tables: [PageTable], page: PageContent) -> PageTable? {
+        guard let last = tables.filter({ !$0.ruledColumns }).max(by: { $0.box.y1 < $1.box.y1 }),
+            !page.pieces.contains(where: { $0.box.midY > last.box.y1 + 1 && $0.box.midY < 0.9 * page.height }),
+            !tables.contains(where: { $0.ruledColumns && $0.box.y0 > last.box.y1 }) else { return nil }
+        return last
+    }
+
     /// A stack cut where the space between two rules is not a row: its text starts half a line
     /// or more below the upper rule (a blank paragraph after one table, then headings or text
     /// before the next), as a cell's text starts at its top.
-    static func rowRuns(_ stack: [Rule], page: PageContent) -> [[Rule]] {
+    static func rowRuns(_ stack: [Rule], page: PageContent, opening: Rule? = nil) -> [[Rule]] {
         let sorted = stack.sorted { $0.box.midY < $1.box.midY }
         let left = sorted.map(\.box.x0).min()!, right = sorted.map(\.box.x1).max()!
         var runs: [[Rule]] = [[sorted[0]]]
@@ -39,24 +70,25 @@ enum BandedTables {
                 runs[runs.count - 1].append(lower)
             }
         }
-        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= 3 }
+        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= (opening.map($0.contains) == true ? 2 : 3) }
     }
 
     /// Horizontal rules top to bottom, grouped while each lies within the span of one already
     /// grouped (or spans it) and follows within 300 pt; a group of at least three rules (two
-    /// rows) is a candidate.
-    static func stacks(_ rules: [Rule]) -> [[Rule]] {
+    /// rows) is a candidate, or of two with the `opening` rule.
+    static func stacks(_ rules: [Rule], opening: Rule? = nil) -> [[Rule]] {
         var out: [[Rule]] = []
         var current: [Rule] = []
+        func close() { if current.count >= 3 || (current.count == 2 && opening.map(current.contains) == true) { out.append(current) } }
         for rule in rules.sorted(by: { $0.box.midY < $1.box.midY }) {
             if let last = current.last, rule.box.midY - last.box.midY <= 300, current.contains(where: { within(rule, $0) || within($0, rule) }) {
                 current.append(rule)
             } else {
-                if current.count >= 3 { out.append(current) }
+                close()
                 current = [rule]
             }
         }
-        if current.count >= 3 { out.append(current) }
+        close()
         return out
     }
 
@@ -64,9 +96,9 @@ enum BandedTables {
         a.box.x0 >= b.box.x0 - tolerance && a.box.x1 <= b.box.x1 + tolerance
     }
 
-    static func table(_ rules: [Rule], page: PageContent) -> PageTable? {
+    static func table(_ rules: [Rule], page: PageContent, minimumRows: Int = 2) -> PageTable? {
         let ys = RuledTables.positions(rules.map(\.box.midY))
-        guard ys.count >= 3, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
+        guard ys.count >= minimumRows + 1, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
         let box = Box(x0: left, y0: ys[0], x1: right, y1: ys[ys.count - 1])
         let inside = page.pieces.filter { box.contains(x: $0.box.midX, y: $0.box.midY) }
         guard !inside.isEmpty else { return nil }
