@@ -18,9 +18,9 @@ enum BandedTables {
         let top = openAbove ? openTop(loose, page: page) : nil
         if let top, !loose.contains(top) { loose.append(top) }
         var tables: [PageTable] = []
-        for stack in stacks(loose, opening: top) {
-            for part in rowRuns(stack, page: page, opening: top) {
-                if let table = table(part, page: page, minimumRows: top.map(part.contains) == true ? 1 : 2) { tables.append(table) }
+        for stack in stacks(loose) {
+            for part in rowRuns(stack, page: page) {
+                if let table = table(part, page: page, opening: top.map(part.contains) == true) { tables.append(table) }
             }
         }
         return tables
@@ -56,7 +56,7 @@ enum BandedTables {
     /// A stack cut where the space between two rules is not a row: its text starts half a line
     /// or more below the upper rule (a blank paragraph after one table, then headings or text
     /// before the next), as a cell's text starts at its top.
-    static func rowRuns(_ stack: [Rule], page: PageContent, opening: Rule? = nil) -> [[Rule]] {
+    static func rowRuns(_ stack: [Rule], page: PageContent) -> [[Rule]] {
         let sorted = stack.sorted { $0.box.midY < $1.box.midY }
         let left = sorted.map(\.box.x0).min()!, right = sorted.map(\.box.x1).max()!
         var runs: [[Rule]] = [[sorted[0]]]
@@ -70,16 +70,16 @@ enum BandedTables {
                 runs[runs.count - 1].append(lower)
             }
         }
-        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= (opening.map($0.contains) == true ? 2 : 3) }
+        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= 2 }
     }
 
     /// Horizontal rules top to bottom, grouped while each lies within the span of one already
-    /// grouped (or spans it) and follows within 300 pt; a group of at least three rules (two
-    /// rows) is a candidate, or of two with the `opening` rule.
-    static func stacks(_ rules: [Rule], opening: Rule? = nil) -> [[Rule]] {
+    /// grouped (or spans it) and follows within 300 pt; a group of at least two rules is a
+    /// candidate (a single row only as `table` allows).
+    static func stacks(_ rules: [Rule]) -> [[Rule]] {
         var out: [[Rule]] = []
         var current: [Rule] = []
-        func close() { if current.count >= 3 || (current.count == 2 && opening.map(current.contains) == true) { out.append(current) } }
+        func close() { if current.count >= 2 { out.append(current) } }
         for rule in rules.sorted(by: { $0.box.midY < $1.box.midY }) {
             if let last = current.last, rule.box.midY - last.box.midY <= 300, current.contains(where: { within(rule, $0) || within($0, rule) }) {
                 current.append(rule)
@@ -96,13 +96,20 @@ enum BandedTables {
         a.box.x0 >= b.box.x0 - tolerance && a.box.x1 <= b.box.x1 + tolerance
     }
 
-    static func table(_ rules: [Rule], page: PageContent, minimumRows: Int = 2) -> PageTable? {
+    /// A single row is a table when it opens a page under a table of the previous one
+    /// (`opening`) or holds mostly values, at least three (a value row whose header rows are
+    /// missing).
+    static func table(_ rules: [Rule], page: PageContent, opening: Bool = false) -> PageTable? {
         let ys = RuledTables.positions(rules.map(\.box.midY))
-        guard ys.count >= minimumRows + 1, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
+        guard ys.count >= 2, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
         let box = Box(x0: left, y0: ys[0], x1: right, y1: ys[ys.count - 1])
         let inside = page.pieces.filter { box.contains(x: $0.box.midX, y: $0.box.midY) }
         guard !inside.isEmpty else { return nil }
         let bands = (0..<(ys.count - 1)).map { r in inside.filter { $0.box.midY >= ys[r] && $0.box.midY < ys[r + 1] } }
+        if bands.count == 1, !opening {
+            let values = bands[0].filter(isValue).count
+            guard values >= 3, 3 * values >= 2 * bands[0].count else { return nil }
+        }
         guard let columns = BandedColumns(bands, box: box) else { return nil }
         let ragged = columns.raggedRows(bands)
         // Where a rule starts inside the table, a merged cell ends: a column edge too.
