@@ -8,18 +8,49 @@ import Glibc
 enum BandedTables {
     static let tolerance = RuledTables.tolerance
 
-    static func find(on page: PageContent, besides ruled: [PageTable]) -> [PageTable] {
-        let loose = page.rules.filter { rule in
+    /// `openAbove`: the previous page ends in a table ruled between rows, so this page's first
+    /// rows may continue it without a rule above them (the page break took it).
+    static func find(on page: PageContent, besides ruled: [PageTable], openAbove: Bool = false) -> [PageTable] {
+        var loose = page.rules.filter { rule in
             rule.isHorizontal && rule.box.width >= 20
                 && !ruled.contains { $0.box.contains(x: rule.box.midX, y: rule.box.midY, slack: tolerance) }
         }
+        let top = openAbove ? openTop(loose, page: page) : nil
+        if let top, !loose.contains(top) { loose.append(top) }
         var tables: [PageTable] = []
         for stack in stacks(loose) {
             for part in rowRuns(stack, page: page) {
-                if let table = table(part, page: page) { tables.append(table) }
+                if let table = table(part, page: page, opening: top.map(part.contains) == true) { tables.append(table) }
             }
         }
         return tables
+    }
+
+    /// The top rule of rows that continue a table at the top of a page, which may then be a
+    /// single row: the page's first loose rule when no text but the page's top tenth (running
+    /// headers) lies above it; else the rule the page break took, over the text right above
+    /// that rule (lines a line apart, the last within a line and a half of the rule) when
+    /// nothing but the top tenth lies above that text.
+    static func openTop(_ rules: [Rule], page: PageContent) -> Rule? {
+        guard let first = rules.min(by: { $0.box.midY < $1.box.midY }) else { return nil }
+        let above = page.pieces.filter { $0.box.midY < first.box.midY }.sorted { $0.box.y1 > $1.box.y1 }
+        let over = above.filter { $0.box.midX > first.box.x0 && $0.box.midX < first.box.x1 }
+        guard let lowest = over.first else { return above.allSatisfy { $0.box.midY < 0.1 * page.height } ? first : nil }
+        guard first.box.midY - lowest.box.y1 <= 1.5 * lowest.box.height else { return nil }
+        var blockTop = lowest.box.y0
+        for piece in over where piece.box.y1 >= blockTop - 0.8 * piece.box.height { blockTop = min(blockTop, piece.box.y0) }
+        guard above.allSatisfy({ $0.box.y0 >= blockTop - 0.5 || $0.box.midY < 0.1 * page.height }) else { return nil }
+        let y = blockTop - 1
+        return Rule(box: Box(x0: first.box.x0, y0: y, x1: first.box.x1, y1: y))
+    }
+
+    /// The table ruled between rows that ends the page, if one does: below it only the page's
+    /// bottom tenth (running footers) holds text.
+    static func endingPage(_ tables: [PageTable], page: PageContent) -> PageTable? {
+        guard let last = tables.filter({ !$0.ruledColumns }).max(by: { $0.box.y1 < $1.box.y1 }),
+            !page.pieces.contains(where: { $0.box.midY > last.box.y1 + 1 && $0.box.midY < 0.9 * page.height }),
+            !tables.contains(where: { $0.ruledColumns && $0.box.y0 > last.box.y1 }) else { return nil }
+        return last
     }
 
     /// A stack cut where the space between two rules is not a row: its text starts half a line
@@ -39,24 +70,25 @@ enum BandedTables {
                 runs[runs.count - 1].append(lower)
             }
         }
-        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= 3 }
+        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= 2 }
     }
 
     /// Horizontal rules top to bottom, grouped while each lies within the span of one already
-    /// grouped (or spans it) and follows within 300 pt; a group of at least three rules (two
-    /// rows) is a candidate.
+    /// grouped (or spans it) and follows within 300 pt; a group of at least two rules is a
+    /// candidate (a single row only as `table` allows).
     static func stacks(_ rules: [Rule]) -> [[Rule]] {
         var out: [[Rule]] = []
         var current: [Rule] = []
+        func close() { if current.count >= 2 { out.append(current) } }
         for rule in rules.sorted(by: { $0.box.midY < $1.box.midY }) {
             if let last = current.last, rule.box.midY - last.box.midY <= 300, current.contains(where: { within(rule, $0) || within($0, rule) }) {
                 current.append(rule)
             } else {
-                if current.count >= 3 { out.append(current) }
+                close()
                 current = [rule]
             }
         }
-        if current.count >= 3 { out.append(current) }
+        close()
         return out
     }
 
@@ -64,13 +96,20 @@ enum BandedTables {
         a.box.x0 >= b.box.x0 - tolerance && a.box.x1 <= b.box.x1 + tolerance
     }
 
-    static func table(_ rules: [Rule], page: PageContent) -> PageTable? {
+    /// A single row is a table when it opens a page under a table of the previous one
+    /// (`opening`) or holds mostly values, at least three (a value row whose header rows are
+    /// missing).
+    static func table(_ rules: [Rule], page: PageContent, opening: Bool = false) -> PageTable? {
         let ys = RuledTables.positions(rules.map(\.box.midY))
-        guard ys.count >= 3, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
+        guard ys.count >= 2, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
         let box = Box(x0: left, y0: ys[0], x1: right, y1: ys[ys.count - 1])
         let inside = page.pieces.filter { box.contains(x: $0.box.midX, y: $0.box.midY) }
         guard !inside.isEmpty else { return nil }
         let bands = (0..<(ys.count - 1)).map { r in inside.filter { $0.box.midY >= ys[r] && $0.box.midY < ys[r + 1] } }
+        if bands.count == 1, !opening {
+            let values = bands[0].filter(isValue).count
+            guard values >= 3, 3 * values >= 2 * bands[0].count else { return nil }
+        }
         guard let columns = BandedColumns(bands, box: box) else { return nil }
         let ragged = columns.raggedRows(bands)
         // Where a rule starts inside the table, a merged cell ends: a column edge too.

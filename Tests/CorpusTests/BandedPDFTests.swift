@@ -13,7 +13,11 @@ import Testing
 /// - 000424-2019 (no damage): 表一 of the 2019 template, blocks of rows under column heads of
 ///   other widths (三 values, then 二) and a value wider than its column ("624098.2585万元");
 /// - 000302-2021: a row broken in two (its cells at other widths than the rows around it);
-/// - 000492-2019: rows that lost their label cells, their values where the labels are.
+/// - 000492-2019: rows that lost their label cells, their values where the labels are;
+/// - 000143-2019: 表四's value row alone on the next page, under a rule of its own;
+/// - 000139-2021: 表三 ends a page; the next opens with its last row, unruled, the heading of
+///   section 四 and a paragraph right above 表四: they stay text (the heading a section);
+/// - 000464-2019: 表四 without its header rows, one row of values between two rules.
 @Suite struct BandedPDFTests {
     static let folder = TestPaths.root.appendingPathComponent("Tests/Fixtures/pdf/banded")
 
@@ -27,12 +31,13 @@ import Testing
         return (Scorer.score(report, generated), generated)
     }
 
-    @Test(arguments: [(424, 2019), (302, 2021), (492, 2019)])
+    @Test(arguments: [(424, 2019), (302, 2021), (492, 2019), (143, 2019), (139, 2021), (464, 2019)])
     func everyCellRight(_ index: Int, _ year: Int) throws {
         let (score, _) = try Self.score(index, year)
         #expect(score.cells.total > 150)
         #expect(score.cells.confidentWrong == 0)
         #expect(score.cells.right == score.cells.total, "\(score.wrongCells)")
+        #expect(score.metadataWrong.isEmpty, "\(score.metadataWrong)")
     }
 
     @Test func theFixturesCarryTheirDamage() throws {
