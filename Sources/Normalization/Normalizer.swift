@@ -157,6 +157,12 @@ extension String {
 }
 
 extension StringProtocol {
+    /// `count <= n`, in at most `n` steps whatever the length (a long paragraph is not counted
+    /// through to say it is not a short line).
+    public func hasAtMost(characters n: Int) -> Bool {
+        utf8.count <= n || dropFirst(n).isEmpty
+    }
+
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes (so whole scalars match
     /// whole scalars). Much cheaper than the generic `contains`, which builds a searcher.
     public func containsBytes(_ needle: String) -> Bool {

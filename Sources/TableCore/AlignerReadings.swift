@@ -249,7 +249,7 @@ extension Aligner {
                 continue
             }
             let cell = reading.map { columnIndex < $0.values.count ? $0.values[columnIndex] : .blank } ?? .blank
-            if case .value(_, let unit, _) = cell { lastUnit = unit ?? Self.unit(inHeader: field.header) } else { lastUnit = nil }
+            if case .value(_, let unit, _) = cell { lastUnit = unit ?? field.headerUnit } else { lastUnit = nil }
             fields.append(FieldValue(name: field.name, value: cell.value))
             columnIndex += 1
         }

@@ -98,15 +98,22 @@ public struct FieldTemplate: Sendable {
     public var name: String
     public var kind: FieldKind
     /// The column header as the template writes it ("自然人"); used for column positions.
-    public var header: String { didSet { headerKey = LabelKey.make(header).key } }
-    /// The header's tolerant key, made once (every row with header cells above it is matched
-    /// against it).
+    public var header: String {
+        didSet {
+            headerKey = LabelKey.make(header).key
+            headerUnit = Aligner.unit(inHeader: header)
+        }
+    }
+    /// The header's tolerant key and the unit it names, made once (every row with header cells
+    /// above it is matched against it; every value without a unit takes it).
     public private(set) var headerKey: String
+    public private(set) var headerUnit: String?
 
     public init(_ name: String, _ kind: FieldKind = .count, header: String) {
         self.name = name
         self.kind = kind
         self.header = header
         headerKey = LabelKey.make(header).key
+        headerUnit = Aligner.unit(inHeader: header)
     }
 }
