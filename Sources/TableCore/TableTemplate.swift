@@ -4,7 +4,7 @@ import Normalization
 /// The report profile writes one per table and template version; the mechanism is generic.
 public struct TableTemplate: Sendable {
     /// The report key of the table ("applications").
-    public var key: String
+    public var key: String { didSet { fieldPaths = Self.fieldPaths(key, rows) } }
     /// How findings name the table ("表三").
     public var title: String
     /// Header and note labels that only this table has ("申请人情况", "行政复议").
@@ -12,7 +12,9 @@ public struct TableTemplate: Sendable {
     /// Label-only rows that give context: blocks of table 二 and groups of table 三.
     public var groups: [GroupTemplate]
     /// Data rows in template order.
-    public var rows: [RowTemplate]
+    public var rows: [RowTemplate] { didSet { fieldPaths = Self.fieldPaths(key, rows) } }
+    /// Per row, the dotted report path of each of its fields, made once.
+    public private(set) var fieldPaths: [[String]]
 
     public init(key: String, title: String, anchors: [String], groups: [GroupTemplate], rows: [RowTemplate]) {
         self.key = key
@@ -20,6 +22,11 @@ public struct TableTemplate: Sendable {
         self.anchors = anchors
         self.groups = groups
         self.rows = rows
+        fieldPaths = Self.fieldPaths(key, rows)
+    }
+
+    static func fieldPaths(_ key: String, _ rows: [RowTemplate]) -> [[String]] {
+        rows.map { Aligner.fieldPaths(key, $0) }
     }
 }
 
