@@ -106,6 +106,12 @@ public struct Aligner {
         var contextRepairs: [(label: String, repairs: [String])] = []
         /// Text cells after the row's values, not read.
         var droppedCells: [String] = []
+        /// The column groups of its template row the source printed, when it printed them one
+        /// at a time under captions (`AlignerColumnGroups`); empty for a row printed whole.
+        var groupsPrinted: Set<Int> = []
+        /// The keys of every label cell of a row no label names (`unknown`): fragments of a
+        /// label cut apart may still fit one template row (`AlignerFragments`).
+        var labelCells: [LabelKey] = []
     }
 
     enum MatchQuality: Equatable {
@@ -123,9 +129,28 @@ public struct Aligner {
         var currentGroup: String?
         var headerCells: [HeaderCell] = []
         var lastWasHeader = false
+        // A caption naming a column group, and the entries holding rows printed by groups.
+        var caption: GroupRef?
+        var byGroups: [Int: Int] = [:]
 
         for row in unglue(rows) {
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
+            if let ref = columnGroup(captioned: row) {
+                caption = ref
+            } else if case .values = entry.kind, let ref = caption, var grouped = groupEntry(entry, ref) {
+                caption = nil
+                let key = ref.table << 16 | ref.row
+                if let k = byGroups[key], join(grouped, ref, into: &entries[k]) { continue }
+                grouped.headers = headerCells
+                byGroups[key] = entries.count
+                entries.append(grouped)
+                currentTable = ref.table
+                lastWasHeader = false
+                continue
+            } else if case .header = entry.kind {
+            } else {
+                caption = nil
+            }
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
                     findings.append(.labelRepaired(repair.label, repairs: repair.repairs, path: templates[t].key))
@@ -160,7 +185,7 @@ public struct Aligner {
         for entry in entries {
             // (Not after a run-together row: its one value cell holds all its values.)
             if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
-                !last.slots.contains(where: \.runTogether),
+                !last.slots.contains(where: \.runTogether), last.groupsPrinted.isEmpty,
                 // Counting cells with something in them: blanks may be a merged label's padding.
                 last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
                 last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
@@ -300,7 +325,9 @@ public struct Aligner {
             return Entry(kind: .header, table: tableHint, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: headers, contextRepairs: contextRepairs)
         }
         // A label that is only numbering ("3.") or nothing recognisable.
-        return Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        var entry = Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        entry.labelCells = labels.map(\.key)
+        return entry
     }
 
     /// "政府集中采购 | 采购总金额 | 251000元": a row label, then labels naming the row's own

@@ -102,6 +102,11 @@ extension Aligner {
             switch e.kind {
             case .data(let r):
                 let row = template.rows[r]
+                // A label alone (a caption naming the row above its table), then the row with
+                // its values: the second is the row.
+                if let label = found[r]?.entry, label.slots.allSatisfy(\.isBlank), e.slots.contains(where: { !$0.isBlank }) {
+                    found[r] = nil
+                }
                 if found[r] != nil {
                     extraRows.append(ExtraRow(label: e.label, values: Self.asWritten(e.slots)))
                     findings.append(.repeatedRow(table: template.key, title: template.title, label: e.label, row: row.path.isEmpty ? row.name : row.path))
