@@ -68,6 +68,9 @@ public struct Aligner {
     }
 
     let vocabulary: Vocabulary
+    /// Numbers the report's prose states for single cells, by dotted path: they may choose
+    /// between readings of a row nothing else decides (`AlignerProse`).
+    public var statements: [String: StatedValue] = [:]
 
     // MARK: - Entries
 
