@@ -183,7 +183,14 @@ public struct Aligner {
             entries.append(e)
         }
 
-        // Merge a labelled row whose values went to the next line(s).
+        entries = mergeValueLines(entries)
+        // Place rows without labels.
+        placeUnlabelled(&entries)
+        return readTables(entries, findings: findings)
+    }
+
+    /// Merges a labelled row whose values went to the next line(s) with them.
+    func mergeValueLines(_ entries: [Entry]) -> [Entry] {
         var merged: [Entry] = []
         for entry in entries {
             // (Not after a run-together row: its one value cell holds all its values.)
@@ -198,12 +205,12 @@ public struct Aligner {
             }
             merged.append(entry)
         }
-        entries = merged
+        return merged
+    }
 
-        // Place rows without labels.
-        placeUnlabelled(&entries)
-
-        // Read values.
+    /// The values of every table the entries mention.
+    func readTables(_ entries: [Entry], findings: [Finding]) -> Alignment {
+        var findings = findings
         var tables: [String: TableValues] = [:]
         var sources: [String: ValueSource] = [:]
         var found = Set<Int>()
