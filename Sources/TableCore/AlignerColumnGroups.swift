@@ -17,19 +17,25 @@ extension Aligner {
     /// naming no other group. A longer heading that goes on after the group's name
     /// ("行政复议、行政诉讼情况") names none.
     func columnGroup(captioned row: [InputCell]) -> GroupRef? {
-        let filled = row.filter { !$0.isBlank }
-        guard filled.count == 1, let key = filled[0].labelKey, key.core.unicodeScalars.count <= Self.maxCaption else { return nil }
+        guard !groupLabels.isEmpty, let k = row.firstIndex(where: { !$0.isBlank }), !row[(k + 1)...].contains(where: { !$0.isBlank }),
+            let key = row[k].labelKey, key.core.unicodeScalars.count <= Self.maxCaption
+        else { return nil }
         let text = String(String.UnicodeScalarView(key.core.unicodeScalars.filter { !Self.captionPunctuation.contains($0) }))
-        var found: [GroupRef] = []
+        let found = groupLabels.filter { entry in entry.cores.contains { text.hasSuffix($0) } }
+        return found.count == 1 ? found[0].ref : nil
+    }
+
+    /// Every column group of the templates with its labels' cores.
+    static func groupLabels(_ templates: [TableTemplate]) -> [(ref: GroupRef, cores: [String])] {
+        var out: [(ref: GroupRef, cores: [String])] = []
         for (t, template) in templates.enumerated() {
             for (r, row) in template.rows.enumerated() {
-                for (g, group) in row.columnGroups.enumerated()
-                where group.labels.contains(where: { text.hasSuffix(LabelKey.make($0).core) }) {
-                    found.append(GroupRef(table: t, row: r, group: g))
+                for (g, group) in row.columnGroups.enumerated() where !group.labels.isEmpty {
+                    out.append((GroupRef(table: t, row: r, group: g), group.labels.map { LabelKey.make($0).core }))
                 }
             }
         }
-        return found.count == 1 ? found[0] : nil
+        return out
     }
 
     /// Longest caption read as naming a column group, in scalars.

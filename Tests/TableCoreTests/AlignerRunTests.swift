@@ -26,13 +26,13 @@ import Testing
     ]
 
     static func aligner() -> Aligner {
-        Aligner(templates: templates) { key, values in
+        Aligner(templates: templates) { key in { values in
             guard key == "cases" else { return 0 }
             return values.rows.filter { row in
                 guard let a = row["a"]?.integer, let b = row["b"]?.integer, let t = row["total"]?.integer else { return false }
                 return a + b != t
             }.count
-        }
+        } }
     }
 
     func row(_ texts: String...) -> [InputCell] { texts.enumerated().map { InputCell($0.element, column: $0.offset) } }
