@@ -15,12 +15,16 @@ public struct InputCell: Sendable, Equatable {
     /// The cell is a piece of a row whose cells the source ran together (`Table.runTogether`):
     /// a value cell holds the digits of one or more values, a label cell one or more labels.
     public let runTogether: Bool
+    /// The cell is one line of a table written one cell a line (`Table.cellStream`): the aligner
+    /// pairs such cells into rows (CellStream.swift).
+    public let cellStream: Bool
 
-    public init(_ text: String, column: Int, source: CellRef? = nil, runTogether: Bool = false) {
+    public init(_ text: String, column: Int, source: CellRef? = nil, runTogether: Bool = false, cellStream: Bool = false) {
         self.text = text
         self.column = column
         self.source = source
         self.runTogether = runTogether
+        self.cellStream = cellStream
         isBlank = ValueParser.isBlank(text)
         isValue = !isBlank && (runTogether ? RunTogether.isValueRun(text[...]) : ValueParser.isValueLike(text))
         labelKey = isBlank || isValue ? nil : LabelKey.make(text)
@@ -124,7 +128,23 @@ public struct Aligner {
         var headerCells: [HeaderCell] = []
         var lastWasHeader = false
 
+        var stream: [InputCell] = []
+        func flushStream() {
+            guard !stream.isEmpty else { return }
+            let (streamed, streamFindings) = streamEntries(stream, startTable: currentTable)
+            entries += streamed
+            findings += streamFindings
+            if let t = streamed.last?.table { currentTable = t }
+            lastWasHeader = false
+            stream = []
+        }
         for row in unglue(rows) {
+            // A table written one cell a line: its cells are paired as a stream (CellStream.swift).
+            if let cell = row.first, cell.cellStream {
+                stream += row
+                continue
+            }
+            flushStream()
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
@@ -154,6 +174,7 @@ public struct Aligner {
             if e.table == nil { e.table = currentTable }
             entries.append(e)
         }
+        flushStream()
 
         // Merge a labelled row whose values went to the next line(s).
         var merged: [Entry] = []
