@@ -17,8 +17,10 @@ import TextLayout
 enum CellStreamTable {
     /// Longest line that may be a cell, in scalars; a PDF's prose lines wrap wider than this.
     static let cellLength = 26
-    /// Fewest lines holding a value alone for a region to be a table's cells.
-    static let minimumValues = 12
+    /// Fewest lines holding a value alone for a region to be a table's cells (表二 of the 2021
+    /// template alone has ten), and the least share of them among the region's lines.
+    static let minimumValues = 8
+    static let minimumValueShare = 0.2
     /// Most lines in a row without a value inside a region (a table's header, labels written after
     /// their values); a longer stretch of short lines ends it.
     static let maximumLabelRun = 40
@@ -35,19 +37,25 @@ enum CellStreamTable {
         guard line.utf8.count <= cellLength * 4 else { return .other }
         let text = Normalizer.clean(String(line))
         guard !text.isEmpty, text.unicodeScalars.count <= cellLength else { return .other }
-        if ValueParser.isValueLike(text), text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) || $0 == "—" || $0 == "-" || $0 == "/" }) {
+        // One value alone: no space inside (a row of values set by spaces is `AlignedTable`'s).
+        let spaced = text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        if !spaced, ValueParser.isValueLike(text), text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) || $0 == "—" || $0 == "-" || $0 == "/" }) {
             return .value
         }
         if isSectionHeading(text) { return .heading }
-        if text.contains("。") || text.hasSuffix("；") || text.hasSuffix("：") { return .other }
+        if text.contains("。") || text.hasSuffix("；") { return .other }
         return .label
     }
 
-    /// A report section's heading: numbered at the top level and naming a 情况 or 事项, unlike the
-    /// tables' own numbered row labels ("一、本年新收政府信息公开申请数量").
+    /// A report section's heading, numbered or not ("三、收到和处理政府信息公开申请情况",
+    /// "3、收到和处理…", "其他需要报告的事项"), unlike the tables' own row labels
+    /// ("一、本年新收政府信息公开申请数量", "8.属于行政查询事项"): it names one of the six sections.
     static func isSectionHeading(_ text: String) -> Bool {
-        HeadingDetector.level(of: text) == 1 && (text.hasSuffix("情况") || text.hasSuffix("事项"))
+        guard text.unicodeScalars.count <= 40, !text.hasPrefix("（"), !text.hasPrefix("(") else { return false }
+        return sectionPhrases.contains { text.contains($0) } || text.contains("行政复议") && text.contains("行政诉讼") && text.hasSuffix("情况")
     }
+
+    static let sectionPhrases = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "存在的主要问题", "其他需要报告的事项"]
 
     /// The blocks of the region starting at `start` (tables and the headings between them) and
     /// the line after it, or nil when no region of a table's cells starts there.
@@ -80,7 +88,8 @@ enum CellStreamTable {
             classes.append(c)
             i += 1
         }
-        guard values >= minimumValues, lastValue >= start else { return nil }
+        let written = classes.filter { $0 != .skip }.count
+        guard values >= minimumValues, Double(values) >= minimumValueShare * Double(written), lastValue >= start else { return nil }
         // Lines after the last value belong to the text that follows, but labels of the last table
         // written after its values stay (up to the next section heading).
         var end = lastValue + 1

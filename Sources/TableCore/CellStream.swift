@@ -75,11 +75,15 @@ extension Aligner {
         var bestScore = -Double.infinity
         var text = ""
         var k = start
+        // A label whose values follow it is likelier a row's than a header's ("其他", "总计" without numbering).
+        var next = start
+        while next < cells.count, !cells[next].isValue { next += 1 }
+        let hasValues = next < cells.count && next <= start + Self.streamJoin
         // A numbered line starts a label of its own ("机构" / "一、本年新收…": a header's end, then a row).
         while k < cells.count, k < start + Self.streamJoin, !cells[k].isValue, !cells[k].isBlank, k == start || cells[k].key.numbering.isEmpty {
             text += cells[k].text
             let key = LabelKey.make(text)
-            if let m = vocabulary.match(key, preferTable: table, preferGroup: group, hasValues: false), m.score > bestScore + 1e-9 {
+            if let m = vocabulary.match(key, preferTable: table, preferGroup: group, hasValues: hasValues && k + 1 == next), m.score > bestScore + 1e-9 {
                 best = StreamLabel(text: text, key: key, target: m.target, quality: m.quality, first: start, last: k)
                 bestScore = m.score
             }
@@ -141,11 +145,17 @@ extension Aligner {
     func streamEntries(_ cells: [InputCell], startTable: Int?) -> ([Entry], [Finding]) {
         var entries: [Entry] = []
         var findings: [Finding] = []
-        let parts = streamTables(cells, startTable: startTable)
+        var parts = streamTables(Self.numberingJoined(cells), startTable: startTable)
+        for t in parts.keys.sorted() { streamSurplus(t, &parts) }
         for t in parts.keys.sorted() {
-            guard let part = parts[t], !part.values.isEmpty else { continue }
+            guard var part = parts[t], !part.values.isEmpty else { continue }
             let template = templates[t]
-            let units = streamUnits(t, part)
+            var units = streamUnits(t, part)
+            let surplus = part.values.count - units.reduce(0) { $0 + $1.fields.count }
+            if surplus > 0, let promoted = streamPromoted(t, part, surplus: surplus) {
+                part = promoted
+                units = streamUnits(t, part)
+            }
             let width = units.reduce(0) { $0 + $1.fields.count }
             guard width == part.values.count else {
                 findings.append(.streamUnpaired(title: template.title, values: part.values.count, cells: width, path: template.key))
@@ -158,6 +168,62 @@ extension Aligner {
             findings += paired
         }
         return (entries, findings)
+    }
+
+    /// A label's numbering broken onto a line of its own ("7" / ".属于行政执法案卷") is the label's,
+    /// not a value.
+    static func numberingJoined(_ cells: [InputCell]) -> [InputCell] {
+        var out: [InputCell] = []
+        out.reserveCapacity(cells.count)
+        var k = 0
+        while k < cells.count {
+            let cell = cells[k]
+            if cell.isValue, k + 1 < cells.count, cell.text.count <= 2, cell.text.allSatisfy(\.isASCII), let first = cells[k + 1].text.first,
+                !cells[k + 1].isValue, !cells[k + 1].isBlank, first == "." || first == "、" || first == "．"
+            {
+                out.append(InputCell(cell.text + cells[k + 1].text, column: cell.column, source: cells[k + 1].source, cellStream: true))
+                k += 2
+                continue
+            }
+            out.append(cell)
+            k += 1
+        }
+        return out
+    }
+
+    /// A later table printed without any label (表四 without its headers): the values at the end of
+    /// the table before it that are one too many for its rows, exactly that table's cells, are its.
+    func streamSurplus(_ t: Int, _ parts: inout [Int: StreamTable]) {
+        guard let part = parts[t], t + 1 < templates.count, parts[t + 1] == nil else { return }
+        let next = templates[t + 1]
+        guard let row = next.rows.first, next.rows.count == 1, row.labels.isEmpty else { return }
+        let surplus = part.values.count - streamUnits(t, part).reduce(0) { $0 + $1.fields.count }
+        guard surplus == row.columns.count, let last = part.labels.last?.last, part.values[part.values.count - surplus].position > last else { return }
+        var later = StreamTable()
+        later.values = Array(part.values.suffix(surplus))
+        parts[t]?.values.removeLast(surplus)
+        parts[t + 1] = later
+    }
+
+    /// Labels read as headers that also name a row the text otherwise lacks ("总计" without its
+    /// numbering for （七）总计), taken as that row when the table has exactly that row's values
+    /// too many.
+    func streamPromoted(_ t: Int, _ part: StreamTable, surplus: Int) -> StreamTable? {
+        var present = Set(part.labels.compactMap { label -> Int? in
+            if case .row(_, let r)? = label.target { return r }
+            return nil
+        })
+        var out = part
+        var left = surplus
+        for (k, label) in part.labels.enumerated() where left > 0 {
+            guard let m = vocabulary.match(label.key, preferTable: t, preferGroup: nil, hasValues: true), case .row(let mt, let r) = m.target,
+                mt == t, !present.contains(r), templates[t].rows[r].columns.count <= left
+            else { continue }
+            out.labels[k].target = m.target
+            present.insert(r)
+            left -= templates[t].rows[r].columns.count
+        }
+        return left == 0 ? out : nil
     }
 
     /// One entry per template row: its units' cells (undecided cells blank); a finding for each

@@ -12,11 +12,13 @@ import DocModel
 ///   values (a block only when every row of it passes its check). Cheapest: fewest violations,
 ///   then fewest rows read out of plain order. Every cheapest parse counts: a cell they disagree
 ///   on is null (`streamUndecided`), never chosen.
-/// - when that leaves a violation and the table is small (表四: three groups of five), every
-///   interleaving of its units (each unit's values in order, the first value the first unit's, the other units in any order) whose rows all
-///   pass; the fewest switches between units win, ties as above (表四's groups with the same
-///   switches but their values swapped stay null: the text does not say which is which). None passing: the
-///   plain reading stays (the validator reports the document's own sums).
+/// - small tables (表四: three groups of five) whose rows in order break a check: every
+///   interleaving of its units (each unit's values in order, the first value the first unit's)
+///   whose rows all pass competes, a block column by column being one of them; a cell they
+///   disagree on is null (表四's second and third groups add up either way round when their
+///   values are interleaved: the text does not say which is which). None passing: the plain
+///   reading stays (the validator reports the document's own sums); too many to try
+///   (`interleaveSteps`, `interleaveSolutions`): the table's cells are null.
 /// - tables without checks (表二): the plain reading; a row of several cells whose values do not
 ///   directly follow its label cannot be checked and is null (`streamUnchecked`).
 extension Aligner {
@@ -33,6 +35,8 @@ extension Aligner {
     static let interleaveValues = 24
     /// Interleavings tried before giving up (the plain reading stays).
     static let interleaveSteps = 200_000
+    /// Interleavings kept that all add up before giving up (too many to decide anything).
+    static let interleaveSolutions = 512
 
     struct StreamCost: Comparable {
         var violations = 0
@@ -85,8 +89,9 @@ extension Aligner {
         let plain = units.indices.map { Array(offsets[$0]..<(offsets[$0] + units[$0].fields.count)) }
         var checker = UnitChecker(score: score, tableKey: template.key, texts: part.values.map(\.cell.text))
         let adjacent = { (u: Int, cells: [Int?]) -> Bool in
-            guard let label = units[u].label, let first = cells.first, let first else { return false }
-            return part.values[first].position == label.last + 1
+            // Its label right before its first value, or right after its last.
+            guard let label = units[u].label, let first = cells.first, let first, let last = cells.last, let last else { return false }
+            return part.values[first].position == label.last + 1 || part.values[last].position == label.first - 1
         }
         guard units.contains(where: { checker.hasChecks($0) }) else {
             var layout = StreamLayout(cells: plain.map { $0.map(Optional.some) }, adjacent: [])
@@ -98,15 +103,23 @@ extension Aligner {
             }
             return layout
         }
-        var (options, best) = streamParses(units, offsets, part, &checker)
-        if best.violations > 0, units.count <= Self.interleaveUnits, part.values.count <= Self.interleaveValues,
-            let interleaved = streamInterleavings(units, part.values.count, &checker), !interleaved.isEmpty
-        {
+        let small = units.count <= Self.interleaveUnits && part.values.count <= Self.interleaveValues
+        var plainBroken = false
+        for u in units.indices where checker.violations(units[u], plain[u]) > 0 { plainBroken = true }
+        var options: [[[Int]]]
+        if small, plainBroken {
+            // A small table read otherwise than in order: every interleaving (a block column by
+            // column is one) competes; too many to try, and nothing is decided.
+            guard let interleaved = streamInterleavings(units, part.values.count, &checker) else {
+                return streamDecision(t, units, part, plain: plain, options: units.indices.map { [plain[$0], []] }, adjacent: adjacent)
+            }
             options = units.indices.map { u in
                 var seen: [[Int]] = []
                 for solution in interleaved where !seen.contains(solution[u]) { seen.append(solution[u]) }
-                return seen
+                return seen.isEmpty ? [plain[u]] : seen
             }
+        } else {
+            options = streamParses(units, offsets, part, &checker).0
         }
         return streamDecision(t, units, part, plain: plain, options: options, adjacent: adjacent)
     }
@@ -158,28 +171,21 @@ extension Aligner {
         return (options, best)
     }
 
-    /// Every interleaving of the units' values (each unit's values in order, the first value the first unit's, the other units in any order)
-    /// whose rows all pass, with the fewest switches between units; nil when the search is too long.
+    /// Every interleaving of the units' values (each unit's values in order, the first value the
+    /// first unit's, the other units in any order) whose rows all pass; nil when there are too
+    /// many to try.
     func streamInterleavings(_ units: [StreamUnit], _ count: Int, _ checker: inout UnitChecker) -> [[[Int]]]? {
         var assigned = [Bool](repeating: false, count: count)
         var current = [[Int]](repeating: [], count: units.count)
         var placed = [Bool](repeating: false, count: units.count)
         var solutions: [[[Int]]] = []
-        var fewest = Int.max
         var steps = 0
-        func switches() -> Int {
-            var owner = [Int](repeating: 0, count: count)
-            for (u, cells) in current.enumerated() { for c in cells { owner[c] = u } }
-            return zip(owner, owner.dropFirst()).filter { $0 != $1 }.count
-        }
         // The first position not yet taken opens one of the units not yet placed (the first
         // position, the first unit).
         func place() -> Bool {
             guard let first = assigned.firstIndex(of: false) else {
-                let n = switches()
-                if n < fewest { fewest = n; solutions = [] }
-                if n == fewest { solutions.append(current) }
-                return true
+                solutions.append(current)
+                return solutions.count <= Self.interleaveSolutions
             }
             let free = ((first + 1)..<count).filter { !assigned[$0] }
             // The text starts at the table's first cell: the first value is the first unit's.
@@ -226,9 +232,10 @@ extension Aligner {
             var cells: [Int?] = choices[0].map(Optional.some)
             let (name, path) = streamUnitName(template, units[u])
             if choices.count > 1 {
-                for c in cells.indices where choices.contains(where: { value($0[c]) != value(choices[0][c]) }) { cells[c] = nil }
+                // An empty choice: the orders were too many to try, nothing is decided.
+                for c in cells.indices where choices.contains(where: { $0.isEmpty || value($0[c]) != value(choices[0][c]) }) { cells[c] = nil }
                 if cells.contains(where: { $0 == nil }) {
-                    layout.findings.append(.streamUndecided(title: template.title, row: name, readings: choices.prefix(4).map { $0.map(value) }, path: path))
+                    layout.findings.append(.streamUndecided(title: template.title, row: name, readings: choices.filter { !$0.isEmpty }.prefix(4).map { $0.map(value) }, path: path))
                 }
             } else if choices[0].map(value) != plain[u].map(value) {
                 reordered.append("“\(name)”")
