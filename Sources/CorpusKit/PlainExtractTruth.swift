@@ -1,8 +1,8 @@
 import DocModel
 
 /// Which cells a table written one cell a line (`PlainExtractRenderer`) leaves open: the cells of
-/// a block of 表二 rows written column by column or a row of several cells whose label went to the
-/// table's end (表二 has no arithmetic to tell the order), and
+/// a block of 表二 rows written column by column or a row of several cells not written whole
+/// between its label and the next label (表二 has no arithmetic to tell the order), and
 /// the cells of 表四's second and third groups when its groups are interleaved (read either way,
 /// both add up: the text does not say which group is which). Null with a finding is right there,
 /// as is the value. The pairing the text does decide needs its findings allowed.
@@ -28,8 +28,15 @@ enum PlainExtractTruth {
             }
             if table.key == "activeDisclosure" {
                 for block in plan.blocks { block.forEach { open(table.rows[$0]) } }
-                // A row of several cells whose label went to the table's end cannot be checked either.
-                for r in plan.labelsAtEnd where table.rows[r].cells.filter({ $0.role == .value }).count > 1 { open(table.rows[r]) }
+                // A row of several cells not written whole between its label and the next label cannot
+                // be checked either: its label at the table's end or after its values, or the next
+                // row's values running on from its own.
+                let data = table.rows.indices.filter { table.rows[$0].kind == .data }
+                for (k, r) in data.enumerated() where table.rows[r].cells.filter({ $0.role == .value }).count > 1 {
+                    let next = k + 1 < data.count ? data[k + 1] : nil
+                    let runsOn = next.map { plan.valuesFirst.contains($0) || plan.labelsAtEnd.contains($0) } ?? false
+                    if plan.labelsAtEnd.contains(r) || plan.valuesFirst.contains(r) || runsOn { open(table.rows[r]) }
+                }
             }
             if plan.order != nil, let r = table.rows.firstIndex(where: { $0.kind == .data }) { open(table.rows[r], fields: 5..<15) }
         }

@@ -19,8 +19,8 @@ import DocModel
 ///   values are interleaved: the text does not say which is which). None passing: the plain
 ///   reading stays (the validator reports the document's own sums); too many to try
 ///   (`interleaveSteps`, `interleaveSolutions`): the table's cells are null.
-/// - tables without checks (表二): the plain reading; a row of several cells whose values do not
-///   directly follow its label cannot be checked and is null (`streamUnchecked`).
+/// - tables without checks (表二): the plain reading; a row of several cells not written whole
+///   between its label and the next label cannot be checked and is null (`streamUnchecked`).
 extension Aligner {
     struct StreamLayout {
         /// Per unit, per column: the index of its value in the table's values (nil: undecided).
@@ -96,7 +96,15 @@ extension Aligner {
         guard units.contains(where: { checker.hasChecks($0) }) else {
             var layout = StreamLayout(cells: plain.map { $0.map(Optional.some) }, adjacent: [])
             layout.adjacent = units.indices.map { adjacent($0, layout.cells[$0]) }
-            for u in units.indices where units[u].fields.count > 1 && !layout.adjacent[u] && !units[u].standsForGroup {
+            // A row of several cells is read only written whole between its label and the next
+            // label: "规章 0 0 1 行政规范性文件 3 2 17". Values running on into the next row's
+            // ("规章 3 1 0 3 0 0 行政规范性文件") may be two rows column by column.
+            let bounded = { (u: Int) -> Bool in
+                guard let label = units[u].label, let last = plain[u].last else { return false }
+                let closed = last + 1 == part.values.count || part.values[last + 1].position > part.values[last].position + 1
+                return part.values[plain[u][0]].position == label.last + 1 && closed
+            }
+            for u in units.indices where units[u].fields.count > 1 && !bounded(u) && !units[u].standsForGroup {
                 layout.cells[u] = units[u].fields.map { _ in nil }
                 let row = template.rows[units[u].row]
                 layout.findings.append(.streamUnchecked(title: template.title, row: row.name, path: "\(template.key).\(row.path)"))
