@@ -45,8 +45,8 @@ public enum ReportReader {
         }
         metadata.template = template
 
-        let aligner = Aligner(templates: OfficialTemplates.tables(template), vocabulary: OfficialTemplates.vocabulary(template)) { key, values in
-            ReportValidator.violations(tableKey: key, values: values)
+        let aligner = Aligner(templates: OfficialTemplates.tables(template), vocabulary: OfficialTemplates.vocabulary(template)) { key in
+            ReportValidator.scorer(tableKey: key)
         }
         let alignment = aligner.align(rows)
         findings += alignment.findings

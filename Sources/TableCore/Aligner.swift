@@ -60,12 +60,14 @@ public struct Alignment: Sendable {
 /// `table.ambiguous`. docs/reconstructor.md walks through it with an example.
 public struct Aligner {
     public var templates: [TableTemplate]
-    /// Violations of the table's arithmetic for candidate values (fewer is better).
-    public var score: @Sendable (_ tableKey: String, _ values: TableValues) -> Int
+    /// Per table key, a scorer of candidate values: violations of the table's arithmetic
+    /// (fewer is better). One scorer judges the candidate tables of one table (its rows, other
+    /// values), so it may keep what depends on the rows only.
+    public var score: @Sendable (_ tableKey: String) -> (_ values: TableValues) -> Int
 
     /// `vocabulary`, when given, must have been built from the same `templates` (share one per
     /// template set: building it costs more than aligning a report).
-    public init(templates: [TableTemplate], vocabulary: Vocabulary? = nil, score: @escaping @Sendable (String, TableValues) -> Int) {
+    public init(templates: [TableTemplate], vocabulary: Vocabulary? = nil, score: @escaping @Sendable (String) -> (TableValues) -> Int) {
         self.templates = templates
         self.score = score
         self.vocabulary = vocabulary ?? Vocabulary(templates)

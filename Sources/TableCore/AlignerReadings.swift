@@ -34,7 +34,7 @@ extension Aligner {
         var search = ReadingSearch(
             tableKey: template.key, rows: template.rows,
             candidates: candidates,
-            fieldColumns: found.map { $0?.fieldColumns }, extraRows: extraRows, score: score)
+            fieldColumns: found.map { $0?.fieldColumns }, extraRows: extraRows, score: score(template.key))
         let plainCounts = search.candidates.map(\.count)
         search.search(template.rows.indices.filter { plainCounts[$0] > 1 }, startAlone: true)
         // Readings that assume more damage compete only where the arithmetic is still broken.
@@ -272,8 +272,7 @@ extension Aligner {
         var from = 0
         var lastColumn = -1
         for field in row.columns {
-            let key = LabelKey.make(field.header).key
-            guard let k = sorted[from...].firstIndex(where: { $0.column > lastColumn && $0.key == key }) else { return nil }
+            guard let k = sorted[from...].firstIndex(where: { $0.column > lastColumn && $0.key == field.headerKey }) else { return nil }
             map.append(sorted[k].column)
             lastColumn = sorted[k].column
             from = k + 1

@@ -23,7 +23,8 @@ extension Aligner {
         guard let splits = ReadingGenerator.digitSplits(input) else { return ([Reading.empty(row.columns.count)], SplitState(count: nil)) }
         let readings = Self.readings(input, tier: 0, after: [])
         guard splits.count > 1 else { return (readings, SplitState(count: splits.count)) }
-        let costs = readings.map { score(tableKey, TableValues(rows: Self.rowValues(row, reading: $0))) + $0.unreadable }
+        let scorer = score(tableKey)
+        let costs = readings.map { scorer(TableValues(rows: Self.rowValues(row, reading: $0))) + $0.unreadable }
         let best = costs.min() ?? 0
         let kept = readings.indices.filter { costs[$0] == best }.map { readings[$0] }
         if kept.count <= Self.maxSplitsSearched { return (kept, SplitState(count: splits.count)) }
