@@ -178,22 +178,7 @@ public struct Aligner {
         }
         flushStream()
 
-        // Merge a labelled row whose values went to the next line(s).
-        var merged: [Entry] = []
-        for entry in entries {
-            // (Not after a run-together row: its one value cell holds all its values.)
-            if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
-                !last.slots.contains(where: \.runTogether),
-                // Counting cells with something in them: blanks may be a merged label's padding.
-                last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
-                last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
-            {
-                merged[merged.count - 1].slots += entry.slots
-                continue
-            }
-            merged.append(entry)
-        }
-        entries = merged
+        entries = mergedValuesOnNextRow(entries)
 
         // Place rows without labels.
         placeUnlabelled(&entries)
@@ -214,6 +199,25 @@ public struct Aligner {
             sources.merge(reading.sources) { first, _ in first }
         }
         return Alignment(tables: tables, findings: findings, sources: sources)
+    }
+
+    /// A labelled row whose values went to the next line(s), merged with them.
+    func mergedValuesOnNextRow(_ entries: [Entry]) -> [Entry] {
+        var merged: [Entry] = []
+        for entry in entries {
+            // (Not after a run-together row: its one value cell holds all its values.)
+            if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
+                !last.slots.contains(where: \.runTogether),
+                // Counting cells with something in them: blanks may be a merged label's padding.
+                last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
+                last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
+            {
+                merged[merged.count - 1].slots += entry.slots
+                continue
+            }
+            merged.append(entry)
+        }
+        return merged
     }
 
     // MARK: - Classification

@@ -54,8 +54,8 @@ extension Aligner {
 
     /// Judges one unit's values by the table's arithmetic (memoised: the same values recur).
     struct UnitChecker {
-        let score: @Sendable (String, TableValues) -> Int
-        let tableKey: String
+        /// The table's scorer (`Aligner.score` of its key).
+        let score: (TableValues) -> Int
         let texts: [String]
         var memo: [String: Int] = [:]
 
@@ -71,7 +71,7 @@ extension Aligner {
         func check(_ unit: StreamUnit, _ values: [String]) -> Int {
             // A neutral path: the row checks apply to every row, the column checks to none.
             let fields = zip(unit.fields, values).map { FieldValue(name: $0.name, value: ValueParser.read($1, as: $0.kind).value) }
-            return score(tableKey, TableValues(rows: [RowValues(path: "", fields: fields)], extraRows: []))
+            return score(TableValues(rows: [RowValues(path: "", fields: fields)], extraRows: []))
         }
 
         /// The unit's row has checks: a row of ones breaks them.
@@ -87,7 +87,7 @@ extension Aligner {
             o += u.fields.count
         }
         let plain = units.indices.map { Array(offsets[$0]..<(offsets[$0] + units[$0].fields.count)) }
-        var checker = UnitChecker(score: score, tableKey: template.key, texts: part.values.map(\.cell.text))
+        var checker = UnitChecker(score: score(template.key), texts: part.values.map(\.cell.text))
         let adjacent = { (u: Int, cells: [Int?]) -> Bool in
             // Its label right before its first value, or right after its last.
             guard let label = units[u].label, let first = cells.first, let first, let last = cells.last, let last else { return false }
