@@ -15,8 +15,7 @@ public struct InputCell: Sendable, Equatable {
     /// The cell is a piece of a row whose cells the source ran together (`Table.runTogether`):
     /// a value cell holds the digits of one or more values, a label cell one or more labels.
     public let runTogether: Bool
-    /// The cell is one line of a table written one cell a line (`Table.cellStream`): the aligner
-    /// pairs such cells into rows (CellStream.swift).
+    /// One line of a table written one cell a line (`Table.cellStream`; CellStream.swift).
     public let cellStream: Bool
 
     public init(_ text: String, column: Int, source: CellRef? = nil, runTogether: Bool = false, cellStream: Bool = false) {
@@ -71,9 +70,15 @@ public struct Aligner {
         self.templates = templates
         self.score = score
         self.vocabulary = vocabulary ?? Vocabulary(templates)
+        self.groupLabels = Self.groupLabels(templates)
     }
 
     let vocabulary: Vocabulary
+    /// The column groups that captions may name (`AlignerColumnGroups`).
+    let groupLabels: [(ref: GroupRef, cores: [String])]
+    /// Numbers the report's prose states for single cells, by dotted path: they may choose
+    /// between readings of a row nothing else decides (`AlignerProse`).
+    public var statements: [String: StatedValue] = [:]
 
     // MARK: - Entries
 
@@ -112,6 +117,12 @@ public struct Aligner {
         var contextRepairs: [(label: String, repairs: [String])] = []
         /// Text cells after the row's values, not read.
         var droppedCells: [String] = []
+        /// The column groups of its template row the source printed, when it printed them one
+        /// at a time under captions (`AlignerColumnGroups`); empty for a row printed whole.
+        var groupsPrinted: Set<Int> = []
+        /// The keys of every label cell of a row no label names (`unknown`): fragments of a
+        /// label cut apart may still fit one template row (`AlignerFragments`).
+        var labelCells: [LabelKey] = []
     }
 
     enum MatchQuality: Equatable {
@@ -129,16 +140,15 @@ public struct Aligner {
         var currentGroup: String?
         var headerCells: [HeaderCell] = []
         var lastWasHeader = false
-
+        // A caption naming a column group, and the entries holding rows printed by groups.
+        var caption: GroupRef?
+        var byGroups: [Int: Int] = [:]
         var stream: [InputCell] = []
         func flushStream() {
             guard !stream.isEmpty else { return }
             let (streamed, streamFindings) = streamEntries(stream, startTable: currentTable)
-            entries += streamed
-            findings += streamFindings
+            (entries, findings, stream, lastWasHeader) = (entries + streamed, findings + streamFindings, [], false)
             if let t = streamed.last?.table { currentTable = t }
-            lastWasHeader = false
-            stream = []
         }
         for row in unglue(rows) {
             // A table written one cell a line: its cells are paired as a stream (CellStream.swift).
@@ -148,6 +158,22 @@ public struct Aligner {
             }
             flushStream()
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
+            if let ref = columnGroup(captioned: row) {
+                caption = ref
+            } else if case .values = entry.kind, let ref = caption, var grouped = groupEntry(entry, ref) {
+                caption = nil
+                let key = ref.table << 16 | ref.row
+                if let k = byGroups[key], join(grouped, ref, into: &entries[k]) { continue }
+                grouped.headers = headerCells
+                byGroups[key] = entries.count
+                entries.append(grouped)
+                currentTable = ref.table
+                lastWasHeader = false
+                continue
+            } else if case .header = entry.kind {
+            } else {
+                caption = nil
+            }
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
                     findings.append(.labelRepaired(repair.label, repairs: repair.repairs, path: templates[t].key))
@@ -178,12 +204,34 @@ public struct Aligner {
         }
         flushStream()
 
-        entries = mergedValuesOnNextRow(entries)
-
+        entries = mergeValueLines(entries)
         // Place rows without labels.
         placeUnlabelled(&entries)
+        return readTables(entries, findings: findings)
+    }
 
-        // Read values.
+    /// Merges a labelled row whose values went to the next line(s) with them.
+    func mergeValueLines(_ entries: [Entry]) -> [Entry] {
+        var merged: [Entry] = []
+        for entry in entries {
+            // (Not after a run-together row: its one value cell holds all its values.)
+            if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
+                !last.slots.contains(where: \.runTogether), last.groupsPrinted.isEmpty,
+                // Counting cells with something in them: blanks may be a merged label's padding.
+                last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
+                last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
+            {
+                merged[merged.count - 1].slots += entry.slots
+                continue
+            }
+            merged.append(entry)
+        }
+        return merged
+    }
+
+    /// The values of every table the entries mention.
+    func readTables(_ entries: [Entry], findings: [Finding]) -> Alignment {
+        var findings = findings
         var tables: [String: TableValues] = [:]
         var sources: [String: ValueSource] = [:]
         var found = Set<Int>()
@@ -199,25 +247,6 @@ public struct Aligner {
             sources.merge(reading.sources) { first, _ in first }
         }
         return Alignment(tables: tables, findings: findings, sources: sources)
-    }
-
-    /// A labelled row whose values went to the next line(s), merged with them.
-    func mergedValuesOnNextRow(_ entries: [Entry]) -> [Entry] {
-        var merged: [Entry] = []
-        for entry in entries {
-            // (Not after a run-together row: its one value cell holds all its values.)
-            if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
-                !last.slots.contains(where: \.runTogether),
-                // Counting cells with something in them: blanks may be a merged label's padding.
-                last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
-                last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
-            {
-                merged[merged.count - 1].slots += entry.slots
-                continue
-            }
-            merged.append(entry)
-        }
-        return merged
     }
 
     // MARK: - Classification
@@ -327,7 +356,9 @@ public struct Aligner {
             return Entry(kind: .header, table: tableHint, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: headers, contextRepairs: contextRepairs)
         }
         // A label that is only numbering ("3.") or nothing recognisable.
-        return Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        var entry = Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        entry.labelCells = labels.map(\.key)
+        return entry
     }
 
     /// "政府集中采购 | 采购总金额 | 251000元": a row label, then labels naming the row's own
