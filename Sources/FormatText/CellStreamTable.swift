@@ -52,10 +52,17 @@ enum CellStreamTable {
     /// ("一、本年新收政府信息公开申请数量", "8.属于行政查询事项"): it names one of the six sections.
     static func isSectionHeading(_ text: String) -> Bool {
         guard text.unicodeScalars.count <= 40, !text.hasPrefix("（"), !text.hasPrefix("(") else { return false }
-        return sectionPhrases.contains { text.contains($0) } || text.contains("行政复议") && text.contains("行政诉讼") && text.hasSuffix("情况")
+        // Compared character by character, as `String.contains` does, without its generic
+        // searcher (whose set-up the runtime built on every text document, start-up included).
+        let chars = Array(text)
+        func has(_ phrase: [Character]) -> Bool {
+            guard phrase.count <= chars.count else { return false }
+            return (0...(chars.count - phrase.count)).contains { chars[$0..<($0 + phrase.count)].elementsEqual(phrase) }
+        }
+        return sectionPhrases.contains(where: has) || has(Array("行政复议")) && has(Array("行政诉讼")) && text.hasSuffix("情况")
     }
 
-    static let sectionPhrases = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "存在的主要问题", "其他需要报告的事项"]
+    static let sectionPhrases = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "存在的主要问题", "其他需要报告的事项"].map { Array($0) }
 
     /// The blocks of the region starting at `start` (tables and the headings between them) and
     /// the line after it, or nil when no region of a table's cells starts there.
