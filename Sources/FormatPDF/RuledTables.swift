@@ -133,12 +133,23 @@ enum RuledTables {
                 rest.append(piece)
                 continue
             }
-            for (i, region) in tables[t].regions.enumerated() where region.box.contains(x: region.box.midX, y: piece.box.midY) {
-                if piece.box.x0 >= region.box.x0, piece.box.x1 < region.box.x1 {
-                    cellPieces[t][i].append(piece)  // wholly inside: no glyph to cut off
-                } else if let part = piece.slice(from: region.box.x0, to: region.box.x1) {
-                    cellPieces[t][i].append(part)
+            let regions = tables[t].regions
+            let row = regions.indices.filter { regions[$0].box.contains(x: regions[$0].box.midX, y: piece.box.midY) }
+            if let i = row.first(where: { piece.box.x0 >= regions[$0].box.x0 && piece.box.x1 < regions[$0].box.x1 }) {
+                cellPieces[t][i].append(piece)  // wholly inside: no glyph to cut off
+                continue
+            }
+            for run in piece.runs() {
+                let first = (run.glyphs[0].x0 + run.glyphs[0].x1) / 2
+                // Text set without a gap over a rule overflows its cell (a label in a column too
+                // narrow for one character): it stays whole in the cell it starts in, unless
+                // digits lie past the rule.
+                if let i = row.first(where: { regions[$0].box.x0 <= first && first < regions[$0].box.x1 }),
+                    !run.glyphs.contains(where: { $0.x0 >= regions[i].box.x1 - 1 && ("0"..."9").contains($0.scalar) }) {
+                    cellPieces[t][i].append(run)
+                    continue
                 }
+                for i in row { if let part = run.slice(from: regions[i].box.x0, to: regions[i].box.x1) { cellPieces[t][i].append(part) } }
             }
         }
         for t in tables.indices {

@@ -23,6 +23,9 @@ import Testing
 ///
 /// A portal page printed (style `portal`): 000004-2021, whose side column ("栏目" over "导航")
 /// sits beside the title's first line.
+///
+/// Every border drawn (style `grid`): 000182-2021, a row with a cell fewer, which LibreOffice
+/// draws at other widths, its label running over a rule into the next cell.
 @Suite struct CorpusPDFTests {
     static let folder = TestPaths.root.appendingPathComponent("Tests/Fixtures/pdf/corpus")
 
@@ -54,6 +57,13 @@ import Testing
     @Test func aPortalSideColumnIsNotPartOfTheTitle() throws {
         let (score, _) = try Self.score(4, 2021, style: .portal)
         #expect(score.metadataWrong.isEmpty, "\(score.metadataWrong)")
+        #expect(score.cells.right == score.cells.total, "\(score.wrongCells)")
+    }
+
+    @Test func aLabelRunningOverARuleStaysInItsCell() throws {
+        let (score, generated) = try Self.score(182, 2021, style: .grid)
+        #expect(generated.damage.contains(.droppedCells))
+        #expect(score.cells.confidentWrong == 0)
         #expect(score.cells.right == score.cells.total, "\(score.wrongCells)")
     }
 }
