@@ -140,12 +140,14 @@ enum RuledTables {
                 continue
             }
             for run in piece.runs() {
-                let first = (run.glyphs[0].x0 + run.glyphs[0].x1) / 2
                 // Text set without a gap over a rule overflows its cell (a label in a column too
-                // narrow for one character): it stays whole in the cell it starts in, unless
-                // digits lie past the rule.
-                if let i = row.first(where: { regions[$0].box.x0 <= first && first < regions[$0].box.x1 }),
-                    !run.glyphs.contains(where: { $0.x0 >= regions[i].box.x1 - 1 && ("0"..."9").contains($0.scalar) }) {
+                // narrow for it): it stays whole in the cell holding most of it, unless digits
+                // lie outside that cell.
+                func inside(_ g: Glyph, _ i: Int) -> Bool { regions[i].box.x0 <= (g.x0 + g.x1) / 2 && (g.x0 + g.x1) / 2 < regions[i].box.x1 }
+                let held = row.map { i in run.glyphs.filter { inside($0, i) }.count }
+                if let most = held.indices.max(by: { held[$0] < held[$1] }), held[most] > 0,
+                    !run.glyphs.contains(where: { !inside($0, row[most]) && ("0"..."9").contains($0.scalar) }) {
+                    let i = row[most]
                     cellPieces[t][i].append(run)
                     continue
                 }
