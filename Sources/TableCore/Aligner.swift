@@ -67,9 +67,15 @@ public struct Aligner {
         self.templates = templates
         self.score = score
         self.vocabulary = vocabulary ?? Vocabulary(templates)
+        self.groupLabels = Self.groupLabels(templates)
     }
 
     let vocabulary: Vocabulary
+    /// The column groups that captions may name (`AlignerColumnGroups`).
+    let groupLabels: [(ref: GroupRef, cores: [String])]
+    /// Numbers the report's prose states for single cells, by dotted path: they may choose
+    /// between readings of a row nothing else decides (`AlignerProse`).
+    public var statements: [String: StatedValue] = [:]
 
     // MARK: - Entries
 
@@ -108,6 +114,12 @@ public struct Aligner {
         var contextRepairs: [(label: String, repairs: [String])] = []
         /// Text cells after the row's values, not read.
         var droppedCells: [String] = []
+        /// The column groups of its template row the source printed, when it printed them one
+        /// at a time under captions (`AlignerColumnGroups`); empty for a row printed whole.
+        var groupsPrinted: Set<Int> = []
+        /// The keys of every label cell of a row no label names (`unknown`): fragments of a
+        /// label cut apart may still fit one template row (`AlignerFragments`).
+        var labelCells: [LabelKey] = []
     }
 
     enum MatchQuality: Equatable {
@@ -125,9 +137,28 @@ public struct Aligner {
         var currentGroup: String?
         var headerCells: [HeaderCell] = []
         var lastWasHeader = false
+        // A caption naming a column group, and the entries holding rows printed by groups.
+        var caption: GroupRef?
+        var byGroups: [Int: Int] = [:]
 
         for row in unglue(rows) {
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
+            if let ref = columnGroup(captioned: row) {
+                caption = ref
+            } else if case .values = entry.kind, let ref = caption, var grouped = groupEntry(entry, ref) {
+                caption = nil
+                let key = ref.table << 16 | ref.row
+                if let k = byGroups[key], join(grouped, ref, into: &entries[k]) { continue }
+                grouped.headers = headerCells
+                byGroups[key] = entries.count
+                entries.append(grouped)
+                currentTable = ref.table
+                lastWasHeader = false
+                continue
+            } else if case .header = entry.kind {
+            } else {
+                caption = nil
+            }
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
                     findings.append(.labelRepaired(repair.label, repairs: repair.repairs, path: templates[t].key))
@@ -157,12 +188,19 @@ public struct Aligner {
             entries.append(e)
         }
 
-        // Merge a labelled row whose values went to the next line(s).
+        entries = mergeValueLines(entries)
+        // Place rows without labels.
+        placeUnlabelled(&entries)
+        return readTables(entries, findings: findings)
+    }
+
+    /// Merges a labelled row whose values went to the next line(s) with them.
+    func mergeValueLines(_ entries: [Entry]) -> [Entry] {
         var merged: [Entry] = []
         for entry in entries {
             // (Not after a run-together row: its one value cell holds all its values.)
             if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
-                !last.slots.contains(where: \.runTogether),
+                !last.slots.contains(where: \.runTogether), last.groupsPrinted.isEmpty,
                 // Counting cells with something in them: blanks may be a merged label's padding.
                 last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
                 last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
@@ -172,12 +210,12 @@ public struct Aligner {
             }
             merged.append(entry)
         }
-        entries = merged
+        return merged
+    }
 
-        // Place rows without labels.
-        placeUnlabelled(&entries)
-
-        // Read values.
+    /// The values of every table the entries mention.
+    func readTables(_ entries: [Entry], findings: [Finding]) -> Alignment {
+        var findings = findings
         var tables: [String: TableValues] = [:]
         var sources: [String: ValueSource] = [:]
         var found = Set<Int>()
@@ -302,7 +340,9 @@ public struct Aligner {
             return Entry(kind: .header, table: tableHint, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: headers, contextRepairs: contextRepairs)
         }
         // A label that is only numbering ("3.") or nothing recognisable.
-        return Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        var entry = Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        entry.labelCells = labels.map(\.key)
+        return entry
     }
 
     /// "政府集中采购 | 采购总金额 | 251000元": a row label, then labels naming the row's own

@@ -88,8 +88,12 @@ public struct RowTemplate: Sendable {
 public struct ColumnGroup: Sendable {
     public var path: String
     public var fields: [FieldTemplate]
-    public init(path: String, fields: [FieldTemplate]) {
+    /// Words that name the group alone ("复议后起诉"): a caption above a row of just this
+    /// group's cells (a table per group, as OCR tools print 表四) selects its columns.
+    public var labels: [String]
+    public init(path: String, labels: [String] = [], fields: [FieldTemplate]) {
         self.path = path
+        self.labels = labels
         self.fields = fields
     }
 }
