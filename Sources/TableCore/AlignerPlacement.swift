@@ -21,6 +21,14 @@ extension Aligner {
         return abs(columns - cells) <= (columns >= distinctiveColumns ? placementSlack : 0)
     }
 
+    /// True when the slots can be `row`'s cells by their count: as many cells as columns (with
+    /// `fitsByCount`'s slack), or value runs (cells run together) with at least a digit per column.
+    static func fitsByCount(_ slots: [Slot], _ row: RowTemplate) -> Bool {
+        guard slots.contains(where: \.runTogether) else { return fitsByCount(slots.count, row) }
+        let most = slots.reduce(0) { n, s in n + (s.runTogether ? s.text.unicodeScalars.filter(RunTogether.isDigit).count : 1) }
+        return row.columns.count >= distinctiveColumns && slots.count <= row.columns.count && row.columns.count <= most
+    }
+
     func placeUnlabelled(_ entries: inout [Entry]) {
         // Template rows already matched by label, per table.
         var filled = templates.map { _ in Set<Int>() }
@@ -88,7 +96,7 @@ extension Aligner {
         }
         guard run.count == 1 else { return }
         for t in later {
-            guard let r = templates[t].rows.firstIndex(where: { $0.labels.isEmpty && Self.fitsByCount(entries[first].slots.count, $0) }),
+            guard let r = templates[t].rows.firstIndex(where: { $0.labels.isEmpty && Self.fitsByCount(entries[first].slots, $0) }),
                 !filled[t].contains(r)
             else { continue }
             entries[first].kind = .data(row: r)
