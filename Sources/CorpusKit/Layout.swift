@@ -90,18 +90,24 @@ public enum TextShape: String, Sendable, CaseIterable {
     /// Cells run together, as a page's `textContent` gives a table (`RunTogetherRenderer`).
     case runTogether
 
-    /// The shapes a report's text is drawn from by default. Run-together text is measured on
-    /// its own (`doccanon-corpus measure --text-shape runTogether`): its cells are right 92%
-    /// of the time (no value confidently wrong), below the 98% a renderer of the mix must reach.
-    public static let mixed: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR]
+    /// The shapes a report's text is drawn from by default (run-together text only for the
+    /// damage it can carry: `drawn`).
+    public static let mixed: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR, .runTogether]
+    /// The shapes a series of reports (`Series`) is written in: every value the layout states can
+    /// be read back (a run-together split may be undecidable), since a series measures the
+    /// collection checks, not reading.
+    public static let seriesShapes: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR]
 
     /// The shape a report with `damage` is drawn in: run-together text only comes from damage
     /// an HTML table can carry whose values stay digits (no units, letters, text columns or
-    /// page furniture inside the table), and no cell lost or repeated (invisible once the
-    /// digits run together: no reader could flag it); other reports take Tika's shape instead.
+    /// page furniture inside the table), and no cell lost, repeated or blank (invisible once the
+    /// digits run together: "行政处罚015" is [0, 1, 5] or a blank and [0, 15], and no reader
+    /// can flag it); other reports take Tika's shape instead.
     static func drawn(_ shape: TextShape, damage: [DamageOperator]) -> TextShape {
         guard shape == .runTogether else { return shape }
-        let incompatible: Set<DamageOperator> = [.units, .ocrDigits, .placeholders, .extraColumn, .pageNumberLines, .rowBrokenAcrossPages, .droppedCells, .duplicatedCells]
+        let incompatible: Set<DamageOperator> = [
+            .units, .ocrDigits, .placeholders, .extraColumn, .pageNumberLines, .rowBrokenAcrossPages, .droppedCells, .duplicatedCells, .blankCells,
+        ]
         return damage.contains(where: incompatible.contains) ? .cellPerLine : shape
     }
 }

@@ -155,22 +155,7 @@ public struct Aligner {
             entries.append(e)
         }
 
-        // Merge a labelled row whose values went to the next line(s).
-        var merged: [Entry] = []
-        for entry in entries {
-            // (Not after a run-together row: its one value cell holds all its values.)
-            if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
-                !last.slots.contains(where: \.runTogether),
-                // Counting cells with something in them: blanks may be a merged label's padding.
-                last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
-                last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
-            {
-                merged[merged.count - 1].slots += entry.slots
-                continue
-            }
-            merged.append(entry)
-        }
-        entries = merged
+        entries = mergeContinuedRows(entries)
 
         // Place rows without labels.
         placeUnlabelled(&entries)
@@ -191,6 +176,35 @@ public struct Aligner {
             sources.merge(reading.sources) { first, _ in first }
         }
         return Alignment(tables: tables, findings: findings, sources: sources)
+    }
+
+    /// Merges a labelled row whose values went to the next line(s) (a row broken across a
+    /// page). Rows with no value between the two parts (a header repeated on the next page, a
+    /// generic header such as "项目 | 数据1 | …") are passed over: they stay where they are.
+    func mergeContinuedRows(_ entries: [Entry]) -> [Entry] {
+        var merged: [Entry] = []
+        for entry in entries {
+            guard case .values = entry.kind else {
+                merged.append(entry)
+                continue
+            }
+            var k = merged.count - 1
+            while k >= 0, merged[k].slots.allSatisfy(\.isBlank), merged[k].kind.isHeaderOrUnknown {
+                k -= 1
+            }
+            // (Not after a run-together row: its one value cell holds all its values.)
+            if k >= 0, case .data(let r) = merged[k].kind, let t = merged[k].table, merged[(k + 1)...].allSatisfy({ $0.table == nil || $0.table == t }),
+                !merged[k].slots.contains(where: \.runTogether),
+                // Counting cells with something in them: blanks may be a merged label's padding.
+                merged[k].slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
+                merged[k].slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
+            {
+                merged[k].slots += entry.slots
+                continue
+            }
+            merged.append(entry)
+        }
+        return merged
     }
 
     // MARK: - Classification
@@ -332,6 +346,13 @@ public struct Aligner {
 }
 
 extension Aligner.EntryKind {
+    var isHeaderOrUnknown: Bool {
+        switch self {
+        case .header, .unknown: return true
+        default: return false
+        }
+    }
+
     var isValuesOrUnknown: Bool {
         switch self {
         case .values, .unknown: return true
