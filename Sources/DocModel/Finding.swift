@@ -108,6 +108,9 @@ public enum Rule: String, Sendable, CaseIterable {
     /// Cells run together ("6233440") whose split neither the text nor the tables' arithmetic
     /// decides: the values are null and the finding lists the competing splits (spec §8).
     case valueUndecidable = "value.undecidable"
+    /// A cell that neither the text nor the arithmetic decides, taken from a number the
+    /// report's prose states for that row and column (the sentence quoted).
+    case valueFromProse = "value.fromProse"
 
     public var severity: Severity {
         switch self {
@@ -115,7 +118,7 @@ public enum Rule: String, Sendable, CaseIterable {
             .valueNegative, .valueUnreadable, .tableMissing, .crossYearCarryOver:
             return .error
         case .valueBlank, .sectionMissing, .templateOutdated, .tableAmbiguous, .tableRowInferred,
-            .tableRowMissing, .templateInferred, .tableExtraCell, .proseMismatch, .collectionDuplicate, .valueUndecidable:
+            .tableRowMissing, .templateInferred, .tableExtraCell, .proseMismatch, .collectionDuplicate, .valueUndecidable, .valueFromProse:
             return .warning
         case .valuePlaceholder, .textRepaired, .valueUnitConverted, .tableExtraRow, .tableLabelVariant,
             .sectionRepeated, .sourceRestructured, .sourceEncoding, .crossYearTemplateMismatch, .collectionDuplicateCopy,

@@ -27,6 +27,8 @@ public enum FindingDetail: Sendable, Hashable {
     /// Digits run together ("6233440") and the splits into the row's columns that the text and
     /// the arithmetic leave possible (up to four; `count` of them in all, nil when too many to count).
     case splits(digits: String, columns: Int, splits: [[Value?]], count: Int?)
+    /// A number the prose states for a cell, and the words that state it.
+    case stated(Int, claim: String)
 }
 
 /// How the aligner chose between the readings of a row (`table.ambiguous`), most certain first.
@@ -47,6 +49,9 @@ public enum ReadingDecision: Sendable, Hashable {
     case surplusDropped(Int)
     /// Digits run together: only one of their splits keeps the table's arithmetic best.
     case digitSplit
+    /// Readings tied: the prose states one of the cells (`value.fromProse`); the cells the
+    /// readings agreeing with it still disagree on are null.
+    case prose
 
     var reason: String {
         switch self {
@@ -58,6 +63,7 @@ public enum ReadingDecision: Sendable, Hashable {
         case .repeatedValueUndecided: return "多出的单元格不是空白而是重复的值，无法确定是哪一个，各读法不一致的单元格取 null"
         case .surplusDropped(let n): return "舍去 \(n) 个多出的值后各种读法结果相同"
         case .digitSplit: return "连在一起的数字只有这一种拆分最符合表内勾稽关系"
+        case .prose: return "无法由勾稽关系或列位置区分，按正文所述数字取与之相符的读法，其中仍不一致的单元格取 null"
         }
     }
 }
@@ -256,5 +262,13 @@ extension Finding {
         return Finding(
             .valueUndecidable, "\(title)“\(row)”：连在一起的数字“\(digits)”拆成 \(columns) 列，\(how)", path: path,
             detail: .splits(digits: digits, columns: columns, splits: splits, count: count))
+    }
+
+    /// `value.fromProse`: a cell the readings of its row disagree on, taken from the number the
+    /// prose states for it (only a number one of the readings gives there).
+    public static func fromProse(title: String, row: String, column: String, stated: Int, claim: String, path: String) -> Finding {
+        Finding(
+            .valueFromProse, "\(title)“\(row)”\(column)：表中读法不一，正文称“\(claim)”，取 \(stated)", path: path,
+            detail: .stated(stated, claim: claim))
     }
 }

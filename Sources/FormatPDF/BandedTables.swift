@@ -8,18 +8,49 @@ import Glibc
 enum BandedTables {
     static let tolerance = RuledTables.tolerance
 
-    static func find(on page: PageContent, besides ruled: [PageTable]) -> [PageTable] {
-        let loose = page.rules.filter { rule in
+    /// `openAbove`: the previous page ends in a table ruled between rows, so this page's first
+    /// rows may continue it without a rule above them (the page break took it).
+    static func find(on page: PageContent, besides ruled: [PageTable], openAbove: Bool = false) -> [PageTable] {
+        var loose = page.rules.filter { rule in
             rule.isHorizontal && rule.box.width >= 20
                 && !ruled.contains { $0.box.contains(x: rule.box.midX, y: rule.box.midY, slack: tolerance) }
         }
+        let top = openAbove ? openTop(loose, page: page) : nil
+        if let top, !loose.contains(top) { loose.append(top) }
         var tables: [PageTable] = []
         for stack in stacks(loose) {
             for part in rowRuns(stack, page: page) {
-                if let table = table(part, page: page) { tables.append(table) }
+                if let table = table(part, page: page, opening: top.map(part.contains) == true) { tables.append(table) }
             }
         }
         return tables
+    }
+
+    /// The top rule of rows that continue a table at the top of a page, which may then be a
+    /// single row: the page's first loose rule when no text but the page's top tenth (running
+    /// headers) lies above it; else the rule the page break took, over the text right above
+    /// that rule (lines a line apart, the last within a line and a half of the rule) when
+    /// nothing but the top tenth lies above that text.
+    static func openTop(_ rules: [Rule], page: PageContent) -> Rule? {
+        guard let first = rules.min(by: { $0.box.midY < $1.box.midY }) else { return nil }
+        let above = page.pieces.filter { $0.box.midY < first.box.midY }.sorted { $0.box.y1 > $1.box.y1 }
+        let over = above.filter { $0.box.midX > first.box.x0 && $0.box.midX < first.box.x1 }
+        guard let lowest = over.first else { return above.allSatisfy { $0.box.midY < 0.1 * page.height } ? first : nil }
+        guard first.box.midY - lowest.box.y1 <= 1.5 * lowest.box.height else { return nil }
+        var blockTop = lowest.box.y0
+        for piece in over where piece.box.y1 >= blockTop - 0.8 * piece.box.height { blockTop = min(blockTop, piece.box.y0) }
+        guard above.allSatisfy({ $0.box.y0 >= blockTop - 0.5 || $0.box.midY < 0.1 * page.height }) else { return nil }
+        let y = blockTop - 1
+        return Rule(box: Box(x0: first.box.x0, y0: y, x1: first.box.x1, y1: y))
+    }
+
+    /// The table ruled between rows that ends the page, if one does: below it only the page's
+    /// bottom tenth (running footers) holds text.
+    static func endingPage(_ tables: [PageTable], page: PageContent) -> PageTable? {
+        guard let last = tables.filter({ !$0.ruledColumns }).max(by: { $0.box.y1 < $1.box.y1 }),
+            !page.pieces.contains(where: { $0.box.midY > last.box.y1 + 1 && $0.box.midY < 0.9 * page.height }),
+            !tables.contains(where: { $0.ruledColumns && $0.box.y0 > last.box.y1 }) else { return nil }
+        return last
     }
 
     /// A stack cut where the space between two rules is not a row: its text starts half a line
@@ -39,24 +70,25 @@ enum BandedTables {
                 runs[runs.count - 1].append(lower)
             }
         }
-        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= 3 }
+        return runs.filter { RuledTables.positions($0.map(\.box.midY)).count >= 2 }
     }
 
     /// Horizontal rules top to bottom, grouped while each lies within the span of one already
-    /// grouped (or spans it) and follows within 300 pt; a group of at least three rules (two
-    /// rows) is a candidate.
+    /// grouped (or spans it) and follows within 300 pt; a group of at least two rules is a
+    /// candidate (a single row only as `table` allows).
     static func stacks(_ rules: [Rule]) -> [[Rule]] {
         var out: [[Rule]] = []
         var current: [Rule] = []
+        func close() { if current.count >= 2 { out.append(current) } }
         for rule in rules.sorted(by: { $0.box.midY < $1.box.midY }) {
             if let last = current.last, rule.box.midY - last.box.midY <= 300, current.contains(where: { within(rule, $0) || within($0, rule) }) {
                 current.append(rule)
             } else {
-                if current.count >= 3 { out.append(current) }
+                close()
                 current = [rule]
             }
         }
-        if current.count >= 3 { out.append(current) }
+        close()
         return out
     }
 
@@ -64,28 +96,61 @@ enum BandedTables {
         a.box.x0 >= b.box.x0 - tolerance && a.box.x1 <= b.box.x1 + tolerance
     }
 
-    static func table(_ rules: [Rule], page: PageContent) -> PageTable? {
+    /// A single row is a table when it opens a page under a table of the previous one
+    /// (`opening`) or holds mostly values, at least three (a value row whose header rows are
+    /// missing).
+    static func table(_ rules: [Rule], page: PageContent, opening: Bool = false) -> PageTable? {
         let ys = RuledTables.positions(rules.map(\.box.midY))
-        guard ys.count >= 3, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
+        guard ys.count >= 2, let left = rules.map(\.box.x0).min(), let right = rules.map(\.box.x1).max() else { return nil }
         let box = Box(x0: left, y0: ys[0], x1: right, y1: ys[ys.count - 1])
         let inside = page.pieces.filter { box.contains(x: $0.box.midX, y: $0.box.midY) }
         guard !inside.isEmpty else { return nil }
         let bands = (0..<(ys.count - 1)).map { r in inside.filter { $0.box.midY >= ys[r] && $0.box.midY < ys[r + 1] } }
+        if bands.count == 1, !opening {
+            let values = bands[0].filter(isValue).count
+            guard values >= 3, 3 * values >= 2 * bands[0].count else { return nil }
+        }
+        guard let columns = BandedColumns(bands, box: box) else { return nil }
+        let ragged = columns.raggedRows(bands)
         // Where a rule starts inside the table, a merged cell ends: a column edge too.
         let starts = rules.map(\.box.x0).filter { $0 > left + 3 * tolerance }
-        let found = RuledTables.positions(edges(bands, box: box, rules: rules) + starts)
-        let xs = RuledTables.positions([left] + found + labelEdges(bands, box: box, besides: found) + [right])
-        guard xs.count >= 3 else { return nil }
-        // A separator at each inner edge in every row that no piece crosses there.
-        var separators: [Rule] = []
+        let found = RuledTables.positions(columns.edges(excluding: ragged, rules: rules) + starts)
+        let shared = RuledTables.positions([left] + found + labelEdges(bands, box: box, besides: found) + [right])
+        guard shared.count >= 3 else { return nil }
+        let inner = Array(shared.dropFirst().dropLast())
+        // Each row's edges: the table's, or a ragged row's own right of its first value.
+        var rowEdges = bands.map { _ in inner }
+        for r in ragged {
+            let own = columns.ownEdges(of: r, band: bands[r], table: inner, rules: rules)
+            let firstValue = bands[r].filter(isValue).map(\.box.x0).min() ?? right
+            rowEdges[r] = inner.filter { $0 < firstValue - columns.padding / 2 } + own
+        }
+        // Each row's separators: its edges that no piece crosses, and one between two texts of
+        // a line a gutter apart, one a value, that none of them separates (a cell the columns
+        // do not show: values where the labels are, two values in one column).
+        var kept: [[Double]] = []
+        var known = inner
         for (r, band) in bands.enumerated() {
             // A row whose only text is in its first column is a title over the whole table.
-            if !band.isEmpty, band.allSatisfy({ $0.box.x1 < xs[1] + 1 }), bands.contains(where: { $0.contains { $0.box.x0 > xs[1] } }) { continue }
-            for x in xs.dropFirst().dropLast() where !band.contains(where: { crosses($0, x) }) {
-                separators.append(Rule(box: Box(x0: x, y0: ys[r], x1: x, y1: ys[r + 1])))
+            if !band.isEmpty, band.allSatisfy({ $0.box.x1 < shared[1] + 1 }), bands.contains(where: { $0.contains { $0.box.x0 > shared[1] } }) {
+                kept.append([])
+                continue
+            }
+            var edges = rowEdges[r].filter { x in !band.contains { crosses($0, x) } }
+            let added = columns.splits(band, besides: edges, known: known)
+            edges += added
+            known += added
+            kept.append(edges)
+        }
+        let xs = RuledTables.positions([left] + rowEdges.joined() + kept.joined() + [right])
+        var separators: [Rule] = []
+        for (r, edges) in kept.enumerated() {
+            for x in edges {
+                let snapped = xs.min { abs($0 - x) < abs($1 - x) } ?? x
+                separators.append(Rule(box: Box(x0: snapped, y0: ys[r], x1: snapped, y1: ys[r + 1])))
             }
         }
-        if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }) }
+        if getenv("DC_DEBUG") != nil { print("banded", page.number, ys.map { Int($0) }, xs.map { Int($0) }, "ragged", ragged.sorted(), shared.map { Int($0) }) }
         let regions = RuledTables.merge(xs: xs, ys: ys, horizontal: rules, vertical: separators)
         return PageTable(
             page: page.number, box: box, rowCount: ys.count - 1, columnCount: xs.count - 1, regions: regions, columnEdges: xs,
@@ -103,47 +168,6 @@ enum BandedTables {
     /// texts that poppler took as one word leave a gap there.
     static func crosses(_ piece: Piece, _ x: Double) -> Bool {
         piece.box.x0 < x && piece.box.x1 > x && piece.glyphs.contains { $0.x0 - 1 <= x && $0.x1 + 1 >= x }
-    }
-
-    /// The inner column edges: for each gutter (an x range at least 2 pt and one and a half
-    /// paddings wide that few value rows' text covers),
-    /// where a rule starts inside it, else its right end less the cells' left
-    /// padding (how far the first column's text starts from the table's edge).
-    static func edges(_ bands: [[Piece]], box: Box, rules: [Rule]) -> [Double] {
-        let bins = Int(box.width.rounded(.up)) + 1
-        guard bins > 2, bins < 5000 else { return [] }
-        // The rows that hold values define the columns (headers and titles above them span
-        // several); a table without any is read from all its rows.
-        let valueRows = bands.filter { $0.contains(where: isValue) }
-        let basis = valueRows.isEmpty ? bands.filter { !$0.isEmpty } : valueRows
-        // A tenth of the value rows may cross a gutter (a label spanning columns; not more: a
-        // column only one row fills must stay); of a short table without values, up to two
-        // rows or a third.
-        let threshold = valueRows.isEmpty ? max(basis.count / 10, min(2, basis.count / 3)) : basis.count / 10
-        var count = Array(repeating: 0, count: bins)
-        for band in basis {
-            var covered = Array(repeating: false, count: bins)
-            for glyph in band.lazy.flatMap(\.glyphs) {
-                let from = max(0, Int(glyph.x0 - box.x0)), to = min(bins - 1, Int(glyph.x1 - box.x0))
-                if from <= to { for b in from...to { covered[b] = true } }
-            }
-            for b in 0..<bins where covered[b] { count[b] += 1 }
-        }
-        let firstText = bands.joined().map(\.box.x0).min() ?? box.x0
-        let padding = max(0, min(8, firstText - box.x0))
-        var edges: [Double] = []
-        guard var b = count.firstIndex(where: { $0 > threshold }) else { return [] }
-        while b < bins {
-            guard let start = count[b...].firstIndex(where: { $0 <= threshold }) else { break }
-            guard let end = count[start...].firstIndex(where: { $0 > threshold }) else { break }
-            if Double(end - start) >= max(2, 1.5 * padding) {
-                let g0 = box.x0 + Double(start), g1 = box.x0 + Double(end)
-                let ruleStart = rules.map(\.box.x0).first { $0 > box.x0 + tolerance && $0 >= g0 - tolerance && $0 <= g1 + tolerance }
-                edges.append(ruleStart ?? max(g0, g1 - padding))
-            }
-            b = end
-        }
-        return edges
     }
 
     /// Edges between label columns that value rows do not show (labels spanning them in most

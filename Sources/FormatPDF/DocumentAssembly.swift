@@ -10,9 +10,11 @@ enum DocumentAssembly {
         let pages = PageSplitter.pages(content)
         var ruled: [[PageTable]] = []
         var lines: [[TextLine]] = []
+        var ending: PageTable?
         for page in pages {
             var tables = RuledTables.find(on: page)
-            tables += BandedTables.find(on: page, besides: tables)
+            tables += banded(on: page, besides: tables, after: ending)
+            ending = BandedTables.endingPage(tables, page: page)
             let rest = RuledTables.fill(&tables, pieces: page.pieces)
             ruled.append(tables)
             lines.append(PageSplitter.lines(rest, page: page.number))
@@ -47,6 +49,24 @@ enum DocumentAssembly {
         }
         let blocks = try assemble(items, metrics: metrics, limits: limits, findings: &findings)
         return Document(source: source, blocks: blocks, properties: properties, findings: findings)
+    }
+
+    /// The tables ruled between rows on a page; when the previous page ends in one (`ending`),
+    /// the rows at the top of this page without a rule above them join the first table if
+    /// that table then continues `ending`, one's column edges all among the other's (else they
+    /// stay text: a heading over a new table).
+    static func banded(on page: PageContent, besides ruled: [PageTable], after ending: PageTable?) -> [PageTable] {
+        let plain = BandedTables.find(on: page, besides: ruled)
+        guard let ending else { return plain }
+        let opened = BandedTables.find(on: page, besides: ruled, openAbove: true)
+        guard let first = opened.first, first.box.y0 < (plain.first?.box.y0 ?? .infinity) - 1,
+            SpanningTable(ending).continues(first), nested(ending.columnEdges, first.columnEdges) else { return plain }
+        return opened
+    }
+
+    static func nested(_ a: [Double], _ b: [Double]) -> Bool {
+        func among(_ x: [Double], _ y: [Double]) -> Bool { x.allSatisfy { e in y.contains { abs($0 - e) <= 4 } } }
+        return among(a, b) || among(b, a)
     }
 
     static func assemble(

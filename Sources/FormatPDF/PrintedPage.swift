@@ -11,8 +11,8 @@ enum PrintedPage {
     /// The first page's lines without a navigation trail in its first lines, the stated date
     /// (ISO) if any, and whether a trail was dropped.
     static func read(_ lines: [TextLine]) -> (lines: [TextLine], publishedOn: String?, dropped: Bool) {
-        var out = lines
-        var dropped = false
+        var (out, dropped) = withoutSideColumn(lines)
+        let lines = out
         var date: String?
         for (i, line) in lines.prefix(4).enumerated().reversed() {
             let text = Normalizer.clean(line.text).filter { !$0.isWhitespace }
@@ -29,6 +29,27 @@ enum PrintedPage {
             }
         }
         return (out, date, dropped)
+    }
+
+    /// The first lines without a portal's side column printed beside them ("栏目" over "导航",
+    /// left of the title): pieces wholly left of the body's left margin, each stacked over or
+    /// under another such piece at the same left edge. Whether any was dropped.
+    static func withoutSideColumn(_ lines: [TextLine]) -> (lines: [TextLine], dropped: Bool) {
+        let left = BodyMetrics(lines).left
+        let head = lines.prefix(6)
+        let outside = head.flatMap(\.pieces).filter { $0.box.x1 <= left - 2 }
+        let stacked = outside.filter { p in
+            outside.contains { q in
+                q != p && abs(q.box.x0 - p.box.x0) <= 2 && max(q.box.y0 - p.box.y1, p.box.y0 - q.box.y1) <= 0.5 * p.box.height
+            }
+        }
+        guard !stacked.isEmpty else { return (lines, false) }
+        var out: [TextLine] = []
+        for (i, line) in lines.enumerated() {
+            let kept = i < head.count ? line.pieces.filter { !stacked.contains($0) } : line.pieces
+            if !kept.isEmpty { out.append(kept.count == line.pieces.count ? line : TextLine(page: line.page, pieces: kept)) }
+        }
+        return (out, true)
     }
 
     static let infoLabels = ["信息来源", "来源：", "浏览次数", "点击数", "访问量", "字号"]

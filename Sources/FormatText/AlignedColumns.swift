@@ -53,24 +53,37 @@ enum AlignedColumns {
         var words: [Word] = []
         var column = 0, index = 0, gap = 0
         var current: Word?
-        for s in line.unicodeScalars {
+        // A word's text is cut from the line once it ends (not built scalar by scalar).
+        let scalars = line.unicodeScalars
+        var i = scalars.startIndex, wordStart = i
+        func end() {
+            guard var w = current else { return }
+            w.text = String(Substring(scalars[wordStart..<i])).unicodeScalars
+            words.append(w)
+            current = nil
+        }
+        while i < scalars.endIndex {
+            let s = scalars[i]
             if isSpace(s) {
-                if let w = current { words.append(w); current = nil }
+                end()
                 // A tab or an ideographic space is a cell boundary wherever it stands.
                 let w = s == "\t" ? 8 - column % 8 : width(s)
                 gap += s == "\t" || s == "\u{3000}" ? max(w, 2) : w
                 column += w
             } else {
-                if current == nil { current = Word(text: .init(), start: column, end: column, from: index, to: index, gapBefore: gap) }
-                current?.text.append(s)
+                if current == nil {
+                    current = Word(text: .init(), start: column, end: column, from: index, to: index, gapBefore: gap)
+                    wordStart = i
+                }
                 column += width(s)
                 current?.end = column
                 current?.to = index + 1
                 gap = 0
             }
             index += 1
+            scalars.formIndex(after: &i)
         }
-        if let w = current { words.append(w) }
+        end()
         return words
     }
 
@@ -93,11 +106,7 @@ enum AlignedColumns {
     /// Words joined by single spaces: one field, less its trailing values and any label a
     /// numbering marker starts.
     static func split(_ words: [Word]) -> [AlignedField] {
-        var isValue = words.map { w in
-            // Full-width digits ("１２") read as values once normalised.
-            let text = w.text.contains { $0.value >= 0xFF00 } ? Normalizer.clean(String(w.text)) : String(w.text)
-            return ValueParser.isValueLike(text) && !isMarker(w.text)
-        }
+        var isValue = words.map { isValueWord($0.text) }
         // Only the trailing run of values is cut into cells; a value inside text ("2021 年") stays.
         var firstValue = words.count
         while firstValue > 0, isValue[firstValue - 1] { firstValue -= 1 }
@@ -109,16 +118,28 @@ enum AlignedColumns {
             if !isValue[k] {
                 while j < firstValue, !isMarker(words[j].text) { j += 1 }
             }
-            var text = String.UnicodeScalarView()
-            for m in k..<j {
-                if m > k { text.append(" ") }
-                text += words[m].text
+            var text = String(words[k].text)
+            for m in (k + 1)..<j {
+                text += " "
+                text += String(words[m].text)
             }
-            out.append(AlignedField(text: String(text), start: words[k].start, end: words[j - 1].end, from: words[k].from,
+            out.append(AlignedField(text: text, start: words[k].start, end: words[j - 1].end, from: words[k].from,
                 to: words[j - 1].to, isValue: isValue[k], afterWideGap: words[k].gapBefore >= 2, gap: words[k].gapBefore))
             k = j
         }
         return out
+    }
+
+    /// A word that reads as a value (and is no numbering marker).
+    static func isValueWord(_ word: String.UnicodeScalarView) -> Bool {
+        // A Han character that no value holds is left as it is by cleaning (outside a Tika
+        // bookmark, which cleaning drops): the word is text, and need not be cleaned and read.
+        if !word.contains("["), word.contains(where: { (0x4E00...0x9FFF).contains($0.value) && !ValueParser.valueScalars.contains($0) }) {
+            return false
+        }
+        // Full-width digits ("１２") read as values once normalised.
+        let text = word.contains { $0.value >= 0xFF00 } ? Normalizer.clean(String(word)) : String(word)
+        return ValueParser.isValueLike(text) && !isMarker(word)
     }
 
     /// A numbering marker that starts a label: "（一）", "(二)", "1.", "3、", "四、".

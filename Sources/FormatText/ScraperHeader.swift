@@ -108,22 +108,36 @@ enum ScraperHeader {
     /// Where header labels followed by a colon stand in the line.
     static func labelMarks(_ line: String) -> [(range: Range<String.Index>, key: String)] {
         var marks: [(range: Range<String.Index>, key: String)] = []
+        // A mark ends with a colon: most lines have none.
+        guard line.utf8.contains(UInt8(ascii: ":")) || line.containsBytes("：") else { return marks }
         var i = line.startIndex
         while i < line.endIndex {
-            // A two-letter label only where a label can start; a longer one anywhere.
-            let atBoundary = i == line.startIndex || " 　\t|｜【[".contains(line[line.index(before: i)])
-            if let (label, key) = labels.first(where: { line[i...].hasPrefix($0.label) && (atBoundary || $0.label.count >= 3) }) {
-                var j = line.index(i, offsetBy: label.count)
-                while j < line.endIndex, line[j] == " " || line[j] == "　" { j = line.index(after: j) }
-                if j < line.endIndex, line[j] == ":" || line[j] == "：" {
-                    marks.append((i..<line.index(after: j), key))
-                    i = line.index(after: j)
-                    continue
+            if mayStartLabel(line.unicodeScalars[i]) {
+                // A two-letter label only where a label can start; a longer one anywhere.
+                let atBoundary = i == line.startIndex || " 　\t|｜【[".contains(line[line.index(before: i)])
+                if let (label, key) = labels.first(where: { line[i...].hasPrefix($0.label) && (atBoundary || $0.label.count >= 3) }) {
+                    var j = line.index(i, offsetBy: label.count)
+                    while j < line.endIndex, line[j] == " " || line[j] == "　" { j = line.index(after: j) }
+                    if j < line.endIndex, line[j] == ":" || line[j] == "：" {
+                        marks.append((i..<line.index(after: j), key))
+                        i = line.index(after: j)
+                        continue
+                    }
                 }
             }
             i = line.index(after: i)
         }
         return marks
+    }
+
+    /// The first scalars of the labels.
+    static let labelStarts = Set(labels.compactMap { $0.label.unicodeScalars.first?.value })
+
+    /// Whether a character whose first scalar is `s` can be the first of a label: one of the
+    /// labels' first scalars, or a CJK compatibility ideograph (a Character equal to the
+    /// ideograph it stands for). Saves comparing every label at every character.
+    static func mayStartLabel(_ s: Unicode.Scalar) -> Bool {
+        labelStarts.contains(s.value) || (0xF900...0xFAFF).contains(s.value) || (0x2F800...0x2FA1F).contains(s.value)
     }
 
     static func isChrome(_ line: String) -> Bool {

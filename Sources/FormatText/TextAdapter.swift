@@ -139,6 +139,13 @@ struct TextReader {
                 blocks.append(.table(table))
                 i = next
             case .text:
+                // A Markdown ATX heading ("## 一、总体情况"): a heading, its marker dropped.
+                if let atx = MarkdownTables.heading(lines[i]) {
+                    let cleaned = Normalizer.clean(String(atx.text))
+                    if !cleaned.isEmpty { blocks.append(.heading(level: atx.level, text: cleaned)) }
+                    i += 1
+                    continue
+                }
                 if let (table, next) = try RunTogetherTable.read(lines, kinds, from: i, grid: grid, pageLines: pageLines) {
                     blocks.append(.table(table))
                     i = next
@@ -237,6 +244,7 @@ struct TextReader {
     /// parts of the same table).
     func readSplitRows(from start: Int, kind: LineKind) throws(AdapterFailure) -> (Table, Int) {
         var rows: [SourceRow] = []
+        if kind == .pipeRow, let caption = caption(before: start) { rows.append(caption) }
         var i = start
         while i < lines.count {
             if kinds[i] == kind {
@@ -256,6 +264,17 @@ struct TextReader {
             }
         }
         return (try build(rows), i)
+    }
+
+    /// The Markdown sub-heading a pipe table starts under ("### 行政复议", blank lines between),
+    /// as the table's first row: it names what the table holds (a group of rows, a group of
+    /// columns). The heading stays a heading block of the text too.
+    func caption(before start: Int) -> SourceRow? {
+        var p = start - 1
+        while p >= 0, kinds[p] == .blank { p -= 1 }
+        guard p >= 0, kinds[p] == .text, let title = MarkdownTables.subheading(lines[p]) else { return nil }
+        let from = lines[p].unicodeScalars.distance(from: lines[p].startIndex, to: title.startIndex)
+        return SourceRow(cells: [cell(String(title), line: p, from: from, to: from + title.unicodeScalars.count)])
     }
 
     /// A line's fields between separators, each with its scalar range on the line.

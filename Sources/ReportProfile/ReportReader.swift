@@ -45,9 +45,10 @@ public enum ReportReader {
         }
         metadata.template = template
 
-        let aligner = Aligner(templates: OfficialTemplates.tables(template), vocabulary: OfficialTemplates.vocabulary(template)) { key, values in
-            ReportValidator.violations(tableKey: key, values: values)
+        var aligner = Aligner(templates: OfficialTemplates.tables(template), vocabulary: OfficialTemplates.vocabulary(template)) { key in
+            ReportValidator.scorer(tableKey: key)
         }
+        aligner.statements = ProseStatements.read(sections, year: metadata.year, template: template)
         let alignment = aligner.align(rows)
         findings += alignment.findings
         if alignment.tables.isEmpty, sections.count < 2 {

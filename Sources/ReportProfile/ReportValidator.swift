@@ -76,12 +76,23 @@ public enum ReportValidator {
     /// between readings): see `TableArithmetic.violations`. A table without arithmetic counts
     /// its negative values (a signed change excepted).
     public static func violations(tableKey: String, values: TableValues) -> Int {
-        if let arithmetic = TableArithmetic.of(tableKey) { return arithmetic.violations(values) }
-        var n = 0
-        for row in values.rows {
-            for f in row.fields where f.name != "change" { if let value = f.value, isNegative(value) { n += 1 } }
+        scorer(tableKey: tableKey)(values)
+    }
+
+    /// `violations` for the candidate tables of one table (its rows, other values), which
+    /// share the work that depends on the rows only.
+    public static func scorer(tableKey: String) -> (TableValues) -> Int {
+        if let arithmetic = TableArithmetic.of(tableKey) {
+            var layout: TableArithmetic.Layout?
+            return { arithmetic.violations($0, layout: &layout) }
         }
-        return n
+        return { values in
+            var n = 0
+            for row in values.rows {
+                for f in row.fields where f.name != "change" { if let value = f.value, isNegative(value) { n += 1 } }
+            }
+            return n
+        }
     }
 
     // MARK: - Names for messages

@@ -32,18 +32,75 @@ struct TableArithmetic: Sendable {
         }
     }
 
-    /// A table's integers as a matrix (row after row, per column), with the rows' paths.
-    struct Grid {
-        var paths: [String]
-        var cells: [Int?]
+    /// Where a table's rows and fields go in the grid. It depends on the rows' paths and field
+    /// names only, so the aligner's many candidate tables of one table (the same rows, other
+    /// values) share one (`fits`).
+    struct Layout {
+        let paths: [String]
+        let names: [[String]]
+        /// Per row and field: its grid column, or -1 (not a column, or the column's second field).
+        var fieldColumns: [[Int]] = []
         /// Per row: every column is a field of the row.
-        var complete: [Bool]
-        let width: Int
+        var complete: [Bool] = []
         /// The rows the column checks name (the first with each path; nil when absent): the
         /// balance's sides, the column sum's total and the rows it sums.
         var lhs: [Int?] = [], rhs: [Int?] = []
         var sumTotal: Int?
         var summed: [Int] = []
+
+        init(_ t: TableValues, _ arithmetic: TableArithmetic) {
+            paths = t.rows.map(\.path)
+            names = t.rows.map { $0.fields.map(\.name) }
+            let columns = arithmetic.columns, w = columns.count
+            lhs = Array(repeating: nil, count: arithmetic.balance?.lhs.count ?? 0)
+            rhs = Array(repeating: nil, count: arithmetic.balance?.rhs.count ?? 0)
+            for (r, row) in names.enumerated() {
+                locate(paths[r], r, arithmetic)
+                var seen = 0
+                fieldColumns.append(row.enumerated().map { i, name in
+                    // Fields come in template order: try the field's own position first.
+                    guard let c = i < w && columns[i] == name ? i : columns.firstIndex(of: name), seen & (1 << c) == 0 else { return -1 }
+                    seen |= 1 << c
+                    return c
+                })
+                complete.append(seen == (1 << w) - 1)
+            }
+        }
+
+        /// Notes row `r` if a column check names its path.
+        private mutating func locate(_ path: String, _ r: Int, _ arithmetic: TableArithmetic) {
+            if let balance = arithmetic.balance {
+                for (k, name) in balance.lhs.enumerated() where lhs[k] == nil && path == name { lhs[k] = r }
+                for (k, name) in balance.rhs.enumerated() where rhs[k] == nil && path == name { rhs[k] = r }
+            }
+            if let columnSum = arithmetic.columnSum {
+                if path == columnSum.total {
+                    if sumTotal == nil { sumTotal = r }
+                } else if path.hasPrefix(columnSum.prefix) {
+                    summed.append(r)
+                }
+            }
+        }
+
+        /// The table has the rows and fields this layout was made for (strings of a shared
+        /// template compare by identity first: cheap).
+        func fits(_ t: TableValues) -> Bool {
+            guard t.rows.count == paths.count else { return false }
+            for (r, row) in t.rows.enumerated() {
+                guard row.path == paths[r], row.fields.count == names[r].count else { return false }
+                for (i, field) in row.fields.enumerated() where field.name != names[r][i] { return false }
+            }
+            return true
+        }
+    }
+
+    /// A table's integers as a matrix (row after row, per column), laid out by `layout`.
+    struct Grid {
+        let layout: Layout
+        var cells: [Int?]
+        let width: Int
+
+        var paths: [String] { layout.paths }
 
         subscript(r: Int, c: Int) -> Int? {
             get { cells[r * width + c] }
@@ -54,40 +111,19 @@ struct TableArithmetic: Sendable {
         func column(_ c: Int, _ rows: [Int?]) -> [Int?] { rows.map { $0.flatMap { self[$0, c] } } }
     }
 
-    func grid(_ t: TableValues) -> Grid {
+    /// The grid of `t`, with `layout` when it fits `t` (else a new one, left in `layout`).
+    func grid(_ t: TableValues, layout: inout Layout?) -> Grid {
+        if layout?.fits(t) != true { layout = Layout(t, self) }
+        let layout = layout!
         let w = columns.count
-        var grid = Grid(paths: [], cells: [Int?](repeating: nil, count: t.rows.count * w), complete: [], width: w)
-        grid.paths.reserveCapacity(t.rows.count)
-        grid.lhs = Array(repeating: nil, count: balance?.lhs.count ?? 0)
-        grid.rhs = Array(repeating: nil, count: balance?.rhs.count ?? 0)
+        var cells = [Int?](repeating: nil, count: t.rows.count * w)
         for (r, row) in t.rows.enumerated() {
-            locate(row.path, r, in: &grid)
-            var seen = 0
             for (i, field) in row.fields.enumerated() {
-                // Fields come in template order: try the field's own position first.
-                guard let c = i < w && columns[i] == field.name ? i : columns.firstIndex(of: field.name), seen & (1 << c) == 0 else { continue }
-                seen |= 1 << c
-                grid[r, c] = field.value?.integer
-            }
-            grid.paths.append(row.path)
-            grid.complete.append(seen == (1 << w) - 1)
-        }
-        return grid
-    }
-
-    /// Notes row `r` in the grid's layout if a column check names its path.
-    private func locate(_ path: String, _ r: Int, in grid: inout Grid) {
-        if let balance {
-            for (k, name) in balance.lhs.enumerated() where grid.lhs[k] == nil && path == name { grid.lhs[k] = r }
-            for (k, name) in balance.rhs.enumerated() where grid.rhs[k] == nil && path == name { grid.rhs[k] = r }
-        }
-        if let columnSum {
-            if path == columnSum.total {
-                if grid.sumTotal == nil { grid.sumTotal = r }
-            } else if path.hasPrefix(columnSum.prefix) {
-                grid.summed.append(r)
+                let c = layout.fieldColumns[r][i]
+                if c >= 0 { cells[r * w + c] = field.value?.integer }
             }
         }
+        return Grid(layout: layout, cells: cells, width: w)
     }
 
     /// One failed check: which, where, and the figures it compared.
@@ -100,17 +136,18 @@ struct TableArithmetic: Sendable {
     /// Every check that fails on the table as it stands (a check with a null input is skipped):
     /// per row first, then per column.
     func failures(_ t: TableValues) -> [Failure] {
-        let g = grid(t)
+        var layout: Layout?
+        let g = grid(t, layout: &layout)
         var out: [Failure] = []
         for r in g.paths.indices {
             guard let stated = g[r, total], let sum = sum(parts.map { g[r, $0] }) else { continue }
             if sum != stated { out.append(.rowSum(row: g.paths[r], stated: stated, parts: sum)) }
         }
         for (c, column) in columns.enumerated() {
-            if balance != nil, let lhs = all(g.column(c, g.lhs)), let rhs = all(g.column(c, g.rhs)), lhs.reduce(0, +) != rhs.reduce(0, +) {
+            if balance != nil, let lhs = all(g.column(c, g.layout.lhs)), let rhs = all(g.column(c, g.layout.rhs)), lhs.reduce(0, +) != rhs.reduce(0, +) {
                 out.append(.balance(column: column, lhs: lhs, rhs: rhs))
             }
-            if let t = g.sumTotal, !g.summed.isEmpty, let stated = g[t, c], let sum = sum(g.summed.map { g[$0, c] }), sum != stated {
+            if let t = g.layout.sumTotal, !g.layout.summed.isEmpty, let stated = g[t, c], let sum = sum(g.layout.summed.map { g[$0, c] }), sum != stated {
                 out.append(.columnSum(column: column, stated: stated, parts: sum))
             }
         }
@@ -122,12 +159,13 @@ struct TableArithmetic: Sendable {
     /// total, the others known, first takes the value the others imply (a negative one counts
     /// as a failure instead), so that the column checks can still judge where a row's cells
     /// belong (a row that lost a cell reads differently depending on where the gap is put).
-    func violations(_ t: TableValues) -> Int {
+    /// `layout` carries the grid's layout from one candidate table to the next.
+    func violations(_ t: TableValues, layout: inout Layout?) -> Int {
         // Judged for many candidate tables: plain loops, no array built per check.
-        var g = grid(t)
+        var g = grid(t, layout: &layout)
         var n = 0
         for v in g.cells { if let v, v < 0 { n += 1 } }
-        for r in g.paths.indices where g.complete[r] {
+        for r in g.paths.indices where g.layout.complete[r] {
             var holes = 0, hole = total, known = 0
             for c in parts {
                 if let v = g[r, c] { known += v } else { holes += 1; hole = c }
@@ -148,11 +186,11 @@ struct TableArithmetic: Sendable {
         }
         if balance != nil { n += balanceViolations(g) }
         // A column sum with none of the rows it sums judges nothing (a row judged alone).
-        if let t = g.sumTotal, !g.summed.isEmpty {
+        if let t = g.layout.sumTotal, !g.layout.summed.isEmpty {
             for c in columns.indices {
                 guard let stated = g[t, c] else { continue }
                 var sum = 0, complete = true
-                for r in g.summed {
+                for r in g.layout.summed {
                     guard let v = g[r, c] else { complete = false; break }
                     sum += v
                 }
@@ -164,7 +202,7 @@ struct TableArithmetic: Sendable {
 
     /// Per column: the balance fails, or its one unknown would have to be negative.
     private func balanceViolations(_ g: Grid) -> Int {
-        let lhs = g.lhs, rhs = g.rhs
+        let lhs = g.layout.lhs, rhs = g.layout.rhs
         var n = 0
         for c in columns.indices {
             var l = 0, r = 0, unknown = 0, unknownOnLeft = false

@@ -147,6 +147,8 @@ public enum OfficialTemplates {
     // MARK: 表四 行政复议、行政诉讼
 
     public static let reviewGroups = ["administrativeReview", "litigationDirect", "litigationAfterReview"]
+    /// What names each group alone: "行政诉讼" names neither litigation group.
+    static let reviewGroupLabels = [["行政复议"], ["未经复议直接起诉", "直接起诉"], ["复议后起诉", "经复议后起诉"]]
 
     static let reviews: TableTemplate = {
         let outcome = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")]
@@ -155,7 +157,7 @@ public enum OfficialTemplates {
         return TableTemplate(
             key: "reviewsAndLitigation", title: "表四（行政复议、行政诉讼）",
             anchors: ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"], groups: [],
-            rows: [RowTemplate(labels: [], groups: reviewGroups.map { ColumnGroup(path: $0, fields: fields) })])
+            rows: [RowTemplate(labels: [], groups: zip(reviewGroups, reviewGroupLabels).map { ColumnGroup(path: $0, labels: $1, fields: fields) })])
     }()
 
     /// Template markers: labels only one version has.

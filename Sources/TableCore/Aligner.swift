@@ -56,18 +56,26 @@ public struct Alignment: Sendable {
 /// `table.ambiguous`. docs/reconstructor.md walks through it with an example.
 public struct Aligner {
     public var templates: [TableTemplate]
-    /// Violations of the table's arithmetic for candidate values (fewer is better).
-    public var score: @Sendable (_ tableKey: String, _ values: TableValues) -> Int
+    /// Per table key, a scorer of candidate values: violations of the table's arithmetic
+    /// (fewer is better). One scorer judges the candidate tables of one table (its rows, other
+    /// values), so it may keep what depends on the rows only.
+    public var score: @Sendable (_ tableKey: String) -> (_ values: TableValues) -> Int
 
     /// `vocabulary`, when given, must have been built from the same `templates` (share one per
     /// template set: building it costs more than aligning a report).
-    public init(templates: [TableTemplate], vocabulary: Vocabulary? = nil, score: @escaping @Sendable (String, TableValues) -> Int) {
+    public init(templates: [TableTemplate], vocabulary: Vocabulary? = nil, score: @escaping @Sendable (String) -> (TableValues) -> Int) {
         self.templates = templates
         self.score = score
         self.vocabulary = vocabulary ?? Vocabulary(templates)
+        self.groupLabels = Self.groupLabels(templates)
     }
 
     let vocabulary: Vocabulary
+    /// The column groups that captions may name (`AlignerColumnGroups`).
+    let groupLabels: [(ref: GroupRef, cores: [String])]
+    /// Numbers the report's prose states for single cells, by dotted path: they may choose
+    /// between readings of a row nothing else decides (`AlignerProse`).
+    public var statements: [String: StatedValue] = [:]
 
     // MARK: - Entries
 
@@ -106,6 +114,12 @@ public struct Aligner {
         var contextRepairs: [(label: String, repairs: [String])] = []
         /// Text cells after the row's values, not read.
         var droppedCells: [String] = []
+        /// The column groups of its template row the source printed, when it printed them one
+        /// at a time under captions (`AlignerColumnGroups`); empty for a row printed whole.
+        var groupsPrinted: Set<Int> = []
+        /// The keys of every label cell of a row no label names (`unknown`): fragments of a
+        /// label cut apart may still fit one template row (`AlignerFragments`).
+        var labelCells: [LabelKey] = []
     }
 
     enum MatchQuality: Equatable {
@@ -123,9 +137,28 @@ public struct Aligner {
         var currentGroup: String?
         var headerCells: [HeaderCell] = []
         var lastWasHeader = false
+        // A caption naming a column group, and the entries holding rows printed by groups.
+        var caption: GroupRef?
+        var byGroups: [Int: Int] = [:]
 
         for row in unglue(rows) {
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
+            if let ref = columnGroup(captioned: row) {
+                caption = ref
+            } else if case .values = entry.kind, let ref = caption, var grouped = groupEntry(entry, ref) {
+                caption = nil
+                let key = ref.table << 16 | ref.row
+                if let k = byGroups[key], join(grouped, ref, into: &entries[k]) { continue }
+                grouped.headers = headerCells
+                byGroups[key] = entries.count
+                entries.append(grouped)
+                currentTable = ref.table
+                lastWasHeader = false
+                continue
+            } else if case .header = entry.kind {
+            } else {
+                caption = nil
+            }
             if let t = entry.table ?? currentTable {
                 for repair in entry.contextRepairs {
                     findings.append(.labelRepaired(repair.label, repairs: repair.repairs, path: templates[t].key))
@@ -155,12 +188,43 @@ public struct Aligner {
             entries.append(e)
         }
 
-        entries = mergeContinuedRows(entries)
-
+        entries = mergeValueLines(entries)
         // Place rows without labels.
         placeUnlabelled(&entries)
+        return readTables(entries, findings: findings)
+    }
 
-        // Read values.
+    /// Merges a labelled row whose values went to the next line(s) with them (a row broken
+    /// across a page too). Rows with no value between the two parts (a header repeated on the
+    /// next page, a generic header such as "项目 | 数据1 | …") are passed over: they stay where
+    /// they are.
+    func mergeValueLines(_ entries: [Entry]) -> [Entry] {
+        var merged: [Entry] = []
+        for entry in entries {
+            guard case .values = entry.kind else {
+                merged.append(entry)
+                continue
+            }
+            var k = merged.count - 1
+            while k >= 0, merged[k].slots.allSatisfy(\.isBlank), merged[k].kind.isHeaderOrUnknown { k -= 1 }
+            // (Not after a run-together row: its one value cell holds all its values.)
+            if k >= 0, case .data(let r) = merged[k].kind, let t = merged[k].table, merged[(k + 1)...].allSatisfy({ $0.table == nil || $0.table == t }),
+                !merged[k].slots.contains(where: \.runTogether), merged[k].groupsPrinted.isEmpty,
+                // Counting cells with something in them: blanks may be a merged label's padding.
+                merged[k].slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
+                merged[k].slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
+            {
+                merged[k].slots += entry.slots
+                continue
+            }
+            merged.append(entry)
+        }
+        return merged
+    }
+
+    /// The values of every table the entries mention.
+    func readTables(_ entries: [Entry], findings: [Finding]) -> Alignment {
+        var findings = findings
         var tables: [String: TableValues] = [:]
         var sources: [String: ValueSource] = [:]
         var found = Set<Int>()
@@ -176,35 +240,6 @@ public struct Aligner {
             sources.merge(reading.sources) { first, _ in first }
         }
         return Alignment(tables: tables, findings: findings, sources: sources)
-    }
-
-    /// Merges a labelled row whose values went to the next line(s) (a row broken across a
-    /// page). Rows with no value between the two parts (a header repeated on the next page, a
-    /// generic header such as "项目 | 数据1 | …") are passed over: they stay where they are.
-    func mergeContinuedRows(_ entries: [Entry]) -> [Entry] {
-        var merged: [Entry] = []
-        for entry in entries {
-            guard case .values = entry.kind else {
-                merged.append(entry)
-                continue
-            }
-            var k = merged.count - 1
-            while k >= 0, merged[k].slots.allSatisfy(\.isBlank), merged[k].kind.isHeaderOrUnknown {
-                k -= 1
-            }
-            // (Not after a run-together row: its one value cell holds all its values.)
-            if k >= 0, case .data(let r) = merged[k].kind, let t = merged[k].table, merged[(k + 1)...].allSatisfy({ $0.table == nil || $0.table == t }),
-                !merged[k].slots.contains(where: \.runTogether),
-                // Counting cells with something in them: blanks may be a merged label's padding.
-                merged[k].slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
-                merged[k].slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
-            {
-                merged[k].slots += entry.slots
-                continue
-            }
-            merged.append(entry)
-        }
-        return merged
     }
 
     // MARK: - Classification
@@ -314,7 +349,9 @@ public struct Aligner {
             return Entry(kind: .header, table: tableHint, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: headers, contextRepairs: contextRepairs)
         }
         // A label that is only numbering ("3.") or nothing recognisable.
-        return Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        var entry = Entry(kind: lastKey.core.isEmpty ? .values : .unknown, table: nil, label: lastCell.text, labelKey: lastKey, quality: .exact, slots: slots, headers: [], contextRepairs: contextRepairs)
+        entry.labelCells = labels.map(\.key)
+        return entry
     }
 
     /// "政府集中采购 | 采购总金额 | 251000元": a row label, then labels naming the row's own

@@ -37,18 +37,41 @@ extension Aligner {
         while i < entries.count {
             // A row with neither label nor value is a spacer: it reads as nothing wherever it
             // goes, so it is not placed (a template row it might stand for stays null anyway).
-            guard case .values = entries[i].kind, entries[i].slots.contains(where: { !$0.isBlank }) else {
+            guard entries[i].kind.isValuesOrUnknown, entries[i].slots.contains(where: { !$0.isBlank }) else {
                 i += 1
                 continue
             }
+            // Rows with label fragments among them: placed together, or not at all (a row with
+            // a fragment alone is not placed by it: a label cut short says too little alone).
             var j = i
-            while j < entries.count, case .values = entries[j].kind { j += 1 }
-            var run = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
-            if !placeInGaps(&run, end: j, &entries, &filled) {
-                placeInLaterTable(&run, &entries, &filled)
+            while j < entries.count, entries[j].kind.isValuesOrUnknown, Self.isValues(entries[j]) || entries[j].slots.contains(where: { !$0.isBlank }) { j += 1 }
+            let mixed = (i..<j).filter { entries[$0].slots.contains { !$0.isBlank } }
+            if mixed.count > 1, mixed.contains(where: { !Self.isValues(entries[$0]) }), placeFragments(mixed, end: j, &entries, &filled) {
+                i = j
+                continue
             }
-            i = j
+            // Else each run of unlabelled rows alone.
+            var k = i
+            while k < j {
+                guard Self.isValues(entries[k]), entries[k].slots.contains(where: { !$0.isBlank }) else {
+                    k += 1
+                    continue
+                }
+                var m = k
+                while m < entries.count, Self.isValues(entries[m]) { m += 1 }
+                var run = (k..<m).filter { entries[$0].slots.contains { !$0.isBlank } }
+                if !placeInGaps(&run, end: m, &entries, &filled) {
+                    placeInLaterTable(&run, &entries, &filled)
+                }
+                k = m
+            }
+            i = max(j, k)
         }
+    }
+
+    static func isValues(_ entry: Entry) -> Bool {
+        if case .values = entry.kind { return true }
+        return false
     }
 
     /// Rule 1: the template rows of the run's table missing between its recognised neighbours

@@ -34,7 +34,7 @@ extension Aligner {
         var search = ReadingSearch(
             tableKey: template.key, rows: template.rows,
             candidates: candidates,
-            fieldColumns: found.map { $0?.fieldColumns }, extraRows: extraRows, score: score)
+            fieldColumns: found.map { $0?.fieldColumns }, extraRows: extraRows, score: score(template.key))
         let plainCounts = search.candidates.map(\.count)
         search.search(template.rows.indices.filter { plainCounts[$0] > 1 }, startAlone: true)
         // Readings that assume more damage compete only where the arithmetic is still broken.
@@ -50,6 +50,7 @@ extension Aligner {
             }
             search.search(widened, startAlone: false)
         }
+        let prose = chooseByProse(template, found.map { $0 != nil }, splits, &search)
         var rows: [RowValues] = []
         var sources: [String: ValueSource] = [:]
         for (r, row) in template.rows.enumerated() {
@@ -61,8 +62,9 @@ extension Aligner {
             }
             let reading = search.candidates[r][search.chosen[r]]
             rows += Self.rowValues(row, reading: reading)
-            findings += rowFindings(template, r, source, path: path, search: search, plainCount: plainCounts[r])
-            if let state = splits[r], let finding = splitFinding(template, r, source, state, path: path, search: search) { findings.append(finding) }
+            findings += rowFindings(template, r, source, path: path, search: search, plainCount: plainCounts[r], prose: prose[r] != nil)
+            if let state = splits[r], let finding = splitFinding(template, r, source, state, path: path, search: search, prose: prose[r]) { findings.append(finding) }
+            if let choice = prose[r] { findings += proseFindings(template, row, choice) }
             findings += valueFindings(template, row, reading)
             let inferred: ValueSource.Inference? =
                 source.input.isRunTogether ? (source.input.slots.count == row.columns.count ? nil : .digitSplit)
@@ -102,6 +104,11 @@ extension Aligner {
             switch e.kind {
             case .data(let r):
                 let row = template.rows[r]
+                // A label alone (a caption naming the row above its table), then the row with
+                // its values: the second is the row.
+                if let label = found[r]?.entry, label.slots.allSatisfy(\.isBlank), e.slots.contains(where: { !$0.isBlank }) {
+                    found[r] = nil
+                }
                 if found[r] != nil {
                     extraRows.append(ExtraRow(label: e.label, values: Self.asWritten(e.slots)))
                     findings.append(.repeatedRow(table: template.key, title: template.title, label: e.label, row: row.path.isEmpty ? row.name : row.path))
@@ -138,7 +145,7 @@ extension Aligner {
 
     /// What reading the row involved: a label placed, repaired or matched loosely, cells left
     /// unread, a choice between readings.
-    func rowFindings(_ template: TableTemplate, _ r: Int, _ source: SourceRow, path: String, search: ReadingSearch, plainCount: Int) -> [Finding] {
+    func rowFindings(_ template: TableTemplate, _ r: Int, _ source: SourceRow, path: String, search: ReadingSearch, plainCount: Int, prose: Bool) -> [Finding] {
         var out: [Finding] = []
         let row = template.rows[r], entry = source.entry
         if entry.inferred {
@@ -158,7 +165,7 @@ extension Aligner {
         let given = entry.slots.reduce(0) { $0 + ($1.isBlank ? 0 : 1) }
         let read = reading.slots.reduce(0) { n, slot in slot.map { $0.isBlank ? n : n + 1 } ?? n }
         let dropped = given - read
-        let decision = Self.decision(search.steps[r], reading.generator, hadChoice: plainCount > 1 || reading.generator.tier > 0)
+        let decision = prose ? .prose : Self.decision(search.steps[r], reading.generator, hadChoice: plainCount > 1 || reading.generator.tier > 0)
         guard plainCount > 1 || dropped > 0 else { return out }
         let others = search.candidates[r].prefix(plainCount).enumerated().filter { $0.offset != search.chosen[r] }.prefix(3).map { $0.element.values.map(\.value) }
         out.append(.ambiguous(
@@ -272,8 +279,7 @@ extension Aligner {
         var from = 0
         var lastColumn = -1
         for field in row.columns {
-            let key = LabelKey.make(field.header).key
-            guard let k = sorted[from...].firstIndex(where: { $0.column > lastColumn && $0.key == key }) else { return nil }
+            guard let k = sorted[from...].firstIndex(where: { $0.column > lastColumn && $0.key == field.headerKey }) else { return nil }
             map.append(sorted[k].column)
             lastColumn = sorted[k].column
             from = k + 1

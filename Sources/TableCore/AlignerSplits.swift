@@ -23,7 +23,8 @@ extension Aligner {
         guard let splits = ReadingGenerator.digitSplits(input) else { return ([Reading.empty(row.columns.count)], SplitState(count: nil)) }
         let readings = Self.readings(input, tier: 0, after: [])
         guard splits.count > 1 else { return (readings, SplitState(count: splits.count)) }
-        let costs = readings.map { score(tableKey, TableValues(rows: Self.rowValues(row, reading: $0))) + $0.unreadable }
+        let scorer = score(tableKey)
+        let costs = readings.map { scorer(TableValues(rows: Self.rowValues(row, reading: $0))) + $0.unreadable }
         let best = costs.min() ?? 0
         let kept = readings.indices.filter { costs[$0] == best }.map { readings[$0] }
         if kept.count <= Self.maxSplitsSearched { return (kept, SplitState(count: splits.count)) }
@@ -35,7 +36,7 @@ extension Aligner {
     /// The finding on a run-together row: none when the text alone gives one split; the split
     /// the arithmetic chose (`table.ambiguous`); or `value.undecidable` with the splits left
     /// possible when neither decides (or when the text gives none, or too many to search).
-    func splitFinding(_ template: TableTemplate, _ r: Int, _ source: SourceRow, _ state: SplitState, path: String, search: ReadingSearch) -> Finding? {
+    func splitFinding(_ template: TableTemplate, _ r: Int, _ source: SourceRow, _ state: SplitState, path: String, search: ReadingSearch, prose: ProseChoice?) -> Finding? {
         let row = template.rows[r]
         let label = row.labels.first ?? "数据行"
         let run = source.input.slots.filter(\.runTogether).map(\.text).joined(separator: " ")
@@ -45,6 +46,8 @@ extension Aligner {
                          splits: options.prefix(4).map { $0.values.map(\.value) }, count: count, path: path)
         }
         guard let count = state.count, count > 0 else { return undecidable([], count: state.count) }
+        // The prose chose among the splits: those left, if more than one.
+        if let prose { return prose.kept.count > 1 ? undecidable(prose.kept, count: prose.kept.count) : nil }
         if let tied = state.tied { return undecidable(tied, count: tied.count) }
         if let tied = search.ties[r] { return undecidable(tied.map { search.candidates[r][$0] }, count: tied.count) }
         guard count > 1 else { return nil }

@@ -43,7 +43,8 @@ struct ReadingSearch {
 
     let tableKey: String
     let rows: [RowTemplate]
-    let score: @Sendable (String, TableValues) -> Int
+    /// The table's scorer (`Aligner.score`).
+    let score: (TableValues) -> Int
     /// Per template row, its candidate readings (empty: the row is not in the source).
     var candidates: [[Reading]]
     /// Per template row, the index of its reading in `candidates`.
@@ -64,7 +65,7 @@ struct ReadingSearch {
     private var shown: [Int] = []
     private var offsets: [Int] = []
 
-    init(tableKey: String, rows: [RowTemplate], candidates: [[Reading]], fieldColumns: [[Int]?], extraRows: [ExtraRow], score: @escaping @Sendable (String, TableValues) -> Int) {
+    init(tableKey: String, rows: [RowTemplate], candidates: [[Reading]], fieldColumns: [[Int]?], extraRows: [ExtraRow], score: @escaping (TableValues) -> Int) {
         self.tableKey = tableKey
         self.rows = rows
         self.score = score
@@ -111,7 +112,7 @@ struct ReadingSearch {
     }
 
     /// Broken checks of the table's arithmetic with the current readings.
-    mutating func violations() -> Int { score(tableKey, table()) }
+    mutating func violations() -> Int { score(table()) }
 
     mutating func cost() -> Cost {
         var cost = Cost(broken: violations(), assumed: 0)
@@ -128,7 +129,7 @@ struct ReadingSearch {
         let reading = candidates[r][k]
         var values: [RowValues] = []
         for (i, row) in rows.enumerated() { values += Aligner.rowValues(row, reading: i == r ? reading : nil) }
-        let broken = score(tableKey, TableValues(rows: values)) + reading.unreadable + reading.newBlanks
+        let broken = score(TableValues(rows: values)) + reading.unreadable + reading.newBlanks
         return Cost(broken: broken, assumed: reading.newBlanks)
     }
 

@@ -1,3 +1,5 @@
+import Normalization
+
 /// A description of one official statistical table: what the aligner matches against.
 /// The report profile writes one per table and template version; the mechanism is generic.
 public struct TableTemplate: Sendable {
@@ -38,7 +40,9 @@ public struct RowTemplate: Sendable {
     public var labels: [String]
     /// The group the row belongs to, so that "1." under （四） is told from "1." under （三）.
     public var group: String?
-    public var fields: [FieldTemplate]
+    public var fields: [FieldTemplate] { didSet { columns = fields.filter { $0.kind != .unitOfPrevious } } }
+    /// The fields that are columns of the source table (a derived unit is not).
+    public private(set) var columns: [FieldTemplate]
     /// Consecutive runs of `fields` that the report keeps as rows of their own: 表四 is one
     /// source row of fifteen cells, three groups of five (行政复议, 未经复议直接起诉, 复议后起诉).
     /// Empty: the fields are one row at `path`.
@@ -49,6 +53,7 @@ public struct RowTemplate: Sendable {
         self.labels = labels
         self.group = group
         self.fields = fields
+        columns = fields.filter { $0.kind != .unitOfPrevious }
         self.columnGroups = []
     }
 
@@ -58,11 +63,9 @@ public struct RowTemplate: Sendable {
         self.labels = labels
         self.group = group
         self.fields = groups.flatMap(\.fields)
+        columns = fields.filter { $0.kind != .unitOfPrevious }
         self.columnGroups = groups
     }
-
-    /// The fields that are columns of the source table (a derived unit is not).
-    public var columns: [FieldTemplate] { fields.filter { $0.kind != .unitOfPrevious } }
 
     /// How findings name the row: its official label, else its path, else "数据行".
     public var name: String { labels.first ?? (path.isEmpty ? "数据行" : path) }
@@ -85,8 +88,12 @@ public struct RowTemplate: Sendable {
 public struct ColumnGroup: Sendable {
     public var path: String
     public var fields: [FieldTemplate]
-    public init(path: String, fields: [FieldTemplate]) {
+    /// Words that name the group alone ("复议后起诉"): a caption above a row of just this
+    /// group's cells (a table per group, as OCR tools print 表四) selects its columns.
+    public var labels: [String]
+    public init(path: String, labels: [String] = [], fields: [FieldTemplate]) {
         self.path = path
+        self.labels = labels
         self.fields = fields
     }
 }
@@ -95,11 +102,15 @@ public struct FieldTemplate: Sendable {
     public var name: String
     public var kind: FieldKind
     /// The column header as the template writes it ("自然人"); used for column positions.
-    public var header: String
+    public var header: String { didSet { headerKey = LabelKey.make(header).key } }
+    /// The header's tolerant key, made once (every row with header cells above it is matched
+    /// against it).
+    public private(set) var headerKey: String
 
     public init(_ name: String, _ kind: FieldKind = .count, header: String) {
         self.name = name
         self.kind = kind
         self.header = header
+        headerKey = LabelKey.make(header).key
     }
 }

@@ -59,7 +59,7 @@ public enum ValueParser {
 
     /// Scalars a value cell can hold besides ASCII digits and punctuation: units, signs,
     /// placeholders. A cell with any other CJK or letter scalar is a label, not a value.
-    static let valueScalars: Set<Unicode.Scalar> = [
+    public static let valueScalars: Set<Unicode.Scalar> = [
         "减", "增", "万", "元", "件", "个", "条", "项", "次", "人", "家", "宗", "起", "无", "〇",
         "—", "–", "－", "−", "／", "\u{3000}", "\u{A0}",
     ]

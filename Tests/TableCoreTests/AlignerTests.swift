@@ -21,7 +21,7 @@ import Testing
     ]
 
     static func aligner() -> Aligner {
-        Aligner(templates: templates) { key, values in
+        Aligner(templates: templates) { key in { values in
             guard key == "cases" else { return 0 }
             var n = 0
             for row in values.rows {
@@ -30,7 +30,7 @@ import Testing
                 if let t = row["total"]?.integer, let b = row["b"]?.integer, row["a"] == nil, t - b < 0 { n += 1 }
             }
             return n
-        }
+        } }
     }
 
     func row(_ texts: String...) -> [InputCell] { texts.enumerated().map { InputCell($0.element, column: $0.offset) } }

@@ -1,0 +1,56 @@
+import Normalization
+
+/// A run of rows between two recognised rows, some without a label and some with only pieces
+/// of one (a PDF tool cut the label cells from their row: "行政机关不再处理其政府信息公",
+/// "缴纳费用、 | 行政机关不再处理其政"), placed by their order into the template rows missing
+/// between those two rows.
+///
+/// The label pieces alone cannot name a row (the same words end several labels), but the
+/// order can: when the run has exactly as many rows as template rows are missing in the gap,
+/// the k-th row is the k-th missing row, provided every label piece of every row is part of
+/// that row's label (or of its group's). Placed rows are `table.rowInferred`, and their
+/// values still go through the readings and the table's arithmetic.
+extension Aligner {
+    /// Fewest scalars a label piece needs to be checked against a row's label: shorter pieces
+    /// ("、") say nothing.
+    static let minimumFragment = 2
+
+    func placeFragments(_ run: [Int], end: Int, _ entries: inout [Entry], _ filled: inout [Set<Int>]) -> Bool {
+        guard let first = run.first, let t = entries[first].table, run.allSatisfy({ entries[$0].table == t }) else { return false }
+        guard let gaps = gaps(t, from: first, end: end, entries, filled), gaps.count == run.count else { return false }
+        let template = templates[t]
+        for (k, r) in zip(run, gaps) {
+            let row = template.rows[r]
+            guard !row.labels.isEmpty else { return false }
+            let whole = (row.labels + template.groups.filter { $0.id == row.group }.flatMap(\.labels)).map { LabelKey.make($0).core }
+            for piece in entries[k].labelCells where piece.core.unicodeScalars.count >= Self.minimumFragment {
+                guard whole.contains(where: { $0.containsBytes(piece.core) }) else { return false }
+            }
+        }
+        for (k, r) in zip(run, gaps) {
+            entries[k].kind = .data(row: r)
+            entries[k].inferred = true
+            filled[t].insert(r)
+        }
+        return true
+    }
+
+    /// The template rows of table `t` not yet found between the recognised rows around the run
+    /// that starts at `first` (`end`: the index after it); nil when no recognised row of the
+    /// table comes before it.
+    func gaps(_ t: Int, from first: Int, end: Int, _ entries: [Entry], _ filled: [Set<Int>]) -> [Int]? {
+        var before: Int?
+        for k in stride(from: first - 1, through: 0, by: -1) {
+            if case .data(let r) = entries[k].kind, entries[k].table == t { before = r; break }
+            if entries[k].table != t, entries[k].table != nil { break }
+        }
+        guard let before else { return nil }
+        var after = templates[t].rows.count
+        for k in end..<entries.count {
+            if case .data(let r) = entries[k].kind, entries[k].table == t { after = r; break }
+            if entries[k].table != nil, entries[k].table != t { break }
+        }
+        guard after > before else { return nil }
+        return (before + 1..<after).filter { !filled[t].contains($0) }
+    }
+}
