@@ -89,6 +89,9 @@ public enum TextShape: String, Sendable, CaseIterable {
     case markdownOCR
     /// Cells run together, as a page's `textContent` gives a table (`RunTogetherRenderer`).
     case runTogether
+    /// One cell a line, values away from their labels, as `pdftotext` without `-layout` writes a
+    /// PDF's tables (`PlainExtractRenderer`). Measured on its own (`--text-shape plainExtract`).
+    case plainExtract
 
     /// The shapes a report's text is drawn from by default. Run-together text is measured on
     /// its own (`doccanon-corpus measure --text-shape runTogether`, README "Fuzzing and
@@ -106,6 +109,11 @@ public enum TextShape: String, Sendable, CaseIterable {
     /// digits run together: "行政处罚015" is [0, 1, 5] or a blank and [0, 15], and no reader
     /// can flag it); other reports take Tika's shape instead.
     static func drawn(_ shape: TextShape, damage: [DamageOperator]) -> TextShape {
+        if shape == .plainExtract {
+            // A lost, repeated, blank or extra cell leaves a one-cell-a-line stream nothing to pair by.
+            let lost: Set<DamageOperator> = [.droppedCells, .duplicatedCells, .lostLeadingCells, .blankCells, .extraColumn, .subtotalColumn, .extraRows, .ocrDigits]
+            return damage.contains(where: lost.contains) ? .cellPerLine : shape
+        }
         guard shape == .runTogether else { return shape }
         let incompatible: Set<DamageOperator> = [
             .units, .ocrDigits, .placeholders, .extraColumn, .pageNumberLines, .rowBrokenAcrossPages, .droppedCells, .duplicatedCells, .blankCells,
