@@ -1,3 +1,4 @@
+import DocModel
 import Normalization
 
 /// A run of rows between two recognised rows, some without a label and some with only pieces
@@ -8,8 +9,9 @@ import Normalization
 /// The label pieces alone cannot name a row (the same words end several labels), but the
 /// order can: when the run has exactly as many rows as template rows are missing in the gap,
 /// the k-th row is the k-th missing row, provided every label piece of every row is part of
-/// that row's label (or of its group's). Placed rows are `table.rowInferred`, and their
-/// values still go through the readings and the table's arithmetic.
+/// that row's label (or of its group's), and the table's arithmetic, each row read plainly,
+/// breaks no more checks with the run placed than without it. Placed rows are
+/// `table.rowInferred`, and their values still go through the readings and the arithmetic.
 extension Aligner {
     /// Fewest scalars a label piece needs to be checked against a row's label: shorter pieces
     /// ("、") say nothing.
@@ -27,6 +29,7 @@ extension Aligner {
                 guard whole.contains(where: { $0.containsBytes(piece.core) }) else { return false }
             }
         }
+        guard arithmeticAllows(t, Array(zip(run, gaps)), entries) else { return false }
         for (k, r) in zip(run, gaps) {
             entries[k].kind = .data(row: r)
             entries[k].inferred = true
@@ -52,5 +55,26 @@ extension Aligner {
         }
         guard after > before else { return nil }
         return (before + 1..<after).filter { !filled[t].contains($0) }
+    }
+
+    /// True when the table's checks, every row read by its plain reading, break no more with
+    /// the rows of `placed` (entry, template row) than without them.
+    func arithmeticAllows(_ t: Int, _ placed: [(Int, Int)], _ entries: [Entry]) -> Bool {
+        let template = templates[t]
+        func plain(_ e: Entry, _ r: Int) -> Reading? {
+            let input = RowInput(slots: e.slots, row: template.rows[r])
+            return input.isRunTogether ? nil : Self.readings(input, tier: 0).first
+        }
+        var readings = [Reading?](repeating: nil, count: template.rows.count)
+        for e in entries where e.table == t {
+            if case .data(let r) = e.kind, readings[r] == nil { readings[r] = plain(e, r) }
+        }
+        let table = { (list: [Reading?]) in
+            TableValues(rows: zip(template.rows, list).flatMap { Self.rowValues($0, reading: $1) })
+        }
+        let without = table(readings)
+        for (k, r) in placed { readings[r] = plain(entries[k], r) }
+        let scorer = score(template.key)
+        return scorer(table(readings)) <= scorer(without)
     }
 }
