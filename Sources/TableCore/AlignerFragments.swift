@@ -42,19 +42,11 @@ extension Aligner {
     /// that starts at `first` (`end`: the index after it); nil when no recognised row of the
     /// table comes before it.
     func gaps(_ t: Int, from first: Int, end: Int, _ entries: [Entry], _ filled: [Set<Int>]) -> [Int]? {
-        var before: Int?
-        for k in stride(from: first - 1, through: 0, by: -1) {
-            if case .data(let r) = entries[k].kind, entries[k].table == t { before = r; break }
-            if entries[k].table != t, entries[k].table != nil { break }
-        }
+        let (before, after) = neighbours(t, from: first, end: end, entries)
         guard let before else { return nil }
-        var after = templates[t].rows.count
-        for k in end..<entries.count {
-            if case .data(let r) = entries[k].kind, entries[k].table == t { after = r; break }
-            if entries[k].table != nil, entries[k].table != t { break }
-        }
-        guard after > before else { return nil }
-        return (before + 1..<after).filter { !filled[t].contains($0) }
+        let upTo = after ?? templates[t].rows.count
+        guard upTo > before else { return nil }
+        return (before + 1..<upTo).filter { !filled[t].contains($0) }
     }
 
     /// True when the table's checks, every row read by its plain reading, break no more with
