@@ -21,13 +21,19 @@ enum ProseStatements {
     static func read(_ sections: [Section], year: Int?, template: Template) -> [String: StatedValue] {
         var found: [String: [StatedValue]] = [:]
         for section in sections {
-            for paragraph in section.paragraphs where paragraph.containsBytes("件") {
-                for sentence in ProseScanner.sentences(paragraph) {
+            // Most paragraphs name neither row: nothing to read (a byte search first).
+            for paragraph in section.paragraphs where paragraph.containsBytes("件") && names(paragraph) {
+                for sentence in ProseScanner.sentences(paragraph) where sentence.containsBytes("件") && names(sentence) {
                     for (path, stated) in statements(in: sentence, year: year, template: template) { found[path, default: []].append(stated) }
                 }
             }
         }
         return found.compactMapValues { list in Set(list.map(\.value)).count == 1 ? list[0] : nil }
+    }
+
+    /// Whether the text names one of the rows at all.
+    static func names(_ text: String) -> Bool {
+        rows.contains { $0.words.contains { text.containsBytes($0) } }
     }
 
     static func statements(in sentence: String, year: Int?, template: Template) -> [(String, StatedValue)] {
