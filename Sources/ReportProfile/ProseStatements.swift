@@ -31,10 +31,14 @@ enum ProseStatements {
         return found.compactMapValues { list in Set(list.map(\.value)).count == 1 ? list[0] : nil }
     }
 
-    /// Whether the text names one of the rows at all.
+    /// Whether the text names one of the rows and one of the columns at all (byte searches).
     static func names(_ text: String) -> Bool {
-        rows.contains { $0.words.contains { text.containsBytes($0) } }
+        guard text.containsBytes("规章") || text.containsBytes("规范性文件") else { return false }
+        for word in columnWords where text.containsBytes(word) { return true }
+        return false
     }
+
+    static let columnWords = columns.values.flatMap { $0.flatMap(\.words) }
 
     static func statements(in sentence: String, year: Int?, template: Template) -> [(String, StatedValue)] {
         let chars = Array(sentence)
