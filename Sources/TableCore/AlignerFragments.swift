@@ -49,24 +49,33 @@ extension Aligner {
         return (before + 1..<upTo).filter { !filled[t].contains($0) }
     }
 
-    /// True when the table's checks, every row read by its plain reading, break no more with
-    /// the rows of `placed` (entry, template row) than without them.
+    /// True when the table's checks break no more with the rows of `placed` (entry, template
+    /// row) than without them: the rows already there read plainly, each placed row read the
+    /// way (of its readings) that breaks fewest, given the rows before it.
     func arithmeticAllows(_ t: Int, _ placed: [(Int, Int)], _ entries: [Entry]) -> Bool {
         let template = templates[t]
-        func plain(_ e: Entry, _ r: Int) -> Reading? {
+        let scorer = score(template.key)
+        func readings(_ e: Entry, _ r: Int) -> [Reading] {
             let input = RowInput(slots: e.slots, row: template.rows[r])
-            return input.isRunTogether ? nil : Self.readings(input, tier: 0).first
+            return input.isRunTogether ? [] : Self.readings(input, tier: 0)
         }
-        var readings = [Reading?](repeating: nil, count: template.rows.count)
+        var chosen = [Reading?](repeating: nil, count: template.rows.count)
         for e in entries where e.table == t {
-            if case .data(let r) = e.kind, readings[r] == nil { readings[r] = plain(e, r) }
+            if case .data(let r) = e.kind, chosen[r] == nil { chosen[r] = readings(e, r).first }
         }
         let table = { (list: [Reading?]) in
             TableValues(rows: zip(template.rows, list).flatMap { Self.rowValues($0, reading: $1) })
         }
-        let without = table(readings)
-        for (k, r) in placed { readings[r] = plain(entries[k], r) }
-        let scorer = score(template.key)
-        return scorer(table(readings)) <= scorer(without)
+        let without = scorer(table(chosen))
+        for (k, r) in placed {
+            var best: (Int, Reading)?
+            for reading in readings(entries[k], r) {
+                chosen[r] = reading
+                let broken = scorer(table(chosen)) + reading.unreadable
+                if best == nil || broken < best!.0 { best = (broken, reading) }
+            }
+            chosen[r] = best?.1
+        }
+        return scorer(table(chosen)) <= without
     }
 }
