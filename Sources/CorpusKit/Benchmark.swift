@@ -137,7 +137,9 @@ public struct BenchmarkResult: Sendable {
             failures.append("\(generated.name).\(format.fileExtension) [\(generated.damage.map(\.rawValue).joined(separator: ","))]: \(message)")
         case .report(let report):
             // Run-together text determines fewer cells than the layout states.
-            let judged = format == .text && generated.textShape == .runTogether ? RunTogetherTruth.settled(generated) : generated
+            let judged = format != .text ? generated
+                : generated.textShape == .runTogether ? RunTogetherTruth.settled(generated)
+                : generated.textShape == .plainExtract ? PlainExtractTruth.settled(generated) : generated
             add(Scorer.score(report, judged), judged, format: format, report: report, renderer: renderer)
         }
     }

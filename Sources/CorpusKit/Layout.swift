@@ -89,6 +89,9 @@ public enum TextShape: String, Sendable, CaseIterable {
     case markdownOCR
     /// Cells run together, as a page's `textContent` gives a table (`RunTogetherRenderer`).
     case runTogether
+    /// One cell a line, values away from their labels, as `pdftotext` without `-layout` writes a
+    /// PDF's tables (`PlainExtractRenderer`). Measured on its own (`--text-shape plainExtract`).
+    case plainExtract
 
     /// The shapes a report's text is drawn from by default. Run-together text is measured on
     /// its own (`doccanon-corpus measure --text-shape runTogether`): its cells are right 92%
@@ -100,6 +103,11 @@ public enum TextShape: String, Sendable, CaseIterable {
     /// page furniture inside the table), and no cell lost or repeated (invisible once the
     /// digits run together: no reader could flag it); other reports take Tika's shape instead.
     static func drawn(_ shape: TextShape, damage: [DamageOperator]) -> TextShape {
+        if shape == .plainExtract {
+            // A lost, repeated, blank or extra cell leaves a one-cell-a-line stream nothing to pair by.
+            let lost: Set<DamageOperator> = [.droppedCells, .duplicatedCells, .lostLeadingCells, .blankCells, .extraColumn, .subtotalColumn, .extraRows, .ocrDigits]
+            return damage.contains(where: lost.contains) ? .cellPerLine : shape
+        }
         guard shape == .runTogether else { return shape }
         let incompatible: Set<DamageOperator> = [.units, .ocrDigits, .placeholders, .extraColumn, .pageNumberLines, .rowBrokenAcrossPages, .droppedCells, .duplicatedCells]
         return damage.contains(where: incompatible.contains) ? .cellPerLine : shape

@@ -17,7 +17,7 @@ public enum TextRenderer {
                 lines.append(String(repeating: " ", count: rng.int(0...16)) + s)
             case .table(let t):
                 if lines.last != "" { lines.append("") }
-                lines += table(t, shape: report.textShape, spans: report.spanStyle, rng: &rng)
+                lines += report.textShape == .plainExtract ? PlainExtractRenderer.table(t, report) : table(t, shape: report.textShape, spans: report.spanStyle, rng: &rng)
                 lines.append("")
                 continue
             }
@@ -102,7 +102,7 @@ public enum TextRenderer {
                 lines.append("| " + cells.map(oneLine).joined(separator: " | ") + " |")
                 if n == 0, separator { lines.append("|" + Array(repeating: "---|", count: cells.count).joined()) }
             }
-        case .spaceAligned, .markdownOCR, .runTogether:
+        case .spaceAligned, .markdownOCR, .runTogether, .plainExtract:
             break
         }
         return lines

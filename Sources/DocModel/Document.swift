@@ -64,6 +64,10 @@ public struct Table: Sendable, Equatable {
     /// hold several labels and a value cell the digits of several values (`TableCore.RunTogether`).
     /// Not serialised.
     public var runTogether = false
+    /// True when the source wrote the table one cell a line with nothing to say which cell is in
+    /// which row (`pdftotext` without `-layout`): each row is one line, a label or a value, in the
+    /// order written; the aligner pairs them (`TableCore` CellStream). Not serialised.
+    public var cellStream = false
 
     public init(rowCount: Int, columnCount: Int, cells: [Cell]) {
         self.rowCount = rowCount

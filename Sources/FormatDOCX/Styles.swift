@@ -11,9 +11,11 @@ struct StyleSheet {
         var ilvl: Int?
     }
 
-    var styles: [String: Style] = [:]
+    private(set) var styles: [String: Style] = [:]
     /// The paragraph style applied when a paragraph names none.
-    var defaultParagraphStyle: String?
+    private(set) var defaultParagraphStyle: String?
+    /// Each style's outline level, resolved once (every paragraph asks).
+    private var outlineLevels: [String: Int] = [:]
 
     init() {}
 
@@ -40,6 +42,9 @@ struct StyleSheet {
             if type == "paragraph", let d = xml.attribute(c, local: "default"), d == "1" || d == "true" { defaultParagraphStyle = id }
             styles[id] = style
         }
+        for id in styles.keys {
+            if let level = resolveOutlineLevel(id) { outlineLevels[id] = level }
+        }
     }
 
     /// Follows `w:basedOn` from `id` (at most 32 steps, so a cycle ends) and returns the first
@@ -58,6 +63,10 @@ struct StyleSheet {
     /// Outline level (0 = top) of a style: `w:outlineLvl` through the basedOn chain, else a
     /// built-in heading style name ("heading 2", "标题 2"). Level 9 is body text.
     func outlineLevel(_ id: String?) -> Int? {
+        (id ?? defaultParagraphStyle).flatMap { outlineLevels[$0] }
+    }
+
+    private func resolveOutlineLevel(_ id: String) -> Int? {
         let level = resolve(id) { style -> Int? in
             if let l = style.outlineLevel { return l }
             guard let name = style.name?.lowercased() else { return nil }

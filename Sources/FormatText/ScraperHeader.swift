@@ -144,7 +144,7 @@ enum ScraperHeader {
         // A rule drawn with characters ("==========", "===== 正文 =====") around chrome words.
         let words = withoutRule(line)
         if words.isEmpty { return line.unicodeScalars.count >= 3 }
-        let parts = words.split { "【】[]<>《》 　".contains($0) }.map(String.init)
+        let parts = words.split(onScalars: { "【】[]<>《》 　".unicodeScalars.contains($0) }).map(String.init)
         if !parts.isEmpty, parts.allSatisfy({ chromeWords.contains($0) }) { return true }
         if chromeWords.contains(where: { $0.count >= 3 && line.hasPrefix($0) }), line.unicodeScalars.count <= 120 { return true }
         if line.hasPrefix("字号") || line.hasPrefix("字体") || line.hasPrefix("【字体") || line.hasPrefix("【字号") { return true }
@@ -202,7 +202,8 @@ enum ScraperHeader {
 
     /// A navigation line: short words between separators or spaces, with a menu word among them.
     static func isMenu(_ line: String) -> Bool {
-        let parts = line.split { " 　|｜>»→/·•".contains($0) }.map(String.init)
+        // U+0387 is canonically "·".
+        let parts = line.split(onScalars: { " 　|｜>»→/·•\u{387}".unicodeScalars.contains($0) }).map(String.init)
         guard parts.count >= 2, !line.containsBytes("报告") else { return false }
         guard parts.allSatisfy({ $0.count <= 10 && !$0.contains(where: { $0.isNumber }) }) else { return false }
         return parts.contains { menuWords.contains($0) }

@@ -122,10 +122,13 @@ struct TextReader {
     var pageLines: Set<Int> = []
     /// Lines dropped as a page's running header inside a space-aligned table.
     var runningHeaders: [Int] = []
+    /// Each line's class for `CellStreamTable`, once worked out.
+    var streamClasses: [CellStreamTable.Line?] = []
 
     mutating func blocks() throws(AdapterFailure) -> [Block] {
         var blocks: [Block] = []
         var i = 0
+        streamClasses = Array(repeating: nil, count: lines.count)
         while i < lines.count {
             switch kinds[i] {
             case .blank, .pageNumber:
@@ -144,6 +147,11 @@ struct TextReader {
                     let cleaned = Normalizer.clean(String(atx.text))
                     if !cleaned.isEmpty { blocks.append(.heading(level: atx.level, text: cleaned)) }
                     i += 1
+                    continue
+                }
+                if let (streamBlocks, next) = try CellStreamTable.read(lines, kinds, from: i, grid: grid, classes: &streamClasses) {
+                    blocks += streamBlocks
+                    i = next
                     continue
                 }
                 if let (table, next) = try RunTogetherTable.read(lines, kinds, from: i, grid: grid, pageLines: pageLines) {

@@ -156,7 +156,36 @@ extension String {
     }
 }
 
+extension String {
+    /// `split(whereSeparator:)` for separators that are characters of one scalar, found on
+    /// scalars (much cheaper than walking characters): a scalar `isSeparator` accepts that is
+    /// a character of its own there (not "\r\n", not followed by a combining mark). Empty
+    /// pieces are left out. `isSeparator` must accept every scalar canonically equivalent to
+    /// a separator ("\u{387}" is "·").
+    public func split(onScalars isSeparator: (Unicode.Scalar) -> Bool) -> [Substring] {
+        var pieces: [Substring] = []
+        let scalars = unicodeScalars
+        var start = startIndex, i = scalars.startIndex
+        while i < scalars.endIndex {
+            let next = scalars.index(after: i)
+            if isSeparator(scalars[i]), i.samePosition(in: self) != nil, index(after: i) == next {
+                if start < i { pieces.append(self[start..<i]) }
+                start = next
+            }
+            i = next
+        }
+        if start < endIndex { pieces.append(self[start...]) }
+        return pieces
+    }
+}
+
 extension StringProtocol {
+    /// `count <= n`, in at most `n` steps whatever the length (a long paragraph is not counted
+    /// through to say it is not a short line).
+    public func hasAtMost(characters n: Int) -> Bool {
+        utf8.count <= n || dropFirst(n).isEmpty
+    }
+
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes (so whole scalars match
     /// whole scalars). Much cheaper than the generic `contains`, which builds a searcher.
     public func containsBytes(_ needle: String) -> Bool {

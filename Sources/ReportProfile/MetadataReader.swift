@@ -58,7 +58,7 @@ enum MetadataReader {
         if let d = date(in: text) { return (nil, d) }
         if isAgencyLine(text) { return (text, nil) }
         // Agency and date on one line ("安泽县人民政府　2022年2月15日").
-        guard text.count <= 50 else { return (nil, nil) }
+        guard text.hasAtMost(characters: 50) else { return (nil, nil) }
         var split = text.startIndex
         while split < text.endIndex {
             let head = String(text[..<split]).trimmingCharacters(" 　")
@@ -69,7 +69,7 @@ enum MetadataReader {
     }
 
     static func isAgencyLine(_ text: String) -> Bool {
-        guard text.count >= 2, text.count <= 30, !text.contains(where: { "。，,：:；;、（）()".contains($0) }) else { return false }
+        guard text.hasAtMost(characters: 30), text.count >= 2, !text.contains(where: { "。，,：:；;、（）()".contains($0) }) else { return false }
         guard SectionReader.sectionID(of: text) == nil else { return false }
         return agencySuffixes.contains { text.hasSuffix($0) }
     }
@@ -126,7 +126,7 @@ enum MetadataReader {
 
     /// An ISO date when the line is nothing but the date, in any form the signature uses.
     static func date(in raw: String) -> String? {
-        guard raw.count <= 24 else { return nil }
+        guard raw.hasAtMost(characters: 24) else { return nil }
         return DateText.whole(raw)
     }
 }
@@ -215,7 +215,7 @@ enum TitleFinder {
     /// A short line that can be part of a title: no sentence punctuation, not a section
     /// heading, not page chrome.
     static func isFragment(_ text: String) -> Bool {
-        text.count >= 2 && text.count <= 40 && !text.contains { "。，,：:；;、|｜>".contains($0) }
+        text.hasAtMost(characters: 40) && text.count >= 2 && !text.contains { "。，,：:；;、|｜>".contains($0) }
             && SectionReader.sectionID(of: text) == nil && !isChrome(text) && MetadataReader.date(in: text) == nil
     }
 

@@ -17,21 +17,7 @@ enum ProseScanner {
     static let maxSentence = 400
 
     static func sentences(_ paragraph: String) -> [String] {
-        // Split at the characters that end a sentence, found on scalars: a scalar that ends a
-        // sentence and is a character of its own there (not "\r\n", not followed by a mark).
-        var pieces: [Substring] = []
-        let scalars = paragraph.unicodeScalars
-        var start = paragraph.startIndex, i = scalars.startIndex
-        while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if isSentenceEnd(scalars[i]), i.samePosition(in: paragraph) != nil, paragraph.index(after: i) == next {
-                if start < i { pieces.append(paragraph[start..<i]) }
-                start = next
-            }
-            i = next
-        }
-        if start < paragraph.endIndex { pieces.append(paragraph[start...]) }
-        return pieces
+        paragraph.split(onScalars: isSentenceEnd)
             .filter { $0.utf8.count <= maxSentence || $0.count <= maxSentence }  // bytes ≥ characters
             .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }

@@ -23,7 +23,7 @@ public enum ReportReader {
         for (t, table) in tables.enumerated() {
             var byRow = Array(repeating: [InputCell](), count: table.rowCount)
             for (c, cell) in table.cells.enumerated() where cell.row < table.rowCount && !cell.isPadding {
-                byRow[cell.row].append(InputCell(cell.text, column: cell.column, source: CellRef(table: t, cell: c), runTogether: table.runTogether))
+                byRow[cell.row].append(InputCell(cell.text, column: cell.column, source: CellRef(table: t, cell: c), runTogether: table.runTogether, cellStream: table.cellStream))
             }
             rows += byRow
         }

@@ -45,8 +45,8 @@ enum SectionReader {
     /// A heading must look like one: short, not a sentence (no "，", "。", "；", no closing
     /// "：" that announces a list), and numbered or short enough to stand alone on its line.
     static func sectionID(of text: String) -> SectionID? {
-        let count = text.unicodeScalars.count
-        guard count <= 45, let last = text.last, !"。；;，,：:".contains(last) else { return nil }
+        // A scalar is at most four bytes: a longer text is no heading, without counting.
+        guard text.utf8.count <= 4 * 45, text.unicodeScalars.count <= 45, let last = text.last, !"。；;，,：:".contains(last) else { return nil }
         guard !text.contains(where: { "。；;，".contains($0) }) else { return nil }
         let key = LabelKey.make(text)
         // Top-level numbering only: "一、", "1、", "1." or none; "（一）" marks a subsection.

@@ -24,7 +24,7 @@ public enum JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
-        case .integer(let i): out.append(contentsOf: String(i).utf8)  // a small string: no allocation
+        case .integer(let i): appendInteger(i, to: &out)
         case .number(let s): out.append(contentsOf: s.utf8)
         case .string(let s): appendQuoted(s, to: &out)
         case .array(_, let items):
@@ -63,13 +63,28 @@ public enum JSONWriter {
     }
 
     private static func sortedByKey(_ members: [CanonicalValue.Member]) -> [CanonicalValue.Member] {
-        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        func precedes(_ a: String, _ b: String) -> Bool {
+            var a = a, b = b
+            return a.withUTF8 { x in b.withUTF8 { y in x.lexicographicallyPrecedes(y) } }
+        }
         var inOrder = true
         for i in members.indices.dropFirst() where !precedes(members[i - 1].key, members[i].key) {
             inOrder = false
             break
         }
         return inOrder ? members : members.sorted { precedes($0.key, $1.key) }
+    }
+
+    /// The decimal digits of `i`, written straight into `out`.
+    private static func appendInteger(_ i: Int, to out: inout [UInt8]) {
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        var m = i.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        out[start...].reverse()
     }
 
     private static func newline(_ out: inout [UInt8], pretty: Bool, indent: Int) {
@@ -86,13 +101,18 @@ public enum JSONWriter {
     }
 
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { appendQuoted(bytes: $0, to: &out) }  // a native string: its own bytes, no copy
+    }
+
+    private static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         defer { out.append(UInt8(ascii: "\"")) }
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: s.utf8)
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: bytes)
             return
         }
-        for b in s.utf8 {
+        for b in bytes {
             switch b {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)

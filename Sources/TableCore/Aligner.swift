@@ -15,12 +15,15 @@ public struct InputCell: Sendable, Equatable {
     /// The cell is a piece of a row whose cells the source ran together (`Table.runTogether`):
     /// a value cell holds the digits of one or more values, a label cell one or more labels.
     public let runTogether: Bool
+    /// One line of a table written one cell a line (`Table.cellStream`; CellStream.swift).
+    public let cellStream: Bool
 
-    public init(_ text: String, column: Int, source: CellRef? = nil, runTogether: Bool = false) {
+    public init(_ text: String, column: Int, source: CellRef? = nil, runTogether: Bool = false, cellStream: Bool = false) {
         self.text = text
         self.column = column
         self.source = source
         self.runTogether = runTogether
+        self.cellStream = cellStream
         isBlank = ValueParser.isBlank(text)
         isValue = !isBlank && (runTogether ? RunTogether.isValueRun(text[...]) : ValueParser.isValueLike(text))
         labelKey = isBlank || isValue ? nil : LabelKey.make(text)
@@ -137,8 +140,20 @@ public struct Aligner {
         // A caption naming a column group, and the entries holding rows printed by groups.
         var caption: GroupRef?
         var byGroups: [Int: Int] = [:]
-
+        var stream: [InputCell] = []
+        func flushStream() {
+            guard !stream.isEmpty else { return }
+            let (streamed, streamFindings) = streamEntries(stream, startTable: currentTable)
+            (entries, findings, stream, lastWasHeader) = (entries + streamed, findings + streamFindings, [], false)
+            if let t = streamed.last?.table { currentTable = t }
+        }
         for row in unglue(rows) {
+            // A table written one cell a line: its cells are paired as a stream (CellStream.swift).
+            if let cell = row.first, cell.cellStream {
+                stream += row
+                continue
+            }
+            flushStream()
             let entry = classify(row, currentTable: currentTable, currentGroup: currentGroup)
             if let ref = columnGroup(captioned: row) {
                 caption = ref
@@ -184,6 +199,7 @@ public struct Aligner {
             if e.table == nil { e.table = currentTable }
             entries.append(e)
         }
+        flushStream()
 
         entries = mergeValueLines(entries)
         // Place rows without labels.

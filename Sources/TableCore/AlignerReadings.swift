@@ -65,11 +65,11 @@ extension Aligner {
             findings += rowFindings(template, r, source, path: path, search: search, plainCount: plainCounts[r], prose: prose[r] != nil)
             if let state = splits[r], let finding = splitFinding(template, r, source, state, path: path, search: search, prose: prose[r]) { findings.append(finding) }
             if let choice = prose[r] { findings += proseFindings(template, row, choice) }
-            findings += valueFindings(template, row, reading)
+            findings += valueFindings(row, reading, paths: template.fieldPaths[r])
             let inferred: ValueSource.Inference? =
                 source.input.isRunTogether ? (source.input.slots.count == row.columns.count ? nil : .digitSplit)
                 : source.entry.inferred ? .rowPosition : (search.steps[r] != nil && !reading.keepsColumns ? .arithmetic : nil)
-            Self.sources(template.key, row, reading, inferred: inferred, into: &sources)
+            Self.sources(row, reading, paths: template.fieldPaths[r], inferred: inferred, into: &sources)
         }
         return TableReading(values: TableValues(rows: rows, extraRows: extraRows), findings: findings, sources: sources)
     }
@@ -189,9 +189,9 @@ extension Aligner {
     }
 
     /// Findings on the cells read: unreadable, placeholders, repaired digits, units converted.
-    func valueFindings(_ template: TableTemplate, _ row: RowTemplate, _ reading: Reading) -> [Finding] {
+    /// `paths`: the report paths of the row's fields (`TableTemplate.fieldPaths`).
+    func valueFindings(_ row: RowTemplate, _ reading: Reading, paths: [String]) -> [Finding] {
         var out: [Finding] = []
-        let paths = Self.fieldPaths(template.key, row)
         for (i, cell) in reading.values.enumerated() {
             let fieldPath = paths[row.columnFieldIndex(i)]
             switch cell {
@@ -223,8 +223,7 @@ extension Aligner {
     }
 
     /// Where each non-null value of the row came from.
-    static func sources(_ tableKey: String, _ row: RowTemplate, _ reading: Reading, inferred: ValueSource.Inference?, into out: inout [String: ValueSource]) {
-        let paths = fieldPaths(tableKey, row)
+    static func sources(_ row: RowTemplate, _ reading: Reading, paths: [String], inferred: ValueSource.Inference?, into out: inout [String: ValueSource]) {
         var column = 0
         var previous: (cell: CellRef?, path: String)?
         for (f, field) in row.fields.enumerated() {
@@ -256,7 +255,7 @@ extension Aligner {
                 continue
             }
             let cell = reading.map { columnIndex < $0.values.count ? $0.values[columnIndex] : .blank } ?? .blank
-            if case .value(_, let unit, _) = cell { lastUnit = unit ?? Self.unit(inHeader: field.header) } else { lastUnit = nil }
+            if case .value(_, let unit, _) = cell { lastUnit = unit ?? field.headerUnit } else { lastUnit = nil }
             fields.append(FieldValue(name: field.name, value: cell.value))
             columnIndex += 1
         }

@@ -4,7 +4,7 @@ import Normalization
 /// The report profile writes one per table and template version; the mechanism is generic.
 public struct TableTemplate: Sendable {
     /// The report key of the table ("applications").
-    public var key: String
+    public var key: String { didSet { fieldPaths = Self.fieldPaths(key, rows) } }
     /// How findings name the table ("表三").
     public var title: String
     /// Header and note labels that only this table has ("申请人情况", "行政复议").
@@ -12,7 +12,9 @@ public struct TableTemplate: Sendable {
     /// Label-only rows that give context: blocks of table 二 and groups of table 三.
     public var groups: [GroupTemplate]
     /// Data rows in template order.
-    public var rows: [RowTemplate]
+    public var rows: [RowTemplate] { didSet { fieldPaths = Self.fieldPaths(key, rows) } }
+    /// Per row, the dotted report path of each of its fields, made once.
+    public private(set) var fieldPaths: [[String]]
 
     public init(key: String, title: String, anchors: [String], groups: [GroupTemplate], rows: [RowTemplate]) {
         self.key = key
@@ -20,6 +22,11 @@ public struct TableTemplate: Sendable {
         self.anchors = anchors
         self.groups = groups
         self.rows = rows
+        fieldPaths = Self.fieldPaths(key, rows)
+    }
+
+    static func fieldPaths(_ key: String, _ rows: [RowTemplate]) -> [[String]] {
+        rows.map { Aligner.fieldPaths(key, $0) }
     }
 }
 
@@ -102,15 +109,22 @@ public struct FieldTemplate: Sendable {
     public var name: String
     public var kind: FieldKind
     /// The column header as the template writes it ("自然人"); used for column positions.
-    public var header: String { didSet { headerKey = LabelKey.make(header).key } }
-    /// The header's tolerant key, made once (every row with header cells above it is matched
-    /// against it).
+    public var header: String {
+        didSet {
+            headerKey = LabelKey.make(header).key
+            headerUnit = Aligner.unit(inHeader: header)
+        }
+    }
+    /// The header's tolerant key and the unit it names, made once (every row with header cells
+    /// above it is matched against it; every value without a unit takes it).
     public private(set) var headerKey: String
+    public private(set) var headerUnit: String?
 
     public init(_ name: String, _ kind: FieldKind = .count, header: String) {
         self.name = name
         self.kind = kind
         self.header = header
         headerKey = LabelKey.make(header).key
+        headerUnit = Aligner.unit(inHeader: header)
     }
 }

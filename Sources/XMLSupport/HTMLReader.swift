@@ -161,13 +161,16 @@ extension HTMLReader {
 struct HTMLTreeConverter {
     let options: HTMLReader.Options
     var nodes = 0
+    /// Names by their C string: libxml2 keeps one copy of each name in its dictionary, and
+    /// every node lives until the conversion ends, so a pointer stands for one name.
+    var names: [UInt: String] = [:]
 
     init(options: HTMLReader.Options) {
         self.options = options
     }
 
     mutating func element(_ n: xmlNodePtr, depth: Int) throws(XMLParseError) -> XMLElement? {
-        let name = n.pointee.name.map { String(cString: $0) } ?? ""
+        let name = self.name(n.pointee.name)
         if options.droppedElements.contains(name) { return nil }
         nodes += 1
         if nodes > options.maxNodes {
@@ -177,7 +180,7 @@ struct HTMLTreeConverter {
         var attr = n.pointee.properties
         while let a = attr {
             attr = a.pointee.next
-            let attrName = a.pointee.name.map { String(cString: $0) } ?? ""
+            let attrName = self.name(a.pointee.name)
             if let kept = options.keptAttributes, !kept.contains(attrName) { continue }
             var value = ""
             if let only = a.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE, let content = only.pointee.content {
@@ -215,6 +218,15 @@ struct HTMLTreeConverter {
         default:
             return nil
         }
+    }
+
+    mutating func name(_ raw: UnsafePointer<xmlChar>?) -> String {
+        guard let raw else { return "" }
+        let key = UInt(bitPattern: raw)
+        if let known = names[key] { return known }
+        let name = String(cString: raw)
+        names[key] = name
+        return name
     }
 
     /// The first `limit` bytes of a C string (cut at a character boundary).

@@ -1,0 +1,130 @@
+import DocModel
+import Normalization
+import TableCore
+import TextLayout
+
+/// Tables written one cell a line, with no tab, pipe or column position to say which cell is
+/// in which row: what `pdftotext` without `-layout` gives for a PDF's tables (cells one a line,
+/// blank lines between, a header label broken over lines, the values of a row or of a block of
+/// rows sometimes before or after the labels they belong to, page numbers in between).
+///
+/// A region of such lines is a run of short lines that are not sentences, bare values among
+/// them (at least `minimumValues`), with blank lines and page numbers between. Each of its
+/// lines becomes a source row of one cell, in the order written, and the table is marked
+/// `cellStream`: the aligner pairs the labels and values of the stream by the template and the
+/// tables' arithmetic (`TableCore` CellStream*.swift). A section heading inside the region
+/// ("三、收到和处理政府信息公开申请情况") stays a heading between two such tables.
+enum CellStreamTable {
+    /// Longest line that may be a cell, in scalars; a PDF's prose lines wrap wider than this.
+    static let cellLength = 26
+    /// Fewest lines holding a value alone for a region to be a table's cells (表二 of the 2021
+    /// template alone has ten), and the least share of them among the region's lines.
+    static let minimumValues = 8
+    static let minimumValueShare = 0.2
+    /// Most lines in a row without a value inside a region (a table's header, labels written after
+    /// their values); a longer stretch of short lines ends it.
+    static let maximumLabelRun = 40
+
+    enum Line { case value, label, heading, skip, other }
+
+    static func classify(_ line: Substring, _ kind: TextAdapter.LineKind) -> Line {
+        switch kind {
+        case .blank, .pageNumber: return .skip
+        case .text: break
+        default: return .other
+        }
+        // Cheap test first: most text lines are prose, far longer than a cell.
+        guard line.utf8.count <= cellLength * 4 else { return .other }
+        let text = Normalizer.clean(String(line))
+        guard !text.isEmpty, text.unicodeScalars.count <= cellLength else { return .other }
+        // One value alone: no space inside (a row of values set by spaces is `AlignedTable`'s).
+        let spaced = text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        if !spaced, ValueParser.isValueLike(text), text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) || $0 == "—" || $0 == "-" || $0 == "/" }) {
+            return .value
+        }
+        if isSectionHeading(text) { return .heading }
+        if text.contains("。") || text.hasSuffix("；") { return .other }
+        return .label
+    }
+
+    /// A report section's heading, numbered or not ("三、收到和处理政府信息公开申请情况",
+    /// "3、收到和处理…", "其他需要报告的事项"), unlike the tables' own row labels
+    /// ("一、本年新收政府信息公开申请数量", "8.属于行政查询事项"): it names one of the six sections.
+    static func isSectionHeading(_ text: String) -> Bool {
+        guard text.unicodeScalars.count <= 40, !text.hasPrefix("（"), !text.hasPrefix("(") else { return false }
+        return sectionPhrases.contains { text.contains($0) } || text.contains("行政复议") && text.contains("行政诉讼") && text.hasSuffix("情况")
+    }
+
+    static let sectionPhrases = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "存在的主要问题", "其他需要报告的事项"]
+
+    /// The blocks of the region starting at `start` (tables and the headings between them) and
+    /// the line after it, or nil when no region of a table's cells starts there.
+    /// `classes` holds each line's class once worked out (a region is scanned from each line it
+    /// might start at).
+    static func read(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, classes known: inout [Line?]) throws(AdapterFailure) -> ([Block], Int)? {
+        func classify(_ k: Int) -> Line {
+            if let c = known[k] { return c }
+            let c = Self.classify(lines[k], kinds[k])
+            known[k] = c
+            return c
+        }
+        guard classify(start) != .other else { return nil }
+        var classes: [Line] = []
+        var i = start
+        var lastValue = -1
+        var values = 0
+        var sinceValue = 0
+        while i < lines.count {
+            let c = classify(i)
+            if c == .other { break }
+            if c == .value {
+                lastValue = i
+                values += 1
+                sinceValue = 0
+            } else if c != .skip {
+                sinceValue += 1
+                if sinceValue > maximumLabelRun { break }
+            }
+            classes.append(c)
+            i += 1
+        }
+        let written = classes.filter { $0 != .skip }.count
+        guard values >= minimumValues, Double(values) >= minimumValueShare * Double(written), lastValue >= start else { return nil }
+        // Lines after the last value belong to the text that follows, but labels of the last table
+        // written after its values stay (up to the next section heading).
+        var end = lastValue + 1
+        while end < i, classes[end - start] != .heading { end += 1 }
+        while end > lastValue + 1, classes[end - 1 - start] == .skip { end -= 1 }
+        var blocks: [Block] = []
+        var rows: [SourceRow] = []
+        func flush() throws(AdapterFailure) {
+            guard !rows.isEmpty else { return }
+            var table: Table
+            do {
+                table = try grid.build(rows)
+            } catch {
+                throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
+            }
+            table.cellStream = true
+            blocks.append(.table(table))
+            rows = []
+        }
+        for k in start..<end {
+            switch classes[k - start] {
+            case .heading:
+                try flush()
+                blocks.append(HeadingDetector.block(for: Normalizer.clean(String(lines[k]))))
+            case .value, .label:
+                let line = lines[k]
+                let from = line.unicodeScalars.prefix { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.count
+                let raw = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(from))).trimmingSpaces
+                let origin = CellOrigin(raw: raw, location: .text(line: k + 1, from: from, to: from + raw.unicodeScalars.count))
+                rows.append(SourceRow(cells: [SourceCell(Normalizer.clean(raw), origin: origin)]))
+            case .skip, .other:
+                continue
+            }
+        }
+        try flush()
+        return (blocks, end)
+    }
+}
