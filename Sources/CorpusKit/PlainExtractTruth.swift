@@ -3,8 +3,8 @@ import DocModel
 /// Which cells a table written one cell a line (`PlainExtractRenderer`) leaves open: the cells of
 /// a block of 表二 rows written column by column or a row of several cells not written whole
 /// between its label and the next label (表二 has no arithmetic to tell the order), and
-/// the cells of 表四's second and third groups when its groups are interleaved (read either way,
-/// both add up: the text does not say which group is which). Null with a finding is right there,
+/// the cells of an interleaved 表四 that the interleavings adding up disagree on (its second and
+/// third groups always, unless equal: the text does not say which group is which). Null with a finding is right there,
 /// as is the value. The pairing the text does decide needs its findings allowed.
 enum PlainExtractTruth {
     static func settled(_ report: GeneratedReport) -> GeneratedReport {
@@ -38,9 +38,43 @@ enum PlainExtractTruth {
                     if plan.labelsAtEnd.contains(r) || plan.valuesFirst.contains(r) || runsOn { open(table.rows[r]) }
                 }
             }
-            if plan.order != nil, let r = table.rows.firstIndex(where: { $0.kind == .data }) { open(table.rows[r], fields: 5..<15) }
+            if let order = plan.order, let r = table.rows.firstIndex(where: { $0.kind == .data }) {
+                let values = PlainExtractRenderer.values(table.rows[r], truth).map { $0?.integer }
+                for k in openCells(order.map { values[$0] }) { open(table.rows[r], fields: k..<(k + 1)) }
+            }
         }
         out.truth = truth
         return out
+    }
+
+    /// The cells (0..<15, three groups of five) that the interleavings of `stream` whose groups
+    /// all add up (each group's values in order, the first value the first group's) disagree on.
+    static func openCells(_ stream: [Int?]) -> [Int] {
+        var seen = [Set<Int?>](repeating: [], count: 15)
+        var groups: [[Int?]] = [[], [], []]
+        var done = false
+        func adds(_ g: [Int?]) -> Bool {
+            guard g.count == 5, g.allSatisfy({ $0 != nil }) else { return false }
+            return g.prefix(4).reduce(0) { $0 + $1! } == g[4]!
+        }
+        func go(_ k: Int) {
+            if done { return }
+            if k == stream.count {
+                for (u, g) in groups.enumerated() { for (c, v) in g.enumerated() { seen[u * 5 + c].insert(v) } }
+                done = seen.allSatisfy { $0.count > 1 }
+                return
+            }
+            for u in 0..<3 where groups[u].count < 5 && (k > 0 || u == 0) {
+                // Groups open in any order, but two empty groups are alike: try the first of them.
+                if groups[u].isEmpty, (0..<u).contains(where: { groups[$0].isEmpty }), k > 0 { continue }
+                groups[u].append(stream[k])
+                if groups[u].count < 5 || adds(groups[u]) { go(k + 1) }
+                groups[u].removeLast()
+            }
+        }
+        go(0)
+        // B and C are alike to the text: what one may hold, the other may too.
+        for c in 0..<5 { let both = seen[5 + c].union(seen[10 + c]); seen[5 + c] = both; seen[10 + c] = both }
+        return seen.indices.filter { seen[$0].count != 1 }
     }
 }

@@ -27,6 +27,27 @@ enum CellStreamTable {
 
     enum Line { case value, label, heading, skip, other }
 
+    /// A cheap bound, on bytes: the text has enough short lines that may hold a value alone (a
+    /// digit, a full-width or dash character, "/") for a region to be possible at all.
+    static func possible(_ lines: [Substring], _ kinds: [TextAdapter.LineKind]) -> Bool {
+        var n = 0
+        for (k, line) in lines.enumerated() where kinds[k] == .text {
+            let bytes = line.utf8
+            guard bytes.count <= cellLength * 4 else { continue }
+            var short = 0
+            var digit = false
+            for b in bytes where b != 0x20 && b != 0x09 {
+                short += 1
+                if (0x30...0x39).contains(b) || b == 0xEF || b == 0xE2 || b == 0x2D || b == 0x2F || b == 0xE6 { digit = true }
+            }
+            if digit, short <= 24 {
+                n += 1
+                if n >= minimumValues { return true }
+            }
+        }
+        return false
+    }
+
     static func classify(_ line: Substring, _ kind: TextAdapter.LineKind) -> Line {
         switch kind {
         case .blank, .pageNumber: return .skip

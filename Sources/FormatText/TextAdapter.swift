@@ -129,6 +129,7 @@ struct TextReader {
         var blocks: [Block] = []
         var i = 0
         streamClasses = Array(repeating: nil, count: lines.count)
+        let streamPossible = CellStreamTable.possible(lines, kinds)
         while i < lines.count {
             switch kinds[i] {
             case .blank, .pageNumber:
@@ -149,7 +150,7 @@ struct TextReader {
                     i += 1
                     continue
                 }
-                if let (streamBlocks, next) = try CellStreamTable.read(lines, kinds, from: i, grid: grid, classes: &streamClasses) {
+                if streamPossible, let (streamBlocks, next) = try CellStreamTable.read(lines, kinds, from: i, grid: grid, classes: &streamClasses) {
                     blocks += streamBlocks
                     i = next
                     continue
