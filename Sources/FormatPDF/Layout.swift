@@ -44,6 +44,20 @@ struct Piece: Sendable, Equatable {
         return String(s)
     }
 
+    /// The piece cut where its glyphs are more than a point apart: the runs set without a gap.
+    func runs() -> [Piece] {
+        var cuts = [0]
+        for k in glyphs.indices.dropFirst() where glyphs[k].x0 - glyphs[k - 1].x1 > 1 { cuts.append(k) }
+        guard cuts.count > 1 else { return [self] }
+        return zip(cuts, cuts.dropFirst() + [glyphs.count]).map { from, to in
+            var piece = self
+            piece.glyphs = Array(glyphs[from..<to])
+            piece.box.x0 = max(box.x0, glyphs[from].x0)
+            piece.box.x1 = min(box.x1, glyphs[to - 1].x1)
+            return piece
+        }
+    }
+
     /// The part of this piece whose glyph centres fall in [from, to).
     func slice(from: Double, to: Double) -> Piece? {
         let kept = glyphs.filter { ($0.x0 + $0.x1) / 2 >= from && ($0.x0 + $0.x1) / 2 < to }

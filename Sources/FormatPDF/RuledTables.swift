@@ -133,12 +133,25 @@ enum RuledTables {
                 rest.append(piece)
                 continue
             }
-            for (i, region) in tables[t].regions.enumerated() where region.box.contains(x: region.box.midX, y: piece.box.midY) {
-                if piece.box.x0 >= region.box.x0, piece.box.x1 < region.box.x1 {
-                    cellPieces[t][i].append(piece)  // wholly inside: no glyph to cut off
-                } else if let part = piece.slice(from: region.box.x0, to: region.box.x1) {
-                    cellPieces[t][i].append(part)
+            let regions = tables[t].regions
+            let row = regions.indices.filter { regions[$0].box.contains(x: regions[$0].box.midX, y: piece.box.midY) }
+            if let i = row.first(where: { piece.box.x0 >= regions[$0].box.x0 && piece.box.x1 < regions[$0].box.x1 }) {
+                cellPieces[t][i].append(piece)  // wholly inside: no glyph to cut off
+                continue
+            }
+            for run in piece.runs() {
+                // Text set without a gap over a rule overflows its cell (a label in a column too
+                // narrow for it): it stays whole in the cell holding most of it, unless digits
+                // lie outside that cell.
+                func inside(_ g: Glyph, _ i: Int) -> Bool { regions[i].box.x0 <= (g.x0 + g.x1) / 2 && (g.x0 + g.x1) / 2 < regions[i].box.x1 }
+                let held = row.map { i in run.glyphs.filter { inside($0, i) }.count }
+                if let most = held.indices.max(by: { held[$0] < held[$1] }), held[most] > 0,
+                    !run.glyphs.contains(where: { !inside($0, row[most]) && ("0"..."9").contains($0.scalar) }) {
+                    let i = row[most]
+                    cellPieces[t][i].append(run)
+                    continue
                 }
+                for i in row { if let part = run.slice(from: regions[i].box.x0, to: regions[i].box.x1) { cellPieces[t][i].append(part) } }
             }
         }
         for t in tables.indices {

@@ -23,6 +23,11 @@ import Testing
 ///
 /// A portal page printed (style `portal`): 000004-2021, whose side column ("栏目" over "导航")
 /// sits beside the title's first line.
+///
+/// Every border drawn (style `grid`): 000182-2021, a row with a cell fewer, which LibreOffice
+/// draws at other widths, its label running over a rule into the next cell; 000051-2019, a
+/// label row over its values' row whose text a rule of the row above crosses (most of it
+/// past the rule, in its own row's cell).
 @Suite struct CorpusPDFTests {
     static let folder = TestPaths.root.appendingPathComponent("Tests/Fixtures/pdf/corpus")
 
@@ -54,6 +59,14 @@ import Testing
     @Test func aPortalSideColumnIsNotPartOfTheTitle() throws {
         let (score, _) = try Self.score(4, 2021, style: .portal)
         #expect(score.metadataWrong.isEmpty, "\(score.metadataWrong)")
+        #expect(score.cells.right == score.cells.total, "\(score.wrongCells)")
+    }
+
+    @Test(arguments: [(182, 2021, DamageOperator.droppedCells), (51, 2019, .valuesOnNextRow)])
+    func aLabelRunningOverARuleStaysInTheCellHoldingMostOfIt(_ index: Int, _ year: Int, _ damage: DamageOperator) throws {
+        let (score, generated) = try Self.score(index, year, style: .grid)
+        #expect(generated.damage.contains(damage))
+        #expect(score.cells.confidentWrong == 0)
         #expect(score.cells.right == score.cells.total, "\(score.wrongCells)")
     }
 }
