@@ -13,6 +13,7 @@ extension BenchmarkResult {
     static func cellLine(_ name: String, _ t: CellTally) -> String {
         "\(pad(name, 26)) cells \(pad(String(t.total), 7)) right \(percent(t.right, t.total))  exact \(percent(t.exact, t.total))"
             + "  null+finding \(t.acceptedNull)  flagged-wrong \(t.flaggedWrong)  confident-wrong \(t.confidentWrong)  missed \(t.missed)"
+            + (t.undeterminable == 0 ? "" : "  undeterminable \(t.undeterminable) (determinable cells right \(percent(t.right - t.undeterminableRight, t.total - t.undeterminable)))")
     }
 
     static func findingLine(_ t: FindingTally) -> String {
@@ -69,7 +70,7 @@ extension BenchmarkResult {
                 + problems.filter { !$0.details.contains { $0.hasPrefix("unexpected table.missing") || $0.hasPrefix("unexpected table.rowMissing") } }
             for p in ordered.prefix(details) {
                 out.append("  " + p.name)
-                out += p.details.prefix(12).map { "    " + $0 }
+                out += p.details.map { "    " + $0 }
             }
         }
         return out.joined(separator: "\n")

@@ -79,7 +79,7 @@ public enum Corpus {
         truth.allowed = damager.allowed + SpecRules.findings(template, truth.cells, treatUndeterminableAsNull: false)
         var rngShape = damager.rng
         let drawnShape = rngShape.pick(TextShape.mixed)
-        let shape = textShape.map { TextShape.drawn($0, damage: damage) } ?? drawnShape
+        let shape = TextShape.drawn(textShape ?? drawnShape, damage: damage)
         let spans = shape == .cellPerLine ? rngShape.pick([SpanStyle.continuation, .absent]) : rngShape.pick(SpanStyle.allCases)
         return GeneratedReport(
             index: index, name: sixDigits(index) + "-" + template.rawValue, layout: damager.layout, truth: truth, damage: damage,

@@ -94,14 +94,20 @@ public enum TextShape: String, Sendable, CaseIterable {
     case plainExtract
 
     /// The shapes a report's text is drawn from by default. Run-together text is measured on
-    /// its own (`doccanon-corpus measure --text-shape runTogether`): its cells are right 92%
-    /// of the time (no value confidently wrong), below the 98% a renderer of the mix must reach.
+    /// its own (`doccanon-corpus measure --text-shape runTogether`, README "Fuzzing and
+    /// benchmarks"): with it in the mix, the accuracy slice of the tests draws space-aligned
+    /// text for damage that reader does not hold yet.
     public static let mixed: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR]
+    /// The shapes a series of reports (`Series`) is written in: every value the layout states can
+    /// be read back (a run-together split may be undecidable), since a series measures the
+    /// collection checks, not reading.
+    public static let seriesShapes: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR]
 
     /// The shape a report with `damage` is drawn in: run-together text only comes from damage
     /// an HTML table can carry whose values stay digits (no units, letters, text columns or
-    /// page furniture inside the table), and no cell lost or repeated (invisible once the
-    /// digits run together: no reader could flag it); other reports take Tika's shape instead.
+    /// page furniture inside the table), and no cell lost, repeated or blank (invisible once the
+    /// digits run together: "行政处罚015" is [0, 1, 5] or a blank and [0, 15], and no reader
+    /// can flag it); other reports take Tika's shape instead.
     static func drawn(_ shape: TextShape, damage: [DamageOperator]) -> TextShape {
         if shape == .plainExtract {
             // A lost, repeated, blank or extra cell leaves a one-cell-a-line stream nothing to pair by.
@@ -109,7 +115,9 @@ public enum TextShape: String, Sendable, CaseIterable {
             return damage.contains(where: lost.contains) ? .cellPerLine : shape
         }
         guard shape == .runTogether else { return shape }
-        let incompatible: Set<DamageOperator> = [.units, .ocrDigits, .placeholders, .extraColumn, .pageNumberLines, .rowBrokenAcrossPages, .droppedCells, .duplicatedCells]
+        let incompatible: Set<DamageOperator> = [
+            .units, .ocrDigits, .placeholders, .extraColumn, .pageNumberLines, .rowBrokenAcrossPages, .droppedCells, .duplicatedCells, .blankCells,
+        ]
         return damage.contains(where: incompatible.contains) ? .cellPerLine : shape
     }
 }

@@ -30,12 +30,17 @@ public struct CellTally: Sendable, Equatable {
     public var confidentWrong = 0
     /// Null where the source states a value, or an undeterminable cell left null without a word.
     public var missed = 0
+    /// Cells the source no longer determines (counted in `total` too), and how many of them were
+    /// read right all the same (exactly, or null with a finding).
+    public var undeterminable = 0
+    public var undeterminableRight = 0
 
     public var right: Int { exact + acceptedNull }
 
     public static func + (a: Self, b: Self) -> Self {
         Self(total: a.total + b.total, exact: a.exact + b.exact, acceptedNull: a.acceptedNull + b.acceptedNull,
-             flaggedWrong: a.flaggedWrong + b.flaggedWrong, confidentWrong: a.confidentWrong + b.confidentWrong, missed: a.missed + b.missed)
+             flaggedWrong: a.flaggedWrong + b.flaggedWrong, confidentWrong: a.confidentWrong + b.confidentWrong, missed: a.missed + b.missed,
+             undeterminable: a.undeterminable + b.undeterminable, undeterminableRight: a.undeterminableRight + b.undeterminableRight)
     }
 }
 
@@ -81,6 +86,10 @@ public enum Scorer {
                 t.flaggedWrong = 1
             } else {
                 t.confidentWrong = 1
+            }
+            if !cell.determinable {
+                t.undeterminable = 1
+                t.undeterminableRight = t.right
             }
             if t.right == 0 {
                 let note = t.confidentWrong == 1 ? " (confident-wrong: no finding)" : cell.determinable ? "" : " (undeterminable)"

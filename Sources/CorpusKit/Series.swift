@@ -101,7 +101,7 @@ public enum Series {
                 truth: Truth(
                     template: template, title: "\(name)\(year)年政府信息公开工作年度报告", agency: name, year: year,
                     publishedOn: nil, sections: SectionID.allCases, cells: gen.cells, findings: [], inconsistent: false),
-                damage: [], textShape: gen.rng.pick(TextShape.mixed), spanStyle: .continuation)
+                damage: [], textShape: gen.rng.pick(TextShape.seriesShapes), spanStyle: .continuation)
             let current = SeriesReport(name: id, format: format, agency: name, year: year, generated: generated)
             if let last = reports.last {
                 if last.generated.truth.template != template { truth.templateChanges.append([last.fileName, current.fileName]) }

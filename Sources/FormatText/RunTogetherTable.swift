@@ -64,6 +64,9 @@ enum RunTogetherTable {
 
     /// Fewest digits of a line of digits alone that opens a table under header lines.
     static let minimumRowDigits = 6
+    /// Fewest digits of a line of digits alone that is a table by itself: 表四's fifteen cells
+    /// with its header lost (a phone number or a postal code is shorter).
+    static let headerlessRowDigits = 15
     /// Lines looked at after a header line for the run-together row that makes it a table's.
     static let lookahead = 6
 
@@ -88,7 +91,11 @@ enum RunTogetherTable {
                 if !sawRow, !rowFollows(lines, kinds, after: i, pageLines) { return nil }
             case .values:
                 // A line of digits alone is a row under a header (表四's unlabelled row).
-                if !sawRow, !rows.isEmpty, pieces[0].text.unicodeScalars.filter(RunTogether.isDigit).count >= minimumRowDigits {
+                let digits = pieces[0].text.unicodeScalars.filter(RunTogether.isDigit).count
+                if !sawRow, !rows.isEmpty, digits >= minimumRowDigits {
+                    sawRow = true
+                } else if !sawRow, rows.isEmpty, digits >= headerlessRowDigits {
+                    // A row that needs no header: 表四's values with its header lost.
                     sawRow = true
                 } else if !sawRow, !rowFollows(lines, kinds, after: i, pageLines) {
                     return nil

@@ -147,7 +147,7 @@ struct TableArithmetic: Sendable {
             if balance != nil, let lhs = all(g.column(c, g.layout.lhs)), let rhs = all(g.column(c, g.layout.rhs)), lhs.reduce(0, +) != rhs.reduce(0, +) {
                 out.append(.balance(column: column, lhs: lhs, rhs: rhs))
             }
-            if let t = g.layout.sumTotal, let stated = g[t, c], let sum = sum(g.layout.summed.map { g[$0, c] }), sum != stated {
+            if let t = g.layout.sumTotal, !g.layout.summed.isEmpty, let stated = g[t, c], let sum = sum(g.layout.summed.map { g[$0, c] }), sum != stated {
                 out.append(.columnSum(column: column, stated: stated, parts: sum))
             }
         }
@@ -185,7 +185,8 @@ struct TableArithmetic: Sendable {
             if complete, sum != stated { n += 1 }
         }
         if balance != nil { n += balanceViolations(g) }
-        if let t = g.layout.sumTotal {
+        // A column sum with none of the rows it sums judges nothing (a row judged alone).
+        if let t = g.layout.sumTotal, !g.layout.summed.isEmpty {
             for c in columns.indices {
                 guard let stated = g[t, c] else { continue }
                 var sum = 0, complete = true

@@ -207,25 +207,6 @@ public struct Aligner {
         return readTables(entries, findings: findings)
     }
 
-    /// Merges a labelled row whose values went to the next line(s) with them.
-    func mergeValueLines(_ entries: [Entry]) -> [Entry] {
-        var merged: [Entry] = []
-        for entry in entries {
-            // (Not after a run-together row: its one value cell holds all its values.)
-            if case .values = entry.kind, let last = merged.last, case .data(let r) = last.kind, let t = last.table,
-                !last.slots.contains(where: \.runTogether), last.groupsPrinted.isEmpty,
-                // Counting cells with something in them: blanks may be a merged label's padding.
-                last.slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
-                last.slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
-            {
-                merged[merged.count - 1].slots += entry.slots
-                continue
-            }
-            merged.append(entry)
-        }
-        return merged
-    }
-
     /// The values of every table the entries mention.
     func readTables(_ entries: [Entry], findings: [Finding]) -> Alignment {
         var findings = findings

@@ -21,6 +21,14 @@ extension Aligner {
         return abs(columns - cells) <= (columns >= distinctiveColumns ? placementSlack : 0)
     }
 
+    /// True when the slots can be `row`'s cells by their count: as many cells as columns (with
+    /// `fitsByCount`'s slack), or value runs (cells run together) with at least a digit per column.
+    static func fitsByCount(_ slots: [Slot], _ row: RowTemplate) -> Bool {
+        guard slots.contains(where: \.runTogether) else { return fitsByCount(slots.count, row) }
+        let most = slots.reduce(0) { n, s in n + (s.runTogether ? s.text.unicodeScalars.filter(RunTogether.isDigit).count : 1) }
+        return row.columns.count >= distinctiveColumns && slots.count <= row.columns.count && row.columns.count <= most
+    }
+
     func placeUnlabelled(_ entries: inout [Entry]) {
         // Template rows already matched by label, per table.
         var filled = templates.map { _ in Set<Int>() }
@@ -102,7 +110,7 @@ extension Aligner {
         }
         guard run.count == 1 else { return }
         for t in later {
-            guard let r = templates[t].rows.firstIndex(where: { $0.labels.isEmpty && Self.fitsByCount(entries[first].slots.count, $0) }),
+            guard let r = templates[t].rows.firstIndex(where: { $0.labels.isEmpty && Self.fitsByCount(entries[first].slots, $0) }),
                 !filled[t].contains(r)
             else { continue }
             entries[first].kind = .data(row: r)
@@ -143,5 +151,42 @@ extension Aligner {
         }
         entries[run[0]].slots.removeAll(where: \.isBlank)
         run = [run[0]]
+    }
+
+    /// Merges a labelled row whose values went to the next line(s) with them (a row broken
+    /// across a page too). Rows with no value between the two parts (a header repeated on the
+    /// next page, a generic header such as "项目 | 数据1 | …") are passed over: they stay where
+    /// they are.
+    func mergeValueLines(_ entries: [Entry]) -> [Entry] {
+        var merged: [Entry] = []
+        for entry in entries {
+            guard case .values = entry.kind else {
+                merged.append(entry)
+                continue
+            }
+            var k = merged.count - 1
+            while k >= 0, merged[k].slots.allSatisfy(\.isBlank), merged[k].kind.isHeaderOrUnknown { k -= 1 }
+            // (Not after a run-together row: its one value cell holds all its values.)
+            if k >= 0, case .data(let r) = merged[k].kind, let t = merged[k].table, merged[(k + 1)...].allSatisfy({ $0.table == nil || $0.table == t }),
+                !merged[k].slots.contains(where: \.runTogether), merged[k].groupsPrinted.isEmpty,
+                // Counting cells with something in them: blanks may be a merged label's padding.
+                merged[k].slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
+                merged[k].slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
+            {
+                merged[k].slots += entry.slots
+                continue
+            }
+            merged.append(entry)
+        }
+        return merged
+    }
+}
+
+extension Aligner.EntryKind {
+    var isHeaderOrUnknown: Bool {
+        switch self {
+        case .header, .unknown: return true
+        default: return false
+        }
     }
 }

@@ -36,9 +36,14 @@ public enum RunTogether {
         var i = 0
         var glued = false
         var depth = 0
+        // A clause mark inside the label text being read ("2.没有现成信息，需要另行制作").
+        var pause: Int?
         while i < s.count {
             if isOpen(s[i]) { depth += 1 } else if isClose(s[i]) { depth = max(0, depth - 1) }
-            if depth == 0, sentencePunctuation.contains(s[i]) { return nil }
+            if depth == 0, sentencePunctuation.contains(s[i]) {
+                guard clauseMarks.contains(s[i]), pause == nil else { return nil }
+                pause = i
+            }
             guard let end = valueRun(s, at: i), i == 0 || !continuesWord(s[i - 1]) else {
                 i += 1
                 continue
@@ -59,6 +64,8 @@ public enum RunTogether {
                 let text = trimmed(s, textStart, i)
                 // A row label ends in a word or a closing bracket, not in "、" or a sentence's comma.
                 guard text.count >= 2, let last = text.last, !ordinalWords.contains(last), endsLabel(last) else { return nil }
+                if let p = pause, !isLabelClause(s, text.from, p, glued: text.to == i) { return nil }
+                pause = nil
                 out.append(piece(s, text.from, text.to, values: false))
                 glued = glued || text.to == i || spacesGlue
             }
@@ -66,11 +73,22 @@ public enum RunTogether {
             i = end
             textStart = end
         }
+        if pause != nil { return nil }
         if textStart < s.count {
             let text = trimmed(s, textStart, s.count)
             if text.count > 0 { out.append(piece(s, text.from, text.to, values: false)) }
         }
         return glued ? out : nil
+    }
+
+    /// A label may hold one clause mark ("没有现成信息，需要另行制作", "其中：通过互联网提交申请")
+    /// with words on both sides, glued to the digits after it; elsewhere the mark is prose's.
+    static func isLabelClause(_ s: [Unicode.Scalar], _ from: Int, _ mark: Int, glued: Bool) -> Bool {
+        guard glued, mark > from else { return false }
+        let words = { (r: Range<Int>) in s[r].filter { $0.value >= 0x3400 && $0.value <= 0x9FFF }.count }
+        var end = mark + 1
+        while end < s.count, !isDigit(s[end]) { end += 1 }
+        return words(from..<mark) >= 2 && words((mark + 1)..<end) >= 2
     }
 
     /// True for a text that is one value run from start to end ("000000000000000"), or runs
@@ -106,8 +124,12 @@ public enum RunTogether {
                 break
             }
         }
-        // A digit before "." or "、" and a label is the label's numbering, not a value.
-        if i < s.count, i > start, isDigit(s[i - 1]), numberingMarks.contains(s[i]), !digit(i + 1) {
+        // A digit before "." or "、" and a label is the label's numbering, not a value; so is one
+        // before a space and the mark ("2 .其他", a label broken by spaces) or before "," (an
+        // OCR slip for ".": "4,保护第三方…").
+        var mark = i
+        while mark < s.count, isSpace(s[mark]) { mark += 1 }
+        if mark < s.count, i > start, isDigit(s[i - 1]), numberingMarks.contains(s[mark]) || (mark == i && s[i] == ","), !digit(mark + 1) {
             i -= 1
             digits -= 1
         }
@@ -151,6 +173,8 @@ public enum RunTogether {
     }
     static let numberingMarks: Set<Unicode.Scalar> = [".", "．", "、"]
     static let sentencePunctuation: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", "：", ":"]
+    /// Marks that end a clause, not a sentence: a label may hold one (`isLabelClause`).
+    static let clauseMarks: Set<Unicode.Scalar> = ["，", "；", "："]
     /// Words after a number in prose: a count of things or a date, not a table cell.
     static let quantityWords: Set<Unicode.Scalar> = ["年", "月", "日", "号", "时", "分", "%", "％", "个", "条", "项", "人", "次", "件", "份", "余", "多", "名", "天"]
     /// A label ending in these before digits is an ordinal or a date ("第3", "2022年1"), not a row label.

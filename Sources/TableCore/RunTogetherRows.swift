@@ -24,18 +24,25 @@ extension Aligner {
                 if !labels.isEmpty { out.append(labels.map(\.cell)) }
                 labels = []
             }
-            for cell in row where !cell.isBlank {
+            let cells = row.filter { !$0.isBlank }
+            for (c, cell) in cells.enumerated() {
                 if cell.isValue {
-                    // After a header the values are a row of their own (no label before them).
-                    if labels.last?.isHeader == true { flush() }
+                    // After a header the values are a row of their own (no label before them),
+                    // and after a header followed by pieces of header (a header broken over two
+                    // rows: "…总计结果结果其他尚未总计维持纠正…000110000000000").
+                    if let h = labels.lastIndex(where: \.isHeader), labels[(h + 1)...].allSatisfy({ isHeaderFragment($0.cell.key) }) { flush() }
                     out.append(labels.map(\.cell) + [cell])
                     labels = []
                     continue
                 }
                 let segments = segments(cell)
+                let valuesFollow = c + 1 < cells.count && cells[c + 1].isValue
                 for (k, segment) in segments.enumerated() {
-                    // A column header as written ("总计", not "（七）总计") is a header even before values.
-                    let isHeader = vocabulary.isHeader(segment.key)
+                    // A column header as written ("总计", not "（七）总计") is a header even before
+                    // values, after other headers (表四's header and values on one line); alone
+                    // before values it is a row's label whose numbering was lost ("总计114421426").
+                    let aloneBeforeValues = labels.isEmpty && k == segments.count - 1 && valuesFollow
+                    let isHeader = !aloneBeforeValues && vocabulary.isHeader(segment.key)
                     var isRow = false
                     if !isHeader, case .row? = vocabulary.match(segment.key, preferTable: nil, preferGroup: nil, hasValues: k == segments.count - 1)?.target {
                         isRow = true
@@ -47,6 +54,16 @@ extension Aligner {
             flush()
         }
         return out
+    }
+
+    /// Words no numbering starts that name no row or group (a header's words, or none the
+    /// vocabulary knows): a piece of a header broken over rows ("结果结果其他尚未总计").
+    func isHeaderFragment(_ key: LabelKey) -> Bool {
+        guard key.numbering.isEmpty else { return false }
+        switch vocabulary.match(key, preferTable: nil, preferGroup: nil, hasValues: false)?.target {
+        case .row?, .group?: return false
+        case .header?, .anchor?, nil: return true
+        }
     }
 
     /// The labels glued together in a label cell, each a cell with the original's source.

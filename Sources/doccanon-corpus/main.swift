@@ -18,7 +18,7 @@ struct Options: ParsableArguments {
     @Option(help: "Corpus seed (the same seed gives the same corpus everywhere).") var seed: UInt64 = 1
     @Option(help: "Index of the first report (to look at one report of a corpus again).") var start = 0
     @Option(help: "Only reports carrying this damage operator (repeatable).") var damage: [String] = []
-    @Option(help: "Render text in this shape (runTogether is not in the default mix: see README).") var textShape: TextShape?
+    @Option(help: "Render text in this shape (default: drawn per report from the mix).") var textShape: TextShape?
 
     func reports() throws -> [GeneratedReport] {
         let ops = try damage.map { name -> DamageOperator in

@@ -144,6 +144,22 @@ import Testing
         #expect(values(result, "cases", "received") == [2, 3, 5])
     }
 
+    @Test func aRowBrokenAcrossAPageJoinsOverTheHeaderBetween() {
+        // The next page repeats the header, or a tool writes a generic one ("项目 | 数据1 | …").
+        for between in [row("", "甲类", "乙类", "合计"), row("项目", "数据1", "数据2", "数据3")] {
+            let result = Self.aligner().align([
+                row("案件情况统计"), row("", "甲类", "乙类", "合计"),
+                row("一、本年受理案件数量", "5", "2"), between, row("7"),
+                row("（二）办结情况", "1.维持原决定", "3", "1", "4"),
+            ])
+            #expect(values(result, "cases", "received") == [5, 2, 7], "\(between.map(\.text))")
+            #expect(result.tables["cases"]?.extraRows == [])
+        }
+        // Another table's header between: its values are its own.
+        let other = Self.aligner().align([row("三、尚未办结数量", "1", "1"), row("人员配备情况"), row("专职", "兼职"), row("4", "6")])
+        #expect(values(other, "staff", "all") == [4, 6])
+    }
+
     @Test func extraRowsAreKeptWithFinding() {
         let result = Self.aligner().align([
             row("一、本年受理案件数量", "2", "3", "5"),

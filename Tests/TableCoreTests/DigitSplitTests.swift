@@ -27,6 +27,32 @@ import Testing
         #expect(try #require(RunTogether.pieces("本年收费金额（单位：万元）7730.28")).map(\.text) == ["本年收费金额（单位：万元）", "7730.28"])
     }
 
+    @Test func numberingBrokenBySpacesOrAnOCRCommaStaysWithItsLabel() throws {
+        // "2 .其他…": a label broken by a space; "4,保护…": an OCR slip for "4.".
+        let spaced = try #require(RunTogether.pieces("2 .其他法律行政法规禁 止公开1000001"))
+        #expect(spaced.map(\.text) == ["2 .其他法律行政法规禁 止公开", "1000001"])
+        let glued = try #require(RunTogether.pieces("1.属于国家秘密30000032 .其他法律行政法规禁止公开1000001"))
+        #expect(glued.map(\.text) == ["1.属于国家秘密", "3000003", "2 .其他法律行政法规禁止公开", "1000001"])
+        let comma = try #require(RunTogether.pieces("3.危及“三安全一稳定”0031000314,保护第三方合法权益0710140031"))
+        #expect(comma.map(\.text) == ["3.危及“三安全一稳定”", "003100031", "4,保护第三方合法权益", "0710140031"])
+        // Thousands separators are still part of a value.
+        #expect(try #require(RunTogether.pieces("行政事业性收费1,8782,000")).map(\.text) == ["行政事业性收费", "1,8782,000"])
+    }
+
+    @Test func aLabelMayHoldOneClauseMark() throws {
+        let row = try #require(RunTogether.pieces("2.没有现成信息，需要另行制作0000606"))
+        #expect(row.map(\.text) == ["2.没有现成信息，需要另行制作", "0000606"])
+        let extra = try #require(RunTogether.pieces("本年新收政府信息公开申请数量220712234其中：通过互联网提交申请70371107"))
+        #expect(extra.map(\.text) == ["本年新收政府信息公开申请数量", "220712234", "其中：通过互联网提交申请", "70371107"])
+        // Prose keeps its marks: a sentence's end, two clauses, a mark not glued to digits, a
+        // mark with no words on one side.
+        #expect(RunTogether.pieces("全年共受理申请21，办结20。") == nil)
+        #expect(RunTogether.pieces("其中，自然人申请，法人申请24") == nil)
+        #expect(RunTogether.pieces("联系电话：0591 87654321") == nil)
+        #expect(RunTogether.pieces("说明，3") == nil)
+        #expect(RunTogether.pieces("规章3，其他") == nil)
+    }
+
     @Test func proseAndDatesAreNotRunTogetherRows() {
         #expect(RunTogether.pieces("2023年全区受理政府信息公开申请21件，办结21件。") == nil)
         #expect(RunTogether.pieces("二〇二二年一月二十日") == nil)
