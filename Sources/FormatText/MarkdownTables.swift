@@ -11,6 +11,8 @@ enum MarkdownTables {
 
     /// The level (number of "#") and text of an ATX heading line.
     static func heading(_ line: Substring) -> (level: Int, text: Substring)? {
+        // Most lines do not start with "#": a byte test first.
+        guard line.utf8.first(where: { $0 != 0x20 }) == 0x23 else { return nil }
         let trimmed = line.drop { $0 == " " }
         let hashes = trimmed.prefix { $0 == "#" }
         guard (1...6).contains(hashes.count), let next = trimmed.dropFirst(hashes.count).unicodeScalars.first,

@@ -21,14 +21,24 @@ enum ProseStatements {
     static func read(_ sections: [Section], year: Int?, template: Template) -> [String: StatedValue] {
         var found: [String: [StatedValue]] = [:]
         for section in sections {
-            for paragraph in section.paragraphs where paragraph.containsBytes("件") {
-                for sentence in ProseScanner.sentences(paragraph) {
+            // Most paragraphs name neither row: nothing to read (a byte search first).
+            for paragraph in section.paragraphs where paragraph.containsBytes("件") && names(paragraph) {
+                for sentence in ProseScanner.sentences(paragraph) where sentence.containsBytes("件") && names(sentence) {
                     for (path, stated) in statements(in: sentence, year: year, template: template) { found[path, default: []].append(stated) }
                 }
             }
         }
         return found.compactMapValues { list in Set(list.map(\.value)).count == 1 ? list[0] : nil }
     }
+
+    /// Whether the text names one of the rows and one of the columns at all (byte searches).
+    static func names(_ text: String) -> Bool {
+        guard text.containsBytes("规章") || text.containsBytes("规范性文件") else { return false }
+        for word in columnWords where text.containsBytes(word) { return true }
+        return false
+    }
+
+    static let columnWords = columns.values.flatMap { $0.flatMap(\.words) }
 
     static func statements(in sentence: String, year: Int?, template: Template) -> [(String, StatedValue)] {
         let chars = Array(sentence)

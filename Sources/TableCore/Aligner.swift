@@ -70,12 +70,9 @@ public struct Aligner {
         self.templates = templates
         self.score = score
         self.vocabulary = vocabulary ?? Vocabulary(templates)
-        self.groupLabels = Self.groupLabels(templates)
     }
 
     let vocabulary: Vocabulary
-    /// The column groups that captions may name (`AlignerColumnGroups`).
-    let groupLabels: [(ref: GroupRef, cores: [String])]
     /// Numbers the report's prose states for single cells, by dotted path: they may choose
     /// between readings of a row nothing else decides (`AlignerProse`).
     public var statements: [String: StatedValue] = [:]

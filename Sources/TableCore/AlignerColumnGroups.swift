@@ -17,9 +17,11 @@ extension Aligner {
     /// naming no other group. A longer heading that goes on after the group's name
     /// ("行政复议、行政诉讼情况") names none.
     func columnGroup(captioned row: [InputCell]) -> GroupRef? {
-        guard !groupLabels.isEmpty, let k = row.firstIndex(where: { !$0.isBlank }), !row[(k + 1)...].contains(where: { !$0.isBlank }),
-            let key = row[k].labelKey, key.core.unicodeScalars.count <= Self.maxCaption
+        guard !vocabulary.captionWords.isEmpty, let k = row.firstIndex(where: { !$0.isBlank }), !row[(k + 1)...].contains(where: { !$0.isBlank }),
+            let key = row[k].labelKey, key.core.utf8.count <= Self.maxCaption * 4, names(key.core),
+            key.core.unicodeScalars.count <= Self.maxCaption
         else { return nil }
+        let groupLabels = vocabulary.groupLabels
         let text = String(String.UnicodeScalarView(key.core.unicodeScalars.filter { !Self.captionPunctuation.contains($0) }))
         let found = groupLabels.filter { entry in entry.cores.contains { text.hasSuffix($0) } }
         return found.count == 1 ? found[0].ref : nil
@@ -30,12 +32,19 @@ extension Aligner {
         var out: [(ref: GroupRef, cores: [String])] = []
         for (t, template) in templates.enumerated() {
             for (r, row) in template.rows.enumerated() {
+                // The labels are written as cores (no numbering, no spaces): used as they are.
                 for (g, group) in row.columnGroups.enumerated() where !group.labels.isEmpty {
-                    out.append((GroupRef(table: t, row: r, group: g), group.labels.map { LabelKey.make($0).core }))
+                    out.append((GroupRef(table: t, row: r, group: g), group.labels))
                 }
             }
         }
         return out
+    }
+
+    /// Whether the text holds a group's name at all (a byte search).
+    func names(_ text: String) -> Bool {
+        for word in vocabulary.captionWords where text.containsBytes(word) { return true }
+        return false
     }
 
     /// Longest caption read as naming a column group, in scalars.

@@ -78,17 +78,8 @@ extension Aligner {
     /// (`end`: the index after the run and the spacers that close it).
     func placeInGaps(_ run: inout [Int], end: Int, _ entries: inout [Entry], _ filled: inout [Set<Int>]) -> Bool {
         guard let first = run.first, let t = entries[first].table else { return false }
-        var before = -1
-        var after: Int?
-        for k in stride(from: first - 1, through: 0, by: -1) {
-            if case .data(let r) = entries[k].kind, entries[k].table == t { before = r; break }
-            if entries[k].table != t, entries[k].table != nil { break }
-        }
-        for k in end..<entries.count {
-            if case .data(let r) = entries[k].kind, entries[k].table == t { after = r; break }
-            if case .header = entries[k].kind, entries[k].table != t { break }
-            if entries[k].table != nil, entries[k].table != t { break }
-        }
+        let (recognised, after) = neighbours(t, from: first, end: end, entries)
+        let before = recognised ?? -1
         let rows = templates[t].rows
         let gaps = (before + 1..<max(after ?? rows.count, before + 1)).filter { !filled[t].contains($0) }
         // Pieces of one row broken across a page: one gap, filled exactly by the pieces' cells.
@@ -128,6 +119,24 @@ extension Aligner {
             filled[t].insert(r)
             return
         }
+    }
+
+    /// The recognised rows of table `t` before the run that starts at `first` and after it
+    /// (`end`: the index after the run and the spacers that close it); nil where there is none
+    /// before another table starts.
+    func neighbours(_ t: Int, from first: Int, end: Int, _ entries: [Entry]) -> (before: Int?, after: Int?) {
+        var before: Int?
+        var after: Int?
+        for k in stride(from: first - 1, through: 0, by: -1) {
+            if case .data(let r) = entries[k].kind, entries[k].table == t { before = r; break }
+            if entries[k].table != t, entries[k].table != nil { break }
+        }
+        for k in end..<entries.count {
+            if case .data(let r) = entries[k].kind, entries[k].table == t { after = r; break }
+            if case .header = entries[k].kind, entries[k].table != t { break }
+            if entries[k].table != nil, entries[k].table != t { break }
+        }
+        return (before, after)
     }
 
     func cellCount(_ run: [Int], _ entries: [Entry]) -> Int {

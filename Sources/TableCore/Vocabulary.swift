@@ -57,7 +57,15 @@ public struct Vocabulary: Sendable {
         cores = entries.compactMap { e in
             e.key.core.unicodeScalars.count >= 2 && seen.insert(e.key.core).inserted ? Array(e.key.core.unicodeScalars) : nil
         }
+        groupLabels = Aligner.groupLabels(templates)
+        captionWords = groupLabels.flatMap(\.cores)
     }
+
+    /// Every column group's name, for a quick test of a caption.
+    let captionWords: [String]
+
+    /// The column groups that captions may name (`AlignerColumnGroups`), with their labels' cores.
+    let groupLabels: [(ref: Aligner.GroupRef, cores: [String])]
 
     func group(of key: LabelKey, in table: Int) -> String? {
         match(key, preferTable: table, preferGroup: nil, hasValues: false).flatMap { m -> String? in

@@ -75,6 +75,21 @@ import Testing
         #expect(result.tables["cases"]?.extraRows.count == 3)
     }
 
+    @Test func runTheArithmeticDoesNotAllowIsNotPlaced() {
+        // The same run as above, but the row without a label does not add up (2 + 1 ≠ 4):
+        // placed, it would break a check that holds without it.
+        let result = Self.aligner().align([
+            row("一、本年受理案件数量", "5", "2", "7"),
+            row("2", "1", "4"),
+            row("并告知申请人复核", "2", "1", "3"),
+            row("撤回", "申请人", "0", "1", "1"),
+            row("三、尚未办结数量", "2", "1", "3"),
+        ])
+        #expect(values(result, "cases", "done.upheld") == [nil, nil, nil])
+        #expect(!result.findings.contains { $0.rule == .tableRowInferred })
+        #expect(result.tables["cases"]?.extraRows.count == 3)
+    }
+
     @Test func runShorterThanTheGapIsNotPlacedByOrder() {
         // Two rows for three missing rows: which one is missing cannot be told.
         let result = Self.aligner().align([
