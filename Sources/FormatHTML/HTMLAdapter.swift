@@ -48,9 +48,9 @@ public enum HTMLAdapter: FormatAdapter {
         extractor.finish()
         var blocks = extractor.blocks
         // The title often sits above the content container (an <h1>, or only the meta tags).
-        if let title = properties["title"], title.contains("报告") {
+        if let title = properties["title"], HTMLText.contains(title, "报告") {
             let opening = blocks.prefix(3).compactMap(\.text)
-            if !opening.contains(where: { $0.contains(title) || title.contains($0) && $0.contains("报告") }) {
+            if !opening.contains(where: { HTMLText.contains($0, title) || HTMLText.contains(title, $0) && HTMLText.contains($0, "报告") }) {
                 blocks.insert(.heading(level: 1, text: title), at: 0)
             }
         }

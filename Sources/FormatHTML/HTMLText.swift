@@ -1,3 +1,4 @@
+import Normalization
 import XMLSupport
 
 /// Small facts about HTML elements and text shared by the extractors.
@@ -129,6 +130,42 @@ enum HTMLText {
     }
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// `text.contains(needle)`, a match of whole characters, compared byte for byte when both
+    /// are plain (see `isPlain`): there every scalar is a character of its own with no other
+    /// canonically equivalent spelling, so bytes and characters agree.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        if !needle.isEmpty, isPlain(text), isPlain(needle) { return text.containsBytes(needle) }
+        return text.contains(needle)
+    }
+
+    /// Only ASCII (no carriage return), Latin-1, CJK symbols, kana, ideographs and full-width
+    /// forms, without the combining marks among them.
+    static func isPlain(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            switch s.value {
+            case 0x0D: false
+            case 0..<0x300, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF9D: true
+            default: false
+            }
+        }
+    }
+
+    /// Whether `collapse` turns a text into spaces or nothing: it holds only the ASCII white
+    /// space `collapse` folds (space, tab, form feed, line breaks).
+    static func isCollapsedAway(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Whether a text is all white space (Unicode's White_Space), looked at byte by byte
+    /// until a character that is not ASCII.
+    static func isBlank(_ text: String) -> Bool {
+        for b in text.utf8 {
+            if b >= 0x80 { return text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+            if !(b == 0x20 || b >= 0x09 && b <= 0x0D) { return false }
+        }
+        return true
+    }
 
     /// A leading integer attribute (colspan="2", rowspan="3px"), at least 1.
     static func span(_ tree: HTMLTree, _ e: Int, _ name: HTMLName) -> Int {

@@ -59,7 +59,7 @@ enum PageInfo {
             default: break
             }
         }
-        if let heading = headings(in: root, tree).first(where: { $0.contains("报告") && $0.unicodeScalars.count <= 80 }) {
+        if let heading = headings(in: root, tree).first(where: { HTMLText.contains($0, "报告") && $0.unicodeScalars.count <= 80 }) {
             offer("title", heading, rank: 6)
         }
         if let title = elements(named: .title, in: root, tree).first.map(tree.textContent) {
@@ -78,7 +78,8 @@ enum PageInfo {
     }
 
     static func isPortalName(_ s: String) -> Bool {
-        s.hasSuffix("网") || s.contains("网站") || s.contains("门户") || s.contains("政务服务网") || s.lowercased().contains(".gov.cn")
+        s.hasSuffix("网") || HTMLText.contains(s, "网站") || HTMLText.contains(s, "门户") || HTMLText.contains(s, "政务服务网")
+            || HTMLText.contains(s.lowercased(), ".gov.cn")
     }
 
     /// The text of h1–h3 elements in the body, in document order.

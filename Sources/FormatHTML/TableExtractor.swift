@@ -130,7 +130,7 @@ enum TableExtractor {
         func first(_ e: Int) -> Int? {
             for c in tree.children(e) {
                 if tree.isText(c) {
-                    if tree.text(c).unicodeScalars.contains(where: { !$0.properties.isWhitespace }) { return tree.line(e) }
+                    if !HTMLText.isBlank(tree.text(c)) { return tree.line(e) }
                 } else if !HTMLText.skipped.contains(tree.name(c)), let line = first(c) {
                     return line
                 }
@@ -167,7 +167,9 @@ enum TableExtractor {
         }
         walk(cell)
         lines.append(current)
-        let kept = lines.map { HTMLText.collapse($0) }.filter { !$0.allSatisfy { $0 == " " } }
-        return kept.joined(separator: "\n")
+        // A line of white space alone collapses to nothing or spaces: left out.
+        let kept = lines.filter { !HTMLText.isCollapsedAway($0) }
+        if kept.count == 1 { return HTMLText.collapse(kept[0]) }
+        return kept.map { HTMLText.collapse($0) }.joined(separator: "\n")
     }
 }

@@ -41,13 +41,13 @@ public struct HTMLTree: Sendable {
 
     public init() {}
 
-    @inline(__always) public func name(_ node: Int) -> HTMLName { nodes[node].name }
-    @inline(__always) public func isText(_ node: Int) -> Bool { nodes[node].text >= 0 }
-    @inline(__always) public func end(_ node: Int) -> Int { Int(nodes[node].end) }
-    public func line(_ node: Int) -> Int { Int(nodes[node].line) }
+    @inlinable public func name(_ node: Int) -> HTMLName { nodes[node].name }
+    @inlinable public func isText(_ node: Int) -> Bool { nodes[node].text >= 0 }
+    @inlinable public func end(_ node: Int) -> Int { Int(nodes[node].end) }
+    @inlinable public func line(_ node: Int) -> Int { Int(nodes[node].line) }
 
     /// The text of a text node ("" for an element).
-    public func text(_ node: Int) -> String {
+    @inlinable public func text(_ node: Int) -> String {
         let t = nodes[node].text
         return t >= 0 ? texts[Int(t)] : ""
     }
@@ -76,7 +76,7 @@ public struct HTMLTree: Sendable {
     }
 
     /// The children of a node, in document order.
-    public func children(_ node: Int) -> Children { Children(nodes: nodes, cursor: Int(nodes[node].firstChild)) }
+    @inlinable public func children(_ node: Int) -> Children { Children(nodes: nodes, cursor: Int(nodes[node].firstChild)) }
 
     /// All text below a node, in document order.
     public func textContent(_ node: Int) -> String {
@@ -115,9 +115,13 @@ public struct HTMLTree: Sendable {
     }
 
     public struct Children: Sequence, IteratorProtocol {
-        let nodes: [Node]
-        var cursor: Int
-        public mutating func next() -> Int? {
+        @usableFromInline let nodes: [Node]
+        @usableFromInline var cursor: Int
+        @inlinable init(nodes: [Node], cursor: Int) {
+            self.nodes = nodes
+            self.cursor = cursor
+        }
+        @inlinable public mutating func next() -> Int? {
             guard cursor >= 0 else { return nil }
             let current = cursor
             cursor = Int(nodes[current].nextSibling)

@@ -15,13 +15,17 @@ struct HTMLTreeConverter {
     let options: HTMLReader.Options
     private(set) var tree = HTMLTree()
     var elements = 0
-    /// Names by their C string: libxml2 keeps one copy of each name in its dictionary, and
-    /// every node lives until the conversion ends, so a pointer stands for one name.
-    private var byPointer: [UInt: Interned] = [:]
-    /// A direct-mapped cache in front of `byPointer`.
-    private var cacheKeys = [UInt](repeating: 0, count: 64)
-    private var cacheValues = [Interned](repeating: Interned(), count: 64)
-    private var otherIDs: [String: Int32] = [:]
+    /// Names seen so far. libxml2's HTML tree copies every node's name, so names are looked up
+    /// by their bytes: a direct-mapped cache keyed by the first 16 bytes in front of this.
+    private var byString: [String: Interned] = [:]
+    private var cacheKeys = [NameBytes](repeating: NameBytes(), count: 256)
+    private var cacheValues = [Interned](repeating: Interned(), count: 256)
+
+    /// A name of 1 to 16 bytes, packed (zero bytes after its end).
+    struct NameBytes: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+    }
 
     init(options: HTMLReader.Options) {
         self.options = options
@@ -119,31 +123,34 @@ struct HTMLTreeConverter {
     }
 
     private mutating func intern(_ raw: UnsafePointer<xmlChar>?) -> Interned {
-        let key = UInt(bitPattern: raw)
-        let slot = Int(truncatingIfNeeded: key >> 3) & 63
-        if cacheKeys[slot] == key, key != 0 { return cacheValues[slot] }
-        let interned = byPointer[key] ?? internNew(raw)
-        byPointer[key] = interned
+        guard let raw else { return intern("") }
+        var key = NameBytes()
+        var length = 0
+        while length < 16, raw[length] != 0 {
+            if length < 8 { key.low |= UInt64(raw[length]) << (8 * length) } else { key.high |= UInt64(raw[length]) << (8 * (length - 8)) }
+            length += 1
+        }
+        guard length > 0, raw[length] == 0 else { return intern(String(cString: raw)) }
+        let slot = Int(truncatingIfNeeded: (key.low &* 0x9E37_79B9_7F4A_7C15 ^ key.high &* 0xC2B2_AE3D_27D4_EB4F) >> 56)
+        if cacheKeys[slot] == key { return cacheValues[slot] }
+        let interned = intern(String(decoding: UnsafeBufferPointer(start: raw, count: length), as: UTF8.self))
         cacheKeys[slot] = key
         cacheValues[slot] = interned
         return interned
     }
 
-    private mutating func internNew(_ raw: UnsafePointer<xmlChar>?) -> Interned {
-        let string = raw.map { String(cString: $0) } ?? ""
+    private mutating func intern(_ string: String) -> Interned {
+        if let known = byString[string] { return known }
         var interned = Interned()
         if let id = HTMLName.knownIDs[string] {
             interned.name = HTMLName(id: id)
-        } else if let id = otherIDs[string] {
-            interned.name = HTMLName(id: id)
         } else {
-            let id = Int32(HTMLName.known.count + tree.otherNames.count)
+            interned.name = HTMLName(id: Int32(HTMLName.known.count + tree.otherNames.count))
             tree.otherNames.append(string)
-            otherIDs[string] = id
-            interned.name = HTMLName(id: id)
         }
         interned.dropped = options.droppedElements.contains(string)
         interned.kept = options.keptAttributes?.contains(string) ?? true
+        byString[string] = interned
         return interned
     }
 
