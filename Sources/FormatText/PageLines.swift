@@ -72,6 +72,7 @@ enum PageLines {
             if let end = markerEnd(s, i) { cuts.append(i); if let h = headingEnd(s, from: end) { cuts.append(h) } }
         }
         cuts = Array(Set(cuts)).sorted().filter { $0 > 0 && $0 < s.count }
+        cuts += tailCuts(s, from: cuts.last ?? 0)
         var start = 0
         var hasRow = false
         for cut in cuts + [s.count] {
@@ -80,6 +81,26 @@ enum PageLines {
             start = cut
         }
         return hasRow ? cuts : nil
+    }
+
+    /// Longest tail cut at its spaces: a signature and the page's footer, not prose.
+    static let tailLength = 150
+
+    /// The cuts in the text after the last sentence: the signature and the page's footer
+    /// ("平潭综合实验区××局 2020年1月2日 来源：×× 附件下载") are lines of their own on the page.
+    /// Cut at each space, unless a piece is digits (a table row's cells apart by spaces).
+    static func tailCuts(_ s: [Unicode.Scalar], from start: Int) -> [Int] {
+        guard s.count - start <= tailLength else { return [] }
+        let spaces = (start..<s.count).filter { s[$0] == " " || s[$0] == "\u{3000}" }
+        var cuts: [Int] = []
+        var from = start
+        for i in spaces + [s.count] {
+            let piece = String(String.UnicodeScalarView(s[from..<i])).trimmingSpaces
+            if RunTogether.isValueRun(piece[...]) || RunTogether.pieces(piece[...]) != nil { return [] }
+            if i < s.count, !piece.isEmpty { cuts.append(i + 1) }
+            from = i + 1
+        }
+        return cuts.filter { $0 < s.count }
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？"]
