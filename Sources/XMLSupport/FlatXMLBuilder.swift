@@ -53,6 +53,6 @@ struct FlatXMLBuilder {
 
     mutating func end() {
         flushText()
-        _ = open.popLast()
+        if !open.isEmpty { open.removeLast() }
     }
 }

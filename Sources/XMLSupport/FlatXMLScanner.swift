@@ -16,14 +16,28 @@ struct FlatXMLScanner {
     let keep: Set<String>?
     let maxDepth: Int
     var namespaces = NamespaceScope()
-    /// (namespace id, local name) → name id; local name → whether the attribute is kept.
-    var names = ByteKeyTable()
-    var kept = ByteKeyTable()
+    /// (0 for an element, 1 for an attribute; qualified name) → index in `infos`, for the
+    /// namespace bindings in scope (emptied when they change).
+    var qnames = ByteKeyTable()
+    var infos: [NameInfo] = []
+    /// (namespace id, local name) → key; key → its namespace id and its name id in the
+    /// arrays (-1 until first used).
+    var keys = ByteKeyTable()
+    var keyNames: [(uri: Int32, id: Int32)] = []
     /// Open elements: where their qualified name is in the input, and the namespace bindings
     /// in scope before them.
     var stack: [(name: Int, length: Int, bindings: Int)] = []
-    /// Attributes of the start tag being read (reused).
+    /// Start tags read before (`FlatXMLScannerRepeats`), for the bindings in scope (emptied
+    /// with `qnames`).
+    var tags = ByteKeyTable()
+    var tagReadings: [TagReading] = []
+    var tagAttributeNames: [Int32] = []
+    var tagAttributeValues: [String] = []
+    /// Attributes of the start tag being read: the first `attributeCount` (the array is reused),
+    /// `declarationCount` of them namespace declarations.
     var attributes: [RawAttribute] = []
+    var attributeCount = 0
+    var declarationCount = 0
     /// Decoded bytes of a value with references or white space to normalise (reused).
     var scratch: [UInt8] = []
 
@@ -35,8 +49,8 @@ struct FlatXMLScanner {
         var decode: Bool
         /// An `xmlns` or `xmlns:prefix` declaration (not reported as an attribute).
         var declaration: Bool
-        /// Namespace id, once resolved.
-        var uri: Int32 = 0
+        /// Its (namespace, local name) key, once resolved.
+        var key: Int32 = -1
     }
 
     /// A qualified name in the input: `start..<end`, `colon` the index of its colon or -1.
@@ -46,6 +60,14 @@ struct FlatXMLScanner {
         var end: Int
         var localStart: Int { colon < 0 ? start : colon + 1 }
         var hasPrefix: Bool { colon >= 0 }
+    }
+
+    /// What a qualified name means where it is read.
+    struct NameInfo {
+        /// The (namespace, local name) key.
+        var key: Int32
+        /// For an attribute: whether it is kept.
+        var kept: Bool
     }
 
     /// The flat arrays, or nil when the part is outside the subset (or not well-formed).
@@ -113,39 +135,34 @@ struct FlatXMLScanner {
 
     /// Character data up to the next `<`, into the builder's pending text.
     mutating func text() -> Bool {
-        var start = i
-        while i < end {
-            let b = p[i]
+        var start = i, k = i
+        while k < end {
+            let b = p[k]
             if b == UInt8(ascii: "<") { break }
             if b >= 0x80 {
-                let n = utf8Length(at: i)
+                let n = utf8Length(at: k)
                 guard n > 0 else { return false }
-                i += n
+                k += n
                 continue
             }
             if b == UInt8(ascii: "&") {
-                tree.pendingText.append(contentsOf: UnsafeBufferPointer(start: p + start, count: i - start))
-                guard let c = predefinedEntity() else { return false }
+                tree.pendingText.append(contentsOf: UnsafeBufferPointer(start: p + start, count: k - start))
+                guard let (c, length) = entity(at: k) else { return false }
                 tree.pendingText.append(c)
-                start = i
+                k += length
+                start = k
                 continue
             }
             if b < 0x20 {
                 guard b == 0x09 || b == 0x0A else { return false }
-            } else if b == UInt8(ascii: ">"), i >= 2, p[i - 1] == UInt8(ascii: "]"), p[i - 2] == UInt8(ascii: "]") {
+            } else if b == UInt8(ascii: ">"), k >= 2, p[k - 1] == UInt8(ascii: "]"), p[k - 2] == UInt8(ascii: "]") {
                 return false  // "]]>" is not allowed in content
             }
-            i += 1
+            k += 1
         }
-        tree.pendingText.append(contentsOf: UnsafeBufferPointer(start: p + start, count: i - start))
+        tree.pendingText.append(contentsOf: UnsafeBufferPointer(start: p + start, count: k - start))
+        i = k
         return true
-    }
-
-    /// `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` at `i`: the character, with `i` past the `;`.
-    mutating func predefinedEntity() -> UInt8? {
-        guard let (c, length) = entity(at: i) else { return nil }
-        i += length
-        return c
     }
 
     /// The predefined entity at `k` and its length in bytes.
@@ -161,12 +178,12 @@ struct FlatXMLScanner {
         }
     }
 
-    /// `</qname S? >`, closing the innermost open element.
+    /// `</qname S? >`, closing the innermost open element (whose name it must be: the byte
+    /// after it is then white space or `>`, or the part is refused).
     mutating func endTag() -> Bool {
         i += 2
-        guard let top = stack.last, let name = qname(), name.end - name.start == top.length,
-            equal(name.start, top.name, top.length)
-        else { return false }
+        guard let top = stack.last, i + top.length <= end, equal(i, top.name, top.length) else { return false }
+        i += top.length
         skipSpace()
         guard byte(i) == UInt8(ascii: ">") else { return false }
         i += 1
@@ -176,7 +193,21 @@ struct FlatXMLScanner {
 
     mutating func closeElement() {
         tree.end()
-        namespaces.pop(to: stack.removeLast().bindings)
+        let bindings = stack.removeLast().bindings
+        if namespaces.bindings.count > bindings {
+            namespaces.pop(to: bindings)
+            forgetQualifiedNames()
+        }
+    }
+
+    /// Drops what qualified names meant, when the namespace bindings change.
+    mutating func forgetQualifiedNames() {
+        qnames.removeAll()
+        infos.removeAll(keepingCapacity: true)
+        tags.removeAll()
+        tagReadings.removeAll(keepingCapacity: true)
+        tagAttributeNames.removeAll(keepingCapacity: true)
+        tagAttributeValues.removeAll(keepingCapacity: true)
     }
 
     // MARK: Bytes
@@ -203,8 +234,7 @@ struct FlatXMLScanner {
 
     /// Whether the `length` bytes at `a` and at `b` are the same.
     func equal(_ a: Int, _ b: Int, _ length: Int) -> Bool {
-        for j in 0..<length where p[a + j] != p[b + j] { return false }
-        return true
+        ByteKeyTable.equal(p + a, p + b, length)
     }
 
     func string(_ start: Int, _ end: Int) -> String {

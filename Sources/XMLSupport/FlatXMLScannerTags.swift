@@ -3,11 +3,17 @@
 extension FlatXMLScanner {
     /// `<qname (S attribute)* S? (/>|>)`: opens an element, and closes it when it is empty.
     mutating func startTag() -> Bool {
+        let candidate = tagCandidate()
+        if let candidate, let index = tags.find(p, i, candidate.end, tag: 0, hash: candidate.hash) {
+            return repeatTag(Int(index), end: candidate.end)
+        }
+        let tagStart = i
         i += 1
         guard let name = qname() else { return false }
         tree.flushText()
         guard stack.count <= maxDepth else { return false }
-        attributes.removeAll(keepingCapacity: true)
+        attributeCount = 0
+        declarationCount = 0
         var empty = false
         while true {
             let spaced = skipSpace()
@@ -23,7 +29,9 @@ extension FlatXMLScanner {
                 break
             }
             guard spaced, let attribute = attribute() else { return false }
-            attributes.append(attribute)
+            if attributeCount < attributes.count { attributes[attributeCount] = attribute } else { attributes.append(attribute) }
+            attributeCount += 1
+            if attribute.declaration { declarationCount += 1 }
         }
         let bindings = namespaces.bindings.count
         guard declareNamespaces(), let id = elementName(name) else { return false }
@@ -31,6 +39,9 @@ extension FlatXMLScanner {
         guard keepAttributes() else { return false }
         tree.start(name: id, attributeStart: attributeStart)
         stack.append((name.start, name.end - name.start, bindings))
+        if declarationCount == 0, let candidate, candidate.end == i {
+            rememberTag(tagStart, candidate, TagReading(name: id, nameLength: name.end - name.start, empty: empty, attributes: 0..<0), keptFrom: Int(attributeStart))
+        }
         if empty { closeElement() }
         return true
     }
@@ -38,25 +49,29 @@ extension FlatXMLScanner {
     /// An ASCII qualified name at `i`: NCName, or NCName `:` NCName.
     mutating func qname() -> QName? {
         let start = i
-        guard isNameStart(byte(i)) else { return nil }
-        i += 1
+        guard isNameStart(byte(start)) else { return nil }
+        var k = start + 1
         var colon = -1
-        while i < end {
-            let b = p[i]
-            if isNameStart(b) || b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
-                i += 1
-            } else if b == UInt8(ascii: ":"), colon < 0, isNameStart(byte(i + 1)) {
-                colon = i
-                i += 2
-            } else {
-                break
+        while k < end {
+            let b = p[k]
+            if !isNameChar(b) {
+                guard b == UInt8(ascii: ":"), colon < 0, isNameStart(byte(k + 1)) else { break }
+                colon = k
             }
+            k += 1
         }
-        return QName(start: start, colon: colon, end: i)
+        i = k
+        return QName(start: start, colon: colon, end: k)
     }
 
     @inline(__always) func isNameStart(_ b: UInt8) -> Bool {
         (b | 0x20) &- UInt8(ascii: "a") < 26 || b == UInt8(ascii: "_")
+    }
+
+    /// A-Z a-z 0-9 _ - . as a bitmap of the ASCII range.
+    @inline(__always) func isNameChar(_ b: UInt8) -> Bool {
+        let low: UInt64 = 0x03FF_6000_0000_0000, high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        return b < 64 ? low &>> b & 1 != 0 : b < 128 && high &>> (b &- 64) & 1 != 0
     }
 
     /// `qname S? = S? "value"` (or single quotes). The value's characters are checked here.
@@ -70,20 +85,22 @@ extension FlatXMLScanner {
         guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
         i += 1
         let start = i
+        var k = start
         var decode = false
         while true {
-            guard i < end else { return nil }
-            let b = p[i]
+            guard k < end else { return nil }
+            let b = p[k]
             if b == quote { break }
             if b >= 0x80 {
-                let n = utf8Length(at: i)
+                let n = utf8Length(at: k)
                 guard n > 0 else { return nil }
-                i += n
+                k += n
                 continue
             }
             if b == UInt8(ascii: "&") {
-                guard predefinedEntity() != nil else { return nil }
+                guard let (_, length) = entity(at: k) else { return nil }
                 decode = true
+                k += length
                 continue
             }
             if b < 0x20 {
@@ -93,11 +110,11 @@ extension FlatXMLScanner {
             } else if b == UInt8(ascii: "<") {
                 return nil
             }
-            i += 1
+            k += 1
         }
-        i += 1
-        let declaration = name.hasPrefix ? matches("xmlns", at: name.start) && name.colon - name.start == 5 : isXMLNS(name.start, name.end)
-        return RawAttribute(name: name, valueStart: start, valueEnd: i - 1, decode: decode, declaration: declaration)
+        i = k + 1
+        let declaration = p[name.start] == UInt8(ascii: "x") && isXMLNS(name.start, name.hasPrefix ? name.colon : name.end)
+        return RawAttribute(name: name, valueStart: start, valueEnd: k, decode: decode, declaration: declaration)
     }
 
     func isXMLNS(_ start: Int, _ end: Int) -> Bool {
@@ -128,8 +145,9 @@ extension FlatXMLScanner {
     /// about or drops (the reserved prefixes and namespace names, an empty prefixed namespace,
     /// a prefix declared twice, a value with references) are left to libxml2.
     mutating func declareNamespaces() -> Bool {
+        guard declarationCount > 0 else { return true }
         let first = namespaces.bindings.count
-        for a in attributes where a.declaration {
+        for a in attributes[..<attributeCount] where a.declaration {
             guard !a.decode else { return false }
             let uri = string(a.valueStart, a.valueEnd)
             guard uri != NamespaceScope.xml, uri != "http://www.w3.org/2000/xmlns/" else { return false }
@@ -145,53 +163,72 @@ extension FlatXMLScanner {
             }
             namespaces.push(prefix: prefix.start, length: prefix.length, uri: uri)
         }
+        if namespaces.bindings.count > first { forgetQualifiedNames() }
         return true
     }
 
     /// The name id of an element: its prefix's namespace, or the default namespace.
     mutating func elementName(_ name: QName) -> Int32? {
-        guard let uri = name.hasPrefix ? namespaces.resolve(p, name.start, name.colon - name.start) : namespaces.defaultURI else {
-            return nil
-        }
-        return nameID(uri: uri, name)
+        guard let info = info(name, attribute: false) else { return nil }
+        return nameID(info.key, name)
     }
 
     /// Appends the tag's kept attributes (not the declarations), after libxml2's checks: every
     /// prefix declared, no attribute twice by prefixed name or by namespace and local name.
     mutating func keepAttributes() -> Bool {
-        for n in attributes.indices where !attributes[n].declaration {
+        for n in 0..<attributeCount where !attributes[n].declaration {
             let name = attributes[n].name
-            guard let uri = name.hasPrefix ? namespaces.resolve(p, name.start, name.colon - name.start) : 0 else { return false }
-            attributes[n].uri = uri
-            let local = name.end - name.localStart
-            for b in attributes[..<n] where !b.declaration && b.name.end - b.name.localStart == local && equal(b.name.localStart, name.localStart, local) {
-                let samePrefix = b.name.localStart - b.name.start == name.localStart - name.start && equal(b.name.start, name.start, name.localStart - name.start)
-                if samePrefix || (uri != 0 && b.uri == uri) { return false }
+            guard let info = info(name, attribute: true) else { return false }
+            // An unprefixed name's key is (no namespace, local name), so one key is one
+            // prefixed name or one (namespace, local name).
+            var m = 0
+            while m < n {
+                if attributes[m].key == info.key { return false }
+                m += 1
             }
-            guard isKept(name) else { continue }
-            let id = nameID(uri: uri, name)
-            tree.xml.attributeNames.append(id)
+            attributes[n].key = info.key
+            guard info.kept else { continue }
+            tree.xml.attributeNames.append(nameID(info.key, name))
             tree.xml.attributeValues.append(value(attributes[n]))
         }
         return true
     }
 
-    /// Whether the attribute's local name is one the reader keeps.
-    mutating func isKept(_ name: QName) -> Bool {
-        guard let keep else { return true }
-        let found = kept.find(p, name.localStart, name.end, tag: 0)
-        if let value = found.value { return value != 0 }
-        let isKept = keep.contains(string(name.localStart, name.end))
-        kept.insert(p, name.localStart, name.end, tag: 0, hash: found.hash, value: isKept ? 1 : 0)
-        return isKept
+    /// What a qualified name means under the bindings in scope; nil when its prefix is not
+    /// declared. Attributes without a prefix are in no namespace.
+    mutating func info(_ name: QName, attribute: Bool) -> NameInfo? {
+        let tag: Int32 = attribute ? 1 : 0
+        let hash = ByteKeyTable.hash(p, name.start, name.end)
+        if let index = qnames.find(p, name.start, name.end, tag: tag, hash: hash) { return infos[Int(index)] }
+        let uri: Int32
+        if name.hasPrefix {
+            guard let bound = namespaces.resolve(p, name.start, name.colon - name.start) else { return nil }
+            uri = bound
+        } else {
+            uri = attribute ? 0 : namespaces.defaultURI
+        }
+        let localHash = ByteKeyTable.hash(p, name.localStart, name.end)
+        let key: Int32
+        if let known = keys.find(p, name.localStart, name.end, tag: uri, hash: localHash) {
+            key = known
+        } else {
+            key = Int32(keyNames.count)
+            keyNames.append((uri, -1))
+            keys.insert(p, name.localStart, name.end, tag: uri, hash: localHash, value: key)
+        }
+        let kept = !attribute || keep.map { $0.contains(string(name.localStart, name.end)) } ?? true
+        let info = NameInfo(key: key, kept: kept)
+        qnames.insert(p, name.start, name.end, tag: tag, hash: hash, value: Int32(infos.count))
+        infos.append(info)
+        return info
     }
 
-    /// The id of (namespace, local name), given on first use.
-    mutating func nameID(uri: Int32, _ name: QName) -> Int32 {
-        let found = names.find(p, name.localStart, name.end, tag: uri)
-        if let id = found.value { return id }
-        let id = tree.intern(XMLName(namespace: namespaces.uris[Int(uri)], local: string(name.localStart, name.end)))
-        names.insert(p, name.localStart, name.end, tag: uri, hash: found.hash, value: id)
+    /// The name id of a key, given on first use.
+    mutating func nameID(_ key: Int32, _ name: QName) -> Int32 {
+        let known = keyNames[Int(key)]
+        if known.id >= 0 { return known.id }
+        let id = tree.intern(XMLName(namespace: namespaces.uris[Int(known.uri)], local: string(name.localStart, name.end)))
+        keyNames[Int(key)].id = id
         return id
     }
 }
