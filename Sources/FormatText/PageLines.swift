@@ -76,7 +76,14 @@ enum PageLines {
             }
         }
         cuts = Array(Set(cuts)).sorted().filter { $0 > 0 && $0 < s.count }
-        cuts += tailCuts(s, from: cuts.last ?? 0)
+        // A 版记 after the signature ("… 某局 2020年1月13日 抄送：…。"): the signature before it is
+        // lines of its own too.
+        for mark in recordMarks(s) {
+            let start = cuts.last { $0 < mark } ?? 0
+            cuts += tailCuts(s, from: start, to: mark) + [mark]
+        }
+        cuts = Array(Set(cuts)).sorted()
+        cuts += tailCuts(s, from: cuts.last ?? 0, to: s.count)
         var start = 0
         var hasRow = false
         for cut in cuts + [s.count] {
@@ -90,21 +97,30 @@ enum PageLines {
     /// Longest tail cut at its spaces: a signature and the page's footer, not prose.
     static let tailLength = 150
 
-    /// The cuts in the text after the last sentence: the signature and the page's footer
-    /// ("平潭综合实验区××局 2020年1月2日 来源：×× 附件下载") are lines of their own on the page.
-    /// Cut at each space, unless a piece is digits (a table row's cells apart by spaces).
-    static func tailCuts(_ s: [Unicode.Scalar], from start: Int) -> [Int] {
-        guard s.count - start <= tailLength else { return [] }
-        let spaces = (start..<s.count).filter { s[$0] == " " || s[$0] == "\u{3000}" }
+    /// The cuts in a short run of text after the last sentence (or before a 版记): the signature
+    /// and the page's footer ("平潭综合实验区××局 2020年1月2日 来源：×× 附件下载") are lines of their
+    /// own on the page. Cut at each space, unless a piece is digits (a table row's cells apart by spaces).
+    static func tailCuts(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> [Int] {
+        guard end - start <= tailLength else { return [] }
+        let spaces = (start..<end).filter { s[$0] == " " || s[$0] == "\u{3000}" }
         var cuts: [Int] = []
         var from = start
-        for i in spaces + [s.count] {
+        for i in spaces + [end] {
             let piece = String(String.UnicodeScalarView(s[from..<i])).trimmingSpaces
             if RunTogether.isValueRun(piece[...]) || RunTogether.pieces(piece[...]) != nil { return [] }
-            if i < s.count, !piece.isEmpty { cuts.append(i + 1) }
+            if i < end, !piece.isEmpty { cuts.append(i + 1) }
             from = i + 1
         }
-        return cuts.filter { $0 < s.count }
+        return cuts.filter { $0 < end }
+    }
+
+    /// Where a 版记's 抄送/抄报 line starts: after a space, before "抄送：" ("抄报：").
+    static func recordMarks(_ s: [Unicode.Scalar]) -> [Int] {
+        let marks: [[Unicode.Scalar]] = ["抄送：", "抄报：", "抄送:", "抄报:"].map { Array($0.unicodeScalars) }
+        return s.indices.filter { i in
+            i > 0 && (s[i - 1] == " " || s[i - 1] == "\u{3000}") && s[i] == "抄"
+                && marks.contains { i + $0.count <= s.count && s[i..<(i + $0.count)].elementsEqual($0) }
+        }
     }
 
     /// How a report's section headings end: the heading's own words, whatever follows it glued

@@ -21,7 +21,9 @@ enum MetadataReader {
         }
         // Signature: agency and date lines at the very end.
         if let start = signatureStart {
-            for block in document.blocks[start...] {
+            // The signature's lines, not the 版记 after them (抄送, the printing office and its date).
+            let end = max(start, recordStart(document.blocks))
+            for block in document.blocks[start..<end] {
                 guard let text = block.text else { continue }
                 let (agency, date) = signatureParts(text)
                 if let date { metadata.publishedOn = date }
@@ -33,9 +35,10 @@ enum MetadataReader {
         return metadata
     }
 
-    /// Where the closing signature begins: the trailing run of short agency and date lines.
+    /// Where the closing signature begins: the trailing run of short agency and date lines,
+    /// before the 版记 if one closes the document.
     static func signatureStart(_ blocks: [Block]) -> Int? {
-        var i = blocks.count - 1
+        var i = recordStart(blocks) - 1
         var start: Int?
         var seen = 0
         while i >= 0, seen < 3 {
@@ -50,6 +53,27 @@ enum MetadataReader {
             }
         }
         return start
+    }
+
+    /// Where the 版记 that may close an official document begins (the block count when there is
+    /// none): its 抄送/抄报 lines, and the printing office over its date ("××办公室" /
+    /// "2020年1月13日印发"), after the signature.
+    static func recordStart(_ blocks: [Block]) -> Int {
+        var i = blocks.count
+        var printed = false
+        while i > 0, let text = blocks[i - 1].text {
+            if text.hasPrefix("抄送") || text.hasPrefix("抄报") {
+                printed = false
+            } else if text.hasSuffix("印发") || text.hasSuffix("印"), date(in: String(text.dropLast(text.hasSuffix("印发") ? 2 : 1))) != nil {
+                printed = true
+            } else if printed, isAgencyLine(text) {
+                printed = false
+            } else {
+                break
+            }
+            i -= 1
+        }
+        return i
     }
 
     /// A signature line's agency and date: "安泽县人民政府", "2022年2月15日", "二〇二二年一月二十日",

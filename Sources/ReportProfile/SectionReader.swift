@@ -14,8 +14,10 @@ enum SectionReader {
         var preamble: [String] = []
         var current: Int?
         let signatureStart = MetadataReader.signatureStart(blocks)
+        // A 版记 after the signature (抄送, the printing office) stays text of the last section.
+        let record = MetadataReader.recordStart(blocks)
         for (index, block) in blocks.enumerated() {
-            if let s = signatureStart, index >= s { break }
+            if let s = signatureStart, index >= s, index < record { continue }
             if let t = title, t.contains(index) { continue }
             guard let text = block.text else { continue }
             if let id = sectionID(of: text) {

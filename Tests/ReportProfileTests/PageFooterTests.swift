@@ -35,6 +35,21 @@ import Testing
         RunTogetherTextTests.expectTables(r, "the page glued on one line")
     }
 
+    @Test func theSignatureBeforeA版记IsReadAndThe版记KeptAsText() throws {
+        // On one line, then a line a block: the printing office after 抄送 is no signature.
+        let tail = "某某县统计局 2023年1月20日 抄送：县纪委监委派驻纪检组。 某某县统计局办公室 2023年1月21日印发 来源：某某县统计局 附件下载"
+        let page = try RunTogetherTextTests.read(Self.page(tail: tail))
+        let lines = try RunTogetherTextTests.read(RunTogetherTextTests.report(
+            applications: RunTogetherTextTests.applicationLines(), reviews: RunTogetherTextTests.reviewHeader + [RunTogetherTextTests.reviewValues])
+            + "抄送：县纪委监委派驻纪检组。\n某某县统计局办公室\n2023年1月21日印发\n")
+        for r in [page, lines] {
+            #expect(r.metadata.agency == "某某县统计局")
+            #expect(r.metadata.publishedOn == "2023-01-20")
+            // The 版记 stays text of the last section (nothing lost), after its own text.
+            #expect(r.sections.last?.paragraphs == ["无。", "抄送：县纪委监委派驻纪检组。", "某某县统计局办公室", "2023年1月21日印发"])
+        }
+    }
+
     @Test func digitsApartBySpacesInTheTailAreNotCut() throws {
         // A tail that is a table row's cells apart by spaces stays one line, and the page's date stays.
         let r = try RunTogetherTextTests.read(Self.page(tail: "合计 3 0 3"))
