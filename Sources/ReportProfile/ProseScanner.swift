@@ -84,6 +84,8 @@ enum ProseScanner {
 
     /// Four-digit numbers followed by 年.
     static func yearsMentioned(_ clause: String) -> [Int] {
+        // No 年 (nor U+F98E, canonically 年) among the bytes: no year, without splitting characters.
+        guard clause.containsBytes("年") || clause.containsBytes("\u{F98E}") else { return [] }
         let chars = Array(clause)
         var out: [Int] = []
         var i = 0

@@ -29,17 +29,18 @@ public enum ReportValidator {
         for (key, values) in report.tables {
             guard let values else { continue }
             for row in values.rows {
+                // Paths are made only for the few fields that need a finding.
                 let rowPath = "\(key).\(row.path)"
                 for field in row.fields {
-                    let path = "\(rowPath).\(field.name)"
                     guard let value = field.value else {
+                        let path = "\(rowPath).\(field.name)"
                         if field.name != "unit", !covered.contains(path), !covered.contains(rowPath), !covered.contains(key) {
                             out.append(.blank(path: path))
                         }
                         continue
                     }
                     if field.name != "change", isNegative(value) {
-                        out.append(.negative(value, path: path))
+                        out.append(.negative(value, path: "\(rowPath).\(field.name)"))
                     }
                 }
             }
