@@ -185,6 +185,23 @@ extension String {
     }
 }
 
+extension String {
+    /// `StringProtocol.containsBytes` for a `String`: the generic one reached the bytes through
+    /// protocol witnesses on every call (it is not specialised across modules).
+    public func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { ByteSearch.contains(h, $0) } }
+    }
+}
+
+extension Substring {
+    /// As `String.containsBytes`.
+    public func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { ByteSearch.contains(h, $0) } }
+    }
+}
+
 extension StringProtocol {
     /// `count <= n`, in at most `n` steps whatever the length (a long paragraph is not counted
     /// through to say it is not a short line).

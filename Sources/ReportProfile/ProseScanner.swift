@@ -64,7 +64,9 @@ enum ProseScanner {
             var hi = lo
             while hi < chars.count, !isClauseEnd(chars[hi]) { hi += 1 }
             let clause = Array(chars[lo..<hi])
-            if !excluded(String(clause), year: year) {
+            let text = String(clause)
+            // A clause without a unit's bytes has no unit character: no claim to read.
+            if unitBytes.contains(where: { text.containsBytes($0) }), !excluded(text, year: year) {
                 out += numberClaims(clause, sentence: chars, clauseStart: lo)
             }
             lo = hi + 1

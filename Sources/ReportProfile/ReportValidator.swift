@@ -84,8 +84,8 @@ public enum ReportValidator {
     /// share the work that depends on the rows only.
     public static func scorer(tableKey: String) -> (TableValues) -> Int {
         if let arithmetic = TableArithmetic.of(tableKey) {
-            var layout: TableArithmetic.Layout?
-            return { arithmetic.violations($0, layout: &layout) }
+            var cache = TableArithmetic.GridCache()
+            return { arithmetic.violations($0, cache: &cache) }
         }
         return { values in
             var n = 0

@@ -41,30 +41,13 @@ enum SectionReader {
         return (sections, findings, signatureStart)
     }
 
-    /// "。；;，" as scalars, with U+037E (canonically ";"); `isClosingMark` adds ",：:". A
-    /// character equal to one of them is that one scalar (no other sequence of scalars is
-    /// canonically equivalent to one).
-    static func isSentenceMark(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "。", "；", ";", "\u{37E}", "，": return true
-        default: return false
-        }
-    }
-
-    static func isClosingMark(_ s: Unicode.Scalar) -> Bool { isSentenceMark(s) || s == "," || s == "：" || s == ":" }
-
-    static func isMark(_ c: Character, _ mark: (Unicode.Scalar) -> Bool) -> Bool {
-        c.unicodeScalars.count == 1 && c.unicodeScalars.first.map(mark) == true
-    }
-
     /// The section a heading names, or nil when the line is not a section heading.
     /// A heading must look like one: short, not a sentence (no "，", "。", "；", no closing
     /// "：" that announces a list), and numbered or short enough to stand alone on its line.
     static func sectionID(of text: String) -> SectionID? {
         // A scalar is at most four bytes: a longer text is no heading, without counting.
-        guard text.utf8.count <= 4 * 45, text.unicodeScalars.count <= 45, let last = text.last, !isMark(last, isClosingMark) else { return nil }
-        // On scalars first (no grapheme breaking); characters only where a mark's scalar is.
-        if text.unicodeScalars.contains(where: isSentenceMark), text.contains(where: { isMark($0, isSentenceMark) }) { return nil }
+        guard text.utf8.count <= 4 * 45, text.unicodeScalars.count <= 45, let last = text.last, !TextMarks.isMark(last, TextMarks.isClosingMark) else { return nil }
+        guard !TextMarks.containsMark(text, TextMarks.isSentenceMark) else { return nil }
         let key = LabelKey.make(text)
         // Top-level numbering only: "一、", "1、", "1." or none; "（一）" marks a subsection.
         if let first = key.numbering.first {

@@ -167,10 +167,10 @@ struct TableArithmetic: Sendable {
     /// total, the others known, first takes the value the others imply (a negative one counts
     /// as a failure instead), so that the column checks can still judge where a row's cells
     /// belong (a row that lost a cell reads differently depending on where the gap is put).
-    /// `layout` carries the grid's layout from one candidate table to the next.
-    func violations(_ t: TableValues, layout: inout Layout?) -> Int {
+    /// `cache` carries the grid from one candidate table to the next.
+    func violations(_ t: TableValues, cache: inout GridCache) -> Int {
         // Judged for many candidate tables: plain loops, no array built per check.
-        var g = grid(t, layout: &layout)
+        var g = cache.grid(t, self)
         var n = 0
         for v in g.cells { if let v, v < 0 { n += 1 } }
         for r in g.paths.indices where g.layout.complete[r] {

@@ -7,7 +7,7 @@ public enum HeadingDetector {
 
     public static func level(of text: String) -> Int? {
         let count = text.unicodeScalars.count
-        guard count <= 40, let last = text.last, !"。；;，,：:".contains(last) else { return nil }
+        guard count <= 40, let last = text.last, !TextMarks.isMark(last, TextMarks.isClosingMark) else { return nil }
         var chars = text[...]
         if chars.first == "（" || chars.first == "(" {
             chars = chars.dropFirst()
