@@ -26,8 +26,11 @@ struct BlockExtractor {
     /// Places data tables (the page's `ReadLimits`); `tableCount` numbers them for origins.
     let grid: GridBuilder
     var tableCount = 0
+    /// The page.
+    let tree: HTMLTree
 
-    init(dropLinkLines: Bool, limits: ReadLimits) {
+    init(tree: HTMLTree, dropLinkLines: Bool, limits: ReadLimits) {
+        self.tree = tree
         self.dropLinkLines = dropLinkLines
         self.grid = GridBuilder(limits: limits)
     }
@@ -53,24 +56,26 @@ struct BlockExtractor {
     /// More blocks than any report has: the page is refused rather than read for minutes.
     static let maxBlocks = 100_000
 
-    mutating func flow(_ e: XMLElement) throws(AdapterFailure) {
+    mutating func flow(_ e: Int) throws(AdapterFailure) {
         if blocks.count > Self.maxBlocks {
             throw AdapterFailure(.tooLarge, "page too large: more than \(Self.maxBlocks) paragraphs")
         }
-        for child in e.children {
-            switch child {
-            case .text(let t) where preformatted > 0 && t.utf8.contains(0x0A):
+        for c in tree.children(e) {
+            guard tree.isText(c) else {
+                try element(c)
+                continue
+            }
+            let t = tree.text(c)
+            if preformatted > 0 && t.utf8.contains(0x0A) {
                 // In <pre>, each source line is a line of text.
                 let lines = t.split(separator: "\n", omittingEmptySubsequences: false)
                 for (k, part) in lines.enumerated() {
                     if k > 0 { flush() }
                     line += part
                 }
-            case .text(let t):
+            } else {
                 line += t
                 if inLink == 0, dropLinkLines { plain += t }
-            case .element(let c):
-                try element(c)
             }
         }
     }
@@ -80,32 +85,32 @@ struct BlockExtractor {
     private var preformatted = 0
     private var lastTableJoined = false
 
-    mutating func element(_ c: XMLElement) throws(AdapterFailure) {
-        let name = c.name
+    mutating func element(_ c: Int) throws(AdapterFailure) {
+        let name = tree.name(c)
         if HTMLText.skipped.contains(name) || isBoilerplate(c) { return }
         switch name {
-        case "br":
+        case .br:
             flush()
-        case "table":
+        case .table:
             flush()
             try TableExtractor.extract(c, into: &self)
-        case "a":
+        case .a:
             let before = line.utf8.count
             inLink += 1
             try flow(c)
             inLink -= 1
             linkBytes += max(0, line.utf8.count - before)
         default:
-            if let level = HTMLText.headingLevels[name] {
+            if let level = HTMLText.headingLevel(name) {
                 flush()
                 headingLevel = level
                 try flow(c)
                 flush()
             } else if HTMLText.blockElements.contains(name) {
                 flush()
-                if name == "pre" { preformatted += 1 }
+                if name == .pre { preformatted += 1 }
                 try flow(c)
-                if name == "pre" { preformatted -= 1 }
+                if name == .pre { preformatted -= 1 }
                 flush()
             } else {
                 try flow(c)
@@ -113,13 +118,13 @@ struct BlockExtractor {
         }
     }
 
-    mutating func isBoilerplate(_ e: XMLElement) -> Bool {
-        if MainContent.boilerplateTags.contains(e.name) {
-            return !HTMLText.contains(e, "table") || HTMLText.textLength(e, limit: 2000) < 2000
+    mutating func isBoilerplate(_ e: Int) -> Bool {
+        if MainContent.boilerplateTags.contains(tree.name(e)) {
+            return !tree.contains(e, .table) || tree.textLength(e, limit: 2000) < 2000
         }
-        guard classifier.kinds(e).furniture else { return false }
+        guard classifier.kinds(tree.attributes(e)).furniture else { return false }
         // Never furniture: anything holding a table or much text.
-        return !HTMLText.contains(e, "table") && HTMLText.textLength(e, skipLinks: true, limit: 600) < 600
+        return !tree.contains(e, .table) && tree.textLength(e, skipLinks: true, limit: 600) < 600
     }
 
     /// Ends the current line: a paragraph or heading unless it is empty or furniture.

@@ -29,9 +29,9 @@ public enum HTMLAdapter: FormatAdapter {
     public static func read(_ bytes: [UInt8], source: SourceInfo, limits: ReadLimits) throws(AdapterFailure) -> Document {
         let decoded = try EncodingDetector.decode(bytes)
         let markup = WordMarkup.strip(decoded.utf8)
-        let root: XMLElement
+        let tree: HTMLTree
         do {
-            root = try HTMLReader.parse(markup, options: HTMLReader.Options(
+            tree = try HTMLReader.parse(markup, options: HTMLReader.Options(
                 maxDepth: limits.maxHTMLDepth, maxNodes: limits.maxHTMLElements, keptAttributes: kept, droppedElements: dropped, dropWhen: HTMLText.isHidden))
         } catch {
             switch error.kind {
@@ -40,17 +40,17 @@ public enum HTMLAdapter: FormatAdapter {
             default: throw AdapterFailure(.corrupt, "HTML not readable: \(error.message)")
             }
         }
-        var properties = PageInfo.read(root)
-        let body = PageInfo.elements(named: "body", in: root).first ?? root
-        let content = MainContent.find(in: body)
-        var extractor = BlockExtractor(dropLinkLines: !content.known, limits: limits)
+        var properties = PageInfo.read(tree)
+        let body = PageInfo.elements(named: .body, in: HTMLTree.root, tree).first ?? HTMLTree.root
+        let content = MainContent.find(in: body, of: tree)
+        var extractor = BlockExtractor(tree: tree, dropLinkLines: !content.known, limits: limits)
         try extractor.element(content.element)
         extractor.finish()
         var blocks = extractor.blocks
         // The title often sits above the content container (an <h1>, or only the meta tags).
-        if let title = properties["title"], title.contains("报告") {
+        if let title = properties["title"], HTMLText.contains(title, "报告") {
             let opening = blocks.prefix(3).compactMap(\.text)
-            if !opening.contains(where: { $0.contains(title) || title.contains($0) && $0.contains("报告") }) {
+            if !opening.contains(where: { HTMLText.contains($0, title) || HTMLText.contains(title, $0) && HTMLText.contains($0, "报告") }) {
                 blocks.insert(.heading(level: 1, text: title), at: 0)
             }
         }

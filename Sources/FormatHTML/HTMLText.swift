@@ -1,25 +1,28 @@
+import Normalization
 import XMLSupport
 
 /// Small facts about HTML elements and text shared by the extractors.
 enum HTMLText {
-    static let headingLevels: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
+    /// The level of an h1–h6 element, nil for any other name.
+    static func headingLevel(_ name: HTMLName) -> Int? {
+        name.id >= HTMLName.h1.id && name.id <= HTMLName.h6.id ? Int(name.id - HTMLName.h1.id) + 1 : nil
+    }
 
     /// Elements that end the current line of text (everything else is inline).
-    static let blockElements: Set<String> = [
-        "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "section", "article", "main",
-        "center", "form", "fieldset", "address", "figure", "figcaption", "header", "footer", "nav", "aside",
-        "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "tbody", "thead", "tfoot", "caption",
-        "body", "html", "hr", "legend", "details", "summary",
-    ]
+    static let blockElements = HTMLNameSet([
+        .p, .div, .li, .ul, .ol, .dl, .dd, .dt, .blockquote, .pre, .section, .article, .main,
+        .center, .form, .fieldset, .address, .figure, .figcaption, .header, .footer, .nav, .aside,
+        .h1, .h2, .h3, .h4, .h5, .h6, .tr, .td, .th, .table, .tbody, .thead, .tfoot, .caption,
+        .body, .html, .hr, .legend, .details, .summary,
+    ])
 
     /// Elements that carry no readable text (most are already dropped by the parser).
-    static let skipped: Set<String> = ["head", "title", "meta", "link", "img", "input", "option", "base", "colgroup", "col", "xml"]
+    static let skipped = HTMLNameSet([.head, .title, .meta, .link, .img, .input, .option, .base, .colgroup, .col, .xml])
 
     /// The class names and id of an element, lower-cased.
-    static func names(_ e: XMLElement) -> [String] {
-        guard e.attributes.contains(where: { $0.name == "class" || $0.name == "id" }) else { return [] }
+    static func names(_ attributes: ArraySlice<HTMLTree.Attribute>) -> [String] {
         var out: [String] = []
-        for a in e.attributes where a.name == "class" || a.name == "id" {
+        for a in attributes where a.name == .class || a.name == .id {
             for part in a.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) { out.append(part.lowercased()) }
         }
         return out
@@ -34,13 +37,13 @@ enum HTMLText {
 
     /// Hidden by attribute or inline style (display:none, visibility:hidden, Word's mso-hide:all).
     /// The parser leaves such elements out (`HTMLReader.Options.dropWhen`).
-    @Sendable static func isHidden(_ name: String, _ attributes: [XMLAttribute]) -> Bool {
+    @Sendable static func isHidden(_ name: HTMLName, _ attributes: ArraySlice<HTMLTree.Attribute>) -> Bool {
         for a in attributes {
             switch a.name {
-            case "hidden": return true
-            case "aria-hidden": if a.value.utf8.count == 4, a.value.lowercased() == "true" { return true }
-            case "type": if a.value.utf8.count == 6, a.value.lowercased() == "hidden" { return true }
-            case "style": if hidesByStyle(a.value) { return true }
+            case .hidden: return true
+            case .ariaHidden: if a.value.utf8.count == 4, a.value.lowercased() == "true" { return true }
+            case .type: if a.value.utf8.count == 6, a.value.lowercased() == "hidden" { return true }
+            case .style: if hidesByStyle(a.value) { return true }
             default: break
             }
         }
@@ -128,35 +131,45 @@ enum HTMLText {
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
-    /// Text length below an element (links not counted when `skipLinks`), stopping at `limit`.
-    static func textLength(_ e: XMLElement, skipLinks: Bool = false, limit: Int = Int.max) -> Int {
-        var total = 0
-        func walk(_ e: XMLElement) {
-            for child in e.children {
-                if total >= limit { return }
-                switch child {
-                case .text(let t): total += t.utf8.count
-                case .element(let c):
-                    if skipLinks, c.name == "a" { continue }
-                    walk(c)
-                }
-            }
-        }
-        walk(e)
-        return total
+    /// `text.contains(needle)`, a match of whole characters, compared byte for byte when both
+    /// are plain (see `isPlain`): there every scalar is a character of its own with no other
+    /// canonically equivalent spelling, so bytes and characters agree.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        if !needle.isEmpty, isPlain(text), isPlain(needle) { return text.containsBytes(needle) }
+        return text.contains(needle)
     }
 
-    /// Whether an element has a descendant with this name.
-    static func contains(_ e: XMLElement, _ name: String) -> Bool {
-        for case .element(let c) in e.children {
-            if c.name == name || contains(c, name) { return true }
+    /// Only ASCII (no carriage return), Latin-1, CJK symbols, kana, ideographs and full-width
+    /// forms, without the combining marks among them.
+    static func isPlain(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            switch s.value {
+            case 0x0D: false
+            case 0..<0x300, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF9D: true
+            default: false
+            }
         }
-        return false
+    }
+
+    /// Whether `collapse` turns a text into spaces or nothing: it holds only the ASCII white
+    /// space `collapse` folds (space, tab, form feed, line breaks).
+    static func isCollapsedAway(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0C || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Whether a text is all white space (Unicode's White_Space), looked at byte by byte
+    /// until a character that is not ASCII.
+    static func isBlank(_ text: String) -> Bool {
+        for b in text.utf8 {
+            if b >= 0x80 { return text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+            if !(b == 0x20 || b >= 0x09 && b <= 0x0D) { return false }
+        }
+        return true
     }
 
     /// A leading integer attribute (colspan="2", rowspan="3px"), at least 1.
-    static func span(_ e: XMLElement, _ name: String) -> Int {
-        guard let value = e.attribute(name) else { return 1 }
+    static func span(_ tree: HTMLTree, _ e: Int, _ name: HTMLName) -> Int {
+        guard let value = tree.attribute(e, name) else { return 1 }
         var n = 0
         for s in value.unicodeScalars.drop(while: { $0 == " " }) {
             guard isDigit(s) else { break }
@@ -209,15 +222,15 @@ struct NameClassifier {
     }
     private var cache: [String: Kinds] = [:]
 
-    mutating func kinds(_ e: XMLElement) -> Kinds {
+    mutating func kinds(_ attributes: ArraySlice<HTMLTree.Attribute>) -> Kinds {
         var key = ""
-        for a in e.attributes where a.name == "class" || a.name == "id" {
-            key += a.name == "id" ? "#" : "."
+        for a in attributes where a.name == .class || a.name == .id {
+            key += a.name == .id ? "#" : "."
             key += a.value
         }
         if key.isEmpty { return Kinds() }
         if let known = cache[key] { return known }
-        let names = HTMLText.names(e)
+        let names = HTMLText.names(attributes)
         var kinds = Kinds()
         kinds.container = names.contains { MainContent.containerNames.contains($0) }
         kinds.furniture = !kinds.container && HTMLText.tokens(names).contains { BlockExtractor.boilerplateTokens.contains($0) }

@@ -17,83 +17,76 @@ enum MainContent {
         "artibody", "main-content", "mainbody-content", "gov-content", "xxgk-con", "zwgk-content",
     ]
 
-    static let boilerplateTags: Set<String> = ["header", "nav", "footer", "aside"]
+    static let boilerplateTags = HTMLNameSet([.header, .nav, .footer, .aside])
 
     struct Choice {
-        var element: XMLElement
+        var element: Int
         /// True when found by its container name (or an `<article>`/`<main>`), false by density.
         var known: Bool
     }
 
-    static func find(in body: XMLElement) -> Choice {
-        var candidates: [(path: [Int], element: XMLElement, score: Int)] = []
+    static func find(in body: Int, of tree: HTMLTree) -> Choice {
+        var candidates: [(element: Int, score: Int)] = []
         var classifier = NameClassifier()
-        collect(body, path: [], into: &candidates, classifier: &classifier)
+        collect(body, tree, into: &candidates, classifier: &classifier)
         if let best = candidates.max(by: { $0.score < $1.score }), best.score >= 60 {
-            // The innermost container that still holds nearly all of the best one's text.
+            // The innermost container that still holds nearly all of the best one's text
+            // (nodes are in document order: a descendant lies inside its ancestor's range).
             var chosen = best
-            for c in candidates where c.path.count > chosen.path.count && c.path.starts(with: chosen.path) && c.score * 10 >= best.score * 9 {
+            for c in candidates where c.element > chosen.element && c.element < tree.end(chosen.element) && c.score * 10 >= best.score * 9 {
                 chosen = c
             }
             return Choice(element: chosen.element, known: true)
         }
-        var density = Density()
-        _ = density.score(body, path: [])
-        if let path = density.bestPath, density.bestScore >= 60, let element = element(at: path, in: body) {
+        var density = Density(tree: tree)
+        _ = density.score(body)
+        if let element = density.best, density.bestScore >= 60 {
             return Choice(element: element, known: false)
         }
         return Choice(element: body, known: false)
     }
 
-    static func collect(
-        _ e: XMLElement, path: [Int], into out: inout [(path: [Int], element: XMLElement, score: Int)], classifier: inout NameClassifier
-    ) {
-        for (i, child) in e.children.enumerated() {
-            guard case .element(let c) = child, !boilerplateTags.contains(c.name) else { continue }
-            let isKnown = c.name == "article" || c.name == "main" || c.attribute("role") == "main" || classifier.kinds(c).container
-            if isKnown { out.append((path + [i], c, HTMLText.textLength(c, skipLinks: true))) }
-            guard case .element = c.children.first(where: { if case .element = $0 { return true } else { return false } }) else { continue }
-            collect(c, path: path + [i], into: &out, classifier: &classifier)
+    static func collect(_ e: Int, _ tree: HTMLTree, into out: inout [(element: Int, score: Int)], classifier: inout NameClassifier) {
+        for c in tree.children(e) {
+            let name = tree.name(c)
+            guard name != .text, !boilerplateTags.contains(name) else { continue }
+            let isKnown = name == .article || name == .main || tree.attribute(c, .role) == "main" || classifier.kinds(tree.attributes(c)).container
+            if isKnown { out.append((c, tree.textLength(c, skipLinks: true))) }
+            guard tree.children(c).contains(where: { !tree.isText($0) }) else { continue }
+            collect(c, tree, into: &out, classifier: &classifier)
         }
-    }
-
-    static func element(at path: [Int], in root: XMLElement) -> XMLElement? {
-        var e = root
-        for i in path {
-            guard i < e.children.count, case .element(let c) = e.children[i] else { return nil }
-            e = c
-        }
-        return e
     }
 
     /// Readability-style density: each element scores the text its own paragraphs and text
     /// carry, plus half of what its children's own paragraphs carry.
     struct Density {
-        static let paragraphish: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "li", "pre", "blockquote", "font", "span", "strong", "b"]
-        var bestPath: [Int]?
+        static let paragraphish = HTMLNameSet([.p, .h1, .h2, .h3, .h4, .h5, .h6, .table, .li, .pre, .blockquote, .font, .span, .strong, .b])
+        let tree: HTMLTree
+        var best: Int?
         var bestScore = 0
 
         /// Returns the element's own (direct) score.
-        mutating func score(_ e: XMLElement, path: [Int]) -> Int {
+        mutating func score(_ e: Int) -> Int {
             var direct = 0
             var childDirect = 0
-            for (i, child) in e.children.enumerated() {
-                switch child {
-                case .text(let t):
-                    direct += t.utf8.count > 3 ? t.utf8.count : 0
-                case .element(let c):
-                    if c.name == "a" || MainContent.boilerplateTags.contains(c.name) { continue }
-                    if Self.paragraphish.contains(c.name) {
-                        direct += HTMLText.textLength(c, skipLinks: true)
-                    } else {
-                        childDirect += score(c, path: path + [i])
-                    }
+            for c in tree.children(e) {
+                let name = tree.name(c)
+                if name == .text {
+                    let bytes = Int(tree.nodes[c].textBytes)
+                    direct += bytes > 3 ? bytes : 0
+                    continue
+                }
+                if name == .a || MainContent.boilerplateTags.contains(name) { continue }
+                if Self.paragraphish.contains(name) {
+                    direct += tree.textLength(c, skipLinks: true)
+                } else {
+                    childDirect += score(c)
                 }
             }
             let total = direct + childDirect / 2
-            if total > bestScore, e.name != "body", e.name != "html", e.name != "#document" {
+            if total > bestScore, tree.name(e) != .body, tree.name(e) != .html, tree.name(e) != .document {
                 bestScore = total
-                bestPath = path
+                best = e
             }
             return direct
         }

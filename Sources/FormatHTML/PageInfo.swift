@@ -20,7 +20,8 @@ enum PageInfo {
     /// Labels that prove a table is the information table, not report content.
     static let infoTableLabels: Set<String> = ["索引号", "发布机构", "公开日期", "发布日期", "发文机关", "主题分类", "成文日期", "发文字号", "文号", "有效性", "生成日期", "公开方式", "体裁分类"]
 
-    static func read(_ root: XMLElement) -> [String: String] {
+    static func read(_ tree: HTMLTree) -> [String: String] {
+        let root = HTMLTree.root
         var found: [String: (value: String, rank: Int)] = [:]
         func offer(_ key: String, _ value: String, rank: Int) {
             guard !key.isEmpty, !value.isEmpty else { return }
@@ -28,7 +29,7 @@ enum PageInfo {
             found[key] = (value, rank)
         }
         // Labelled values in the page text.
-        let segments = segments(of: root)
+        let segments = segments(of: root, tree)
         var labelled: [(key: String, value: String, rank: Int, label: String)] = []
         var i = 0
         while i < segments.count {
@@ -48,8 +49,8 @@ enum PageInfo {
             if infoLabels.count >= 2 || entry.key == "publishedOn" { offer(entry.key, value(entry.key, entry.value), rank: entry.rank) }
         }
         // <meta> tags and <title>, below the page's own table.
-        for meta in elements(named: "meta", in: root) {
-            guard let name = meta.attribute("name")?.lowercased(), let content = meta.attribute("content") else { continue }
+        for meta in elements(named: .meta, in: root, tree) {
+            guard let name = tree.attribute(meta, .name)?.lowercased(), let content = tree.attribute(meta, .content) else { continue }
             let text = Normalizer.clean(content)
             switch name {
             case "articletitle": offer("title", text, rank: 5)
@@ -58,10 +59,10 @@ enum PageInfo {
             default: break
             }
         }
-        if let heading = headings(in: root).first(where: { $0.contains("报告") && $0.unicodeScalars.count <= 80 }) {
+        if let heading = headings(in: root, tree).first(where: { HTMLText.contains($0, "报告") && $0.unicodeScalars.count <= 80 }) {
             offer("title", heading, rank: 6)
         }
-        if let title = elements(named: "title", in: root).first.map(\.textContent) {
+        if let title = elements(named: .title, in: root, tree).first.map(tree.textContent) {
             offer("title", PageTitle.reportPart(of: title), rank: 9)
         }
         return found.mapValues(\.value)
@@ -77,17 +78,19 @@ enum PageInfo {
     }
 
     static func isPortalName(_ s: String) -> Bool {
-        s.hasSuffix("网") || s.contains("网站") || s.contains("门户") || s.contains("政务服务网") || s.lowercased().contains(".gov.cn")
+        s.hasSuffix("网") || HTMLText.contains(s, "网站") || HTMLText.contains(s, "门户") || HTMLText.contains(s, "政务服务网")
+            || HTMLText.contains(s.lowercased(), ".gov.cn")
     }
 
     /// The text of h1–h3 elements in the body, in document order.
-    static func headings(in root: XMLElement) -> [String] {
+    static func headings(in root: Int, _ tree: HTMLTree) -> [String] {
         var out: [String] = []
-        func walk(_ e: XMLElement, depth: Int) {
-            for case .element(let c) in e.children where out.count < 20 {
-                if c.name == "h1" || c.name == "h2" || c.name == "h3" {
-                    out.append(Normalizer.clean(c.textContent))
-                } else if c.name != "head", depth < 40 {
+        func walk(_ e: Int, depth: Int) {
+            for c in tree.children(e) where out.count < 20 && !tree.isText(c) {
+                let name = tree.name(c)
+                if name == .h1 || name == .h2 || name == .h3 {
+                    out.append(Normalizer.clean(tree.textContent(c)))
+                } else if name != .head, depth < 40 {
                     walk(c, depth: depth + 1)
                 }
             }
@@ -157,19 +160,19 @@ enum PageInfo {
     }
 
     /// Whether a table's rows are the information table (two or more of its labels).
-    static func isInformationTable(_ rows: [[XMLElement]]) -> Bool {
+    static func isInformationTable(_ rows: [[Int]], _ tree: HTMLTree) -> Bool {
         guard rows.count <= 12 else { return false }
         var seen = Set<String>()
         for row in rows {
             for cell in row {
-                if let (entry, _) = label(of: cell.textContent), infoTableLabels.contains(entry.label) { seen.insert(entry.label) }
+                if let (entry, _) = label(of: tree.textContent(cell)), infoTableLabels.contains(entry.label) { seen.insert(entry.label) }
             }
         }
         return seen.count >= 2
     }
 
     /// The page's text cut at every element boundary, trimmed, empty pieces left out.
-    static func segments(of root: XMLElement) -> [String] {
+    static func segments(of root: Int, _ tree: HTMLTree) -> [String] {
         var out: [String] = []
         var current = ""
         func end() {
@@ -182,13 +185,13 @@ enum PageInfo {
             }
             current = ""
         }
-        func walk(_ e: XMLElement) {
-            for child in e.children {
+        func walk(_ e: Int) {
+            for c in tree.children(e) {
                 if out.count > 20_000 { return }
-                switch child {
-                case .text(let t): current += t
-                case .element(let c):
-                    if c.name == "head" { continue }
+                switch tree.name(c) {
+                case .text: current += tree.text(c)
+                case .head: continue
+                default:
                     end()
                     walk(c)
                     end()
@@ -200,11 +203,11 @@ enum PageInfo {
         return out
     }
 
-    static func elements(named name: String, in root: XMLElement) -> [XMLElement] {
-        var out: [XMLElement] = []
-        func walk(_ e: XMLElement, depth: Int) {
-            for case .element(let c) in e.children {
-                if c.name == name { out.append(c) } else if depth < 3 { walk(c, depth: depth + 1) }
+    static func elements(named name: HTMLName, in root: Int, _ tree: HTMLTree) -> [Int] {
+        var out: [Int] = []
+        func walk(_ e: Int, depth: Int) {
+            for c in tree.children(e) where !tree.isText(c) {
+                if tree.name(c) == name { out.append(c) } else if depth < 3 { walk(c, depth: depth + 1) }
             }
         }
         walk(root, depth: 0)

@@ -8,14 +8,15 @@ import XMLSupport
 /// holds tables in its cells) is read as flowing content, cell by cell; the portal's own
 /// information table (索引号, 发布机构…) is metadata, not content, and is left out.
 enum TableExtractor {
-    static func extract(_ table: XMLElement, into extractor: inout BlockExtractor) throws(AdapterFailure) {
+    static func extract(_ table: Int, into extractor: inout BlockExtractor) throws(AdapterFailure) {
+        let tree = extractor.tree
         // A caption ("表一 主动公开政府信息情况") is the line above the table.
-        for case .element(let caption) in table.children where caption.name == "caption" {
+        for caption in tree.children(table) where tree.name(caption) == .caption {
             try extractor.element(caption)
         }
-        let rows = rows(of: table)
+        let rows = rows(of: table, tree)
         guard !rows.isEmpty else { return }
-        if isLayout(rows) {
+        if isLayout(rows, tree) {
             for row in rows {
                 for cell in row {
                     try extractor.element(cell)
@@ -24,7 +25,7 @@ enum TableExtractor {
             }
             return
         }
-        if PageInfo.isInformationTable(rows) || isNavigation(rows) { return }
+        if PageInfo.isInformationTable(rows, tree) || isNavigation(rows, tree) { return }
         var sourceRows: [SourceRow] = []
         var anyText = false
         let index = extractor.tableCount
@@ -32,12 +33,12 @@ enum TableExtractor {
             var cells: [SourceCell] = []
             cells.reserveCapacity(row.count)
             for (c, cell) in row.enumerated() {
-                let raw = rawText(cell)
+                let raw = rawText(cell, tree)
                 let text = Normalizer.clean(raw)
                 if !text.isEmpty { anyText = true }
-                let origin = CellOrigin(raw: raw, location: .html(table: index, row: r, cell: c, line: textLine(cell)))
+                let origin = CellOrigin(raw: raw, location: .html(table: index, row: r, cell: c, line: textLine(cell, tree)))
                 cells.append(
-                    SourceCell(text, rowSpan: HTMLText.span(cell, "rowspan"), columnSpan: HTMLText.span(cell, "colspan"), origin: origin))
+                    SourceCell(text, rowSpan: HTMLText.span(tree, cell, .rowspan), columnSpan: HTMLText.span(tree, cell, .colspan), origin: origin))
             }
             sourceRows.append(SourceRow(cells: cells))
         }
@@ -47,7 +48,7 @@ enum TableExtractor {
         do {
             grid = try extractor.grid.build(sourceRows)
         } catch {
-            throw AdapterFailure(.tooLarge, "table at line \(table.line) too large: \(error.description)")
+            throw AdapterFailure(.tooLarge, "table at line \(tree.line(table)) too large: \(error.description)")
         }
         try extractor.append(grid)
     }
@@ -55,18 +56,18 @@ enum TableExtractor {
     /// The table's rows and their cells, through thead/tbody/tfoot and any stray wrapper
     /// (`<form>`, `<font>`) a broken page puts between them; td directly under a table is
     /// a row of its own.
-    static func rows(of table: XMLElement) -> [[XMLElement]] {
-        var rows: [[XMLElement]] = []
-        var loose: [XMLElement] = []
-        func visit(_ e: XMLElement, depth: Int) {
-            for case .element(let c) in e.children {
-                switch c.name {
-                case "tr":
+    static func rows(of table: Int, _ tree: HTMLTree) -> [[Int]] {
+        var rows: [[Int]] = []
+        var loose: [Int] = []
+        func visit(_ e: Int, depth: Int) {
+            for c in tree.children(e) where !tree.isText(c) {
+                switch tree.name(c) {
+                case .tr:
                     if !loose.isEmpty { rows.append(loose); loose = [] }
-                    rows.append(cells(of: c, depth: 0))
-                case "td", "th":
+                    rows.append(cells(of: c, tree, depth: 0))
+                case .td, .th:
                     loose.append(c)
-                case "table", "caption", "colgroup", "col":
+                case .table, .caption, .colgroup, .col:
                     continue
                 default:
                     if depth < 4 { visit(c, depth: depth + 1) }
@@ -78,13 +79,14 @@ enum TableExtractor {
         return rows.filter { !$0.isEmpty }
     }
 
-    static func cells(of row: XMLElement, depth: Int) -> [XMLElement] {
-        var out: [XMLElement] = []
-        for case .element(let c) in row.children {
-            if c.name == "td" || c.name == "th" {
+    static func cells(of row: Int, _ tree: HTMLTree, depth: Int) -> [Int] {
+        var out: [Int] = []
+        for c in tree.children(row) where !tree.isText(c) {
+            let name = tree.name(c)
+            if name == .td || name == .th {
                 out.append(c)
-            } else if c.name != "table", depth < 4 {
-                out += cells(of: c, depth: depth + 1)
+            } else if name != .table, depth < 4 {
+                out += cells(of: c, tree, depth: depth + 1)
             }
         }
         return out
@@ -92,27 +94,27 @@ enum TableExtractor {
 
     /// A table used for page layout: its cells hold tables, or it has one or two cells whose
     /// content is paragraphs of running text.
-    static func isLayout(_ rows: [[XMLElement]]) -> Bool {
+    static func isLayout(_ rows: [[Int]], _ tree: HTMLTree) -> Bool {
         let cells = rows.flatMap { $0 }
-        if cells.contains(where: { HTMLText.contains($0, "table") }) { return true }
+        if cells.contains(where: { tree.contains($0, .table) }) { return true }
         guard cells.count <= 2 else { return false }
         return cells.contains { cell in
             var blocks = 0
-            for case .element(let c) in cell.children where c.name == "p" || c.name == "div" || HTMLText.headingLevels[c.name] != nil {
+            for c in tree.children(cell) where tree.name(c) == .p || tree.name(c) == .div || HTMLText.headingLevel(tree.name(c)) != nil {
                 blocks += 1
             }
-            return blocks >= 2 || HTMLText.textLength(cell, limit: 400) >= 400
+            return blocks >= 2 || tree.textLength(cell, limit: 400) >= 400
         }
     }
 
     /// A menu laid out as a table: every cell that has text is one link.
-    static func isNavigation(_ rows: [[XMLElement]]) -> Bool {
+    static func isNavigation(_ rows: [[Int]], _ tree: HTMLTree) -> Bool {
         var links = 0
         for cell in rows.joined() {
-            let total = HTMLText.textLength(cell, limit: 200)
-            let plain = HTMLText.textLength(cell, skipLinks: true, limit: 200)
+            let total = tree.textLength(cell, limit: 200)
+            let plain = tree.textLength(cell, skipLinks: true, limit: 200)
             if total == 0 { continue }
-            guard plain * 10 <= total, HTMLText.contains(cell, "a") else { return false }
+            guard plain * 10 <= total, tree.contains(cell, .a) else { return false }
             links += 1
         }
         return links > 0
@@ -124,33 +126,34 @@ enum TableExtractor {
     /// The source line of a cell's text: the line where the start tag of the element that
     /// holds its first non-blank text ends (the text follows it). A Word-exported cell's `<td>`
     /// start tag ends lines above its `<p><span>0</span></p>`; the cell's own line if it has no text.
-    static func textLine(_ cell: XMLElement) -> Int {
-        func first(_ e: XMLElement) -> Int? {
-            for child in e.children {
-                switch child {
-                case .text(let t) where t.unicodeScalars.contains(where: { !$0.properties.isWhitespace }): return e.line
-                case .element(let c) where !HTMLText.skipped.contains(c.name): if let line = first(c) { return line }
-                default: continue
+    static func textLine(_ cell: Int, _ tree: HTMLTree) -> Int {
+        func first(_ e: Int) -> Int? {
+            for c in tree.children(e) {
+                if tree.isText(c) {
+                    if !HTMLText.isBlank(tree.text(c)) { return tree.line(e) }
+                } else if !HTMLText.skipped.contains(tree.name(c)), let line = first(c) {
+                    return line
                 }
             }
             return nil
         }
-        return first(cell) ?? cell.line
+        return first(cell) ?? tree.line(cell)
     }
 
-    static func rawText(_ cell: XMLElement) -> String {
+    static func rawText(_ cell: Int, _ tree: HTMLTree) -> String {
         var lines: [String] = []
         var current = ""
-        func walk(_ e: XMLElement) {
-            for child in e.children {
-                switch child {
-                case .text(let t): current += t
-                case .element(let c):
-                    if HTMLText.skipped.contains(c.name) { continue }
-                    if c.name == "br" {
+        func walk(_ e: Int) {
+            for c in tree.children(e) {
+                let name = tree.name(c)
+                switch name {
+                case .text: current += tree.text(c)
+                default:
+                    if HTMLText.skipped.contains(name) { continue }
+                    if name == .br {
                         lines.append(current)
                         current = ""
-                    } else if HTMLText.blockElements.contains(c.name) {
+                    } else if HTMLText.blockElements.contains(name) {
                         lines.append(current)
                         current = ""
                         walk(c)
@@ -164,7 +167,9 @@ enum TableExtractor {
         }
         walk(cell)
         lines.append(current)
-        let kept = lines.map { HTMLText.collapse($0) }.filter { !$0.allSatisfy { $0 == " " } }
-        return kept.joined(separator: "\n")
+        // A line of white space alone collapses to nothing or spaces: left out.
+        let kept = lines.filter { !HTMLText.isCollapsedAway($0) }
+        if kept.count == 1 { return HTMLText.collapse(kept[0]) }
+        return kept.map { HTMLText.collapse($0) }.joined(separator: "\n")
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// A part is a number as a cell writes it: "0", or digits not starting with 0, with thousands
 /// commas or a decimal point inside, a sign ("+", "-", "增", "减") in front; a dash is a
-/// placeholder cell of its own; a unit ("元", "万元") stays on the run's last part. Which split
+/// placeholder cell of its own; a unit ("元", "万元") stays on the run's last part, a count's unit
+/// ("个") ends the part it follows. Which split
 /// is right is not decided here: the tables' arithmetic chooses (`ReadingSearch`), and a row
 /// the text and the arithmetic do not decide is null with `value.undecidable`.
 extension ReadingGenerator {
@@ -57,12 +58,14 @@ extension ReadingGenerator {
             while end <= min(t.count, at + maxPartTokens), t[end - 1] != " " {
                 if end == t.count || canCut(t, end) {
                     let text = t[at..<end].joined()
-                    if isPart(text, last: end == t.count) {
+                    if isPart(text, last: end == t.count), signFits(text, input.row.columns[parts.count].kind) {
                         parts.append(Slot(text: text, column: slot.column, isBlank: false, source: slot.source, runTogether: true))
                         if end == t.count { go(k + 1, 0) } else { go(k, end) }
                         parts.removeLast()
                     }
                 }
+                // A count's unit ends its cell ("1个246900元" is "1个" and "246900元").
+                if isCountUnit(t[end - 1]) { break }
                 end += 1
             }
         }
@@ -91,18 +94,29 @@ extension ReadingGenerator {
         let before = t[i - 1], after = t[i]
         if isDash(before) || isDash(after) { return true }
         if [".", ",", "．", "，"].contains(before) || [".", ",", "．", "，"].contains(after) { return false }
-        if signs.contains(before) || after == "元" || after == "万元" { return false }
+        if signs.contains(before) || after == "元" || after == "万元" || isCountUnit(after) { return false }
         return true
     }
 
     static let signs: Set<String> = ["+", "-", "＋", "增", "减"]
+
+    /// A sign starts a part only in a column of signed changes (2019 本年增/减): in a run
+    /// "20+1737" the "+" is where the change begins, never a count's ("2", "0", "+1737").
+    static func signFits(_ text: String, _ kind: FieldKind) -> Bool {
+        guard let first = text.unicodeScalars.first, signs.contains(String(first)) else { return true }
+        return kind == .signedCount
+    }
     static func isDash(_ s: String) -> Bool { s == "—" || s == "–" || s == "－" }
+    static func isCountUnit(_ s: String) -> Bool {
+        guard s.unicodeScalars.count == 1, let u = s.unicodeScalars.first else { return false }
+        return RunTogether.countUnits.contains(u)
+    }
 
     /// A number as one cell writes it (see the type's comment).
     static func isPart(_ text: String, last: Bool) -> Bool {
         var s = Substring(text)
         if s.count == 1, isDash(String(s)) { return true }
-        if s.hasSuffix("万元") { guard last else { return false }; s = s.dropLast(2) } else if s.hasSuffix("元") { guard last else { return false }; s = s.dropLast() }
+        if s.hasSuffix("万元") { guard last else { return false }; s = s.dropLast(2) } else if s.hasSuffix("元") { guard last else { return false }; s = s.dropLast() } else if let u = s.last, isCountUnit(String(u)) { s = s.dropLast() }
         if let first = s.first, signs.contains(String(first)) { s = s.dropFirst() }
         let pieces = s.split(separator: ".", omittingEmptySubsequences: false)
         guard pieces.count <= 2, let whole = pieces.first, !whole.isEmpty else { return false }

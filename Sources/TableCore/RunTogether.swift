@@ -4,7 +4,8 @@
 ///
 /// `pieces` cuts such a line where labels meet digits: label text and *value runs* (the
 /// digits of one or more cells, with what a value cell may hold besides digits: a decimal
-/// point, thousands commas, a sign, a dash placeholder, a unit after an amount). A digit
+/// point, thousands commas, a sign, a dash placeholder, a unit after an amount, a count's unit
+/// before the next cell's digits). A digit
 /// followed by "." or "、" and a label is that label's numbering ("00000002.其他…" is the run
 /// "0000000" and the label "2.其他…"). How a value run splits into cells is not decided here:
 /// the `digitSplit` reading generator proposes the splits and the tables' arithmetic chooses.
@@ -120,6 +121,9 @@ public enum RunTogether {
                 i += 1
             } else if signs.contains(c) && digit(i + 1) {
                 i += 1
+            } else if countUnits.contains(c) && i > start && isDigit(s[i - 1]) && digit(i + 1) {
+                // A count with its unit, glued to the next cell's digits ("1个246900元").
+                i += 1
             } else {
                 break
             }
@@ -161,6 +165,9 @@ public enum RunTogether {
     static func continuesWord(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || c == "-" || c == "_" || c == "/") }
 
     static let signs: Set<Unicode.Scalar> = ["+", "-", "＋", "增", "减"]
+    /// Units of a count a table cell may hold ("1个"); inside a value run only when digits follow
+    /// at once, where prose would not write them ("采购1个246900元"). Not date words ("年", "月").
+    public static let countUnits: Set<Unicode.Scalar> = ["个", "件", "项", "条", "家", "宗", "起", "次"]
 
     /// Four digits, then two groups of one or two digits, each after ".", "-" or "/".
     static func isDate(_ run: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -20,12 +20,12 @@ public enum HTMLReader {
         /// Elements left out with everything inside them (comments always are).
         public var droppedElements: Set<String>
         /// Further elements to leave out, judged by name and (kept) attributes, e.g. hidden ones.
-        public var dropWhen: (@Sendable (_ name: String, _ attributes: [XMLAttribute]) -> Bool)?
+        public var dropWhen: (@Sendable (_ name: HTMLName, _ attributes: ArraySlice<HTMLTree.Attribute>) -> Bool)?
 
         public init(
             maxDepth: Int = 512, maxNodes: Int = 1_000_000, maxAttributeBytes: Int = 4096, maxAttributes: Int = 2000,
             keptAttributes: Set<String>? = nil, droppedElements: Set<String> = [],
-            dropWhen: (@Sendable (_ name: String, _ attributes: [XMLAttribute]) -> Bool)? = nil
+            dropWhen: (@Sendable (_ name: HTMLName, _ attributes: ArraySlice<HTMLTree.Attribute>) -> Bool)? = nil
         ) {
             self.dropWhen = dropWhen
             self.maxDepth = maxDepth
@@ -38,7 +38,7 @@ public enum HTMLReader {
     }
 
     /// - SeeAlso: `htmlCtxtReadMemory`.
-    public static func parse(_ utf8: [UInt8], options: Options = Options()) throws(XMLParseError) -> XMLElement {
+    public static func parse(_ utf8: [UInt8], options: Options = Options()) throws(XMLParseError) -> HTMLTree {
         guard utf8.count < Int(Int32.max) else {
             throw XMLParseError(kind: .tooLarge(limit: Int(Int32.max)), line: 0, message: "HTML page too large")
         }
@@ -57,14 +57,9 @@ public enum HTMLReader {
         guard let doc else { throw XMLParseError(kind: .empty, line: 0, message: "no HTML content") }
         defer { xmlFreeDoc(doc) }
         // Wrap every top-level node in one synthetic root, so fragments work too.
-        var root = XMLElement(name: "#document")
         var converter = HTMLTreeConverter(options: options)
-        var node = doc.pointee.children
-        while let n = node {
-            if let child = try converter.node(n, depth: 1) { root.children.append(child) }
-            node = n.pointee.next
-        }
-        return root
+        try converter.root(doc.pointee.children)
+        return converter.tree
     }
 }
 
@@ -157,84 +152,3 @@ extension HTMLReader {
     }
 }
 
-/// Walks libxml2's HTML tree into `XMLElement` values (names are already lower case).
-struct HTMLTreeConverter {
-    let options: HTMLReader.Options
-    var nodes = 0
-    /// Names by their C string: libxml2 keeps one copy of each name in its dictionary, and
-    /// every node lives until the conversion ends, so a pointer stands for one name.
-    var names: [UInt: String] = [:]
-
-    init(options: HTMLReader.Options) {
-        self.options = options
-    }
-
-    mutating func element(_ n: xmlNodePtr, depth: Int) throws(XMLParseError) -> XMLElement? {
-        let name = self.name(n.pointee.name)
-        if options.droppedElements.contains(name) { return nil }
-        nodes += 1
-        if nodes > options.maxNodes {
-            throw XMLParseError(kind: .tooLarge(limit: options.maxNodes), line: Int(n.pointee.line), message: "more than \(options.maxNodes) elements")
-        }
-        var attributes: [XMLAttribute] = []
-        var attr = n.pointee.properties
-        while let a = attr {
-            attr = a.pointee.next
-            let attrName = self.name(a.pointee.name)
-            if let kept = options.keptAttributes, !kept.contains(attrName) { continue }
-            var value = ""
-            if let only = a.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE, let content = only.pointee.content {
-                value = Self.string(content, limit: options.maxAttributeBytes)  // the common case: no copy in C
-            } else if let raw = xmlNodeListGetString(n.pointee.doc, a.pointee.children, 1) {
-                value = Self.string(raw, limit: options.maxAttributeBytes)
-                cxml_free(raw)
-            }
-            attributes.append(XMLAttribute(name: attrName, value: value))
-        }
-        if let dropWhen = options.dropWhen, dropWhen(name, attributes) { return nil }
-        var element = XMLElement(name: name, attributes: attributes, line: Int(n.pointee.line))
-        if depth >= options.maxDepth {
-            // Too deep to keep the structure: keep the text, in document order.
-            if let raw = xmlNodeGetContent(n) {
-                element.children = [.text(String(cString: raw))]
-                cxml_free(raw)
-            }
-            return element
-        }
-        var child = n.pointee.children
-        while let c = child {
-            if let converted = try node(c, depth: depth + 1) { element.children.append(converted) }
-            child = c.pointee.next
-        }
-        return element
-    }
-
-    mutating func node(_ n: xmlNodePtr, depth: Int) throws(XMLParseError) -> XMLNode? {
-        switch n.pointee.type {
-        case XML_ELEMENT_NODE:
-            return try element(n, depth: depth).map { .element($0) }
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            return n.pointee.content.map { .text(String(cString: $0)) }
-        default:
-            return nil
-        }
-    }
-
-    mutating func name(_ raw: UnsafePointer<xmlChar>?) -> String {
-        guard let raw else { return "" }
-        let key = UInt(bitPattern: raw)
-        if let known = names[key] { return known }
-        let name = String(cString: raw)
-        names[key] = name
-        return name
-    }
-
-    /// The first `limit` bytes of a C string (cut at a character boundary).
-    static func string(_ raw: UnsafeMutablePointer<xmlChar>, limit: Int) -> String {
-        var length = 0
-        while raw[length] != 0, length < limit { length += 1 }
-        if raw[length] == 0 { return String(cString: raw) }
-        while length > 0, raw[length] & 0xC0 == 0x80 { length -= 1 }
-        return String(decoding: UnsafeBufferPointer(start: raw, count: length), as: UTF8.self)
-    }
-}

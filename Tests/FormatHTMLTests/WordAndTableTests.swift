@@ -135,7 +135,7 @@ import Testing
         ("mso-display:none-ish", true), ("", false), ("d", false),
     ])
     func styles(style: String, hidden: Bool) {
-        #expect(HTMLText.isHidden("p", [XMLAttribute(name: "style", value: style)]) == hidden)
+        #expect(HTMLText.isHidden(.p, [HTMLTree.Attribute(name: .style, value: style)][...]) == hidden)
     }
 }
 
