@@ -180,16 +180,26 @@ enum HTMLText {
 }
 
 /// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are picked
-/// by their first byte, then compared byte for byte.
+/// by their first two bytes, then compared byte for byte.
 struct BytePhrases: Sendable {
-    let phrases: [[UInt8]]
-    /// Whether some phrase starts with these two bytes (index: first << 8 | second).
-    let starts: [Bool]
+    /// Phrases grouped by their first two bytes.
+    let groups: [[[UInt8]]]
+    /// For each first two bytes (index: first << 8 | second), 1 + the index of their group, or 0.
+    let starts: [UInt8]
 
     init(_ phrases: [String]) {
-        self.phrases = phrases.map { Array($0.utf8) }.filter { $0.count >= 2 }
-        var starts = Array(repeating: false, count: 1 << 16)
-        for p in self.phrases { starts[Int(p[0]) << 8 | Int(p[1])] = true }
+        var groups: [[[UInt8]]] = []
+        var starts = [UInt8](repeating: 0, count: 1 << 16)
+        for phrase in phrases.map({ Array($0.utf8) }) where phrase.count >= 2 {
+            let key = Int(phrase[0]) << 8 | Int(phrase[1])
+            if starts[key] == 0 {
+                precondition(groups.count < 255, "at most 255 distinct phrase starts")
+                groups.append([])
+                starts[key] = UInt8(groups.count)
+            }
+            groups[Int(starts[key]) - 1].append(phrase)
+        }
+        self.groups = groups
         self.starts = starts
     }
 
@@ -199,9 +209,11 @@ struct BytePhrases: Sendable {
             let n = hay.count
             guard n >= 2 else { return false }
             return starts.withUnsafeBufferPointer { starts in
-                for i in 0..<(n - 1) where starts[Int(hay[i]) << 8 | Int(hay[i + 1])] {
-                    for needle in phrases where i + needle.count <= n && needle[0] == hay[i] {
-                        var k = 1
+                for i in 0..<(n - 1) {
+                    let group = Int(starts[Int(hay[i]) << 8 | Int(hay[i + 1])])
+                    if group == 0 { continue }
+                    for needle in groups[group - 1] where i + needle.count <= n {
+                        var k = 2
                         while k < needle.count, hay[i + k] == needle[k] { k += 1 }
                         if k == needle.count { return true }
                     }
