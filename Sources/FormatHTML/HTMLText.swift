@@ -179,51 +179,6 @@ enum HTMLText {
     }
 }
 
-/// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are picked
-/// by their first two bytes, then compared byte for byte.
-struct BytePhrases: Sendable {
-    /// Phrases grouped by their first two bytes.
-    let groups: [[[UInt8]]]
-    /// For each first two bytes (index: first << 8 | second), 1 + the index of their group, or 0.
-    let starts: [UInt8]
-
-    init(_ phrases: [String]) {
-        var groups: [[[UInt8]]] = []
-        var starts = [UInt8](repeating: 0, count: 1 << 16)
-        for phrase in phrases.map({ Array($0.utf8) }) where phrase.count >= 2 {
-            let key = Int(phrase[0]) << 8 | Int(phrase[1])
-            if starts[key] == 0 {
-                precondition(groups.count < 255, "at most 255 distinct phrase starts")
-                groups.append([])
-                starts[key] = UInt8(groups.count)
-            }
-            groups[Int(starts[key]) - 1].append(phrase)
-        }
-        self.groups = groups
-        self.starts = starts
-    }
-
-    func occurs(in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { hay in
-            let n = hay.count
-            guard n >= 2 else { return false }
-            return starts.withUnsafeBufferPointer { starts in
-                for i in 0..<(n - 1) {
-                    let group = Int(starts[Int(hay[i]) << 8 | Int(hay[i + 1])])
-                    if group == 0 { continue }
-                    for needle in groups[group - 1] where i + needle.count <= n {
-                        var k = 2
-                        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                        if k == needle.count { return true }
-                    }
-                }
-                return false
-            }
-        }
-    }
-}
-
 /// What an element's class and id say: a content container, portal furniture, or neither.
 /// Pages repeat the same few classes thousands of times (Word's MsoNormal), so answers are
 /// cached by the raw attribute values.

@@ -113,6 +113,10 @@ extension HTMLReader {
                     // Outside a tag only "<" matters ("=" counts in tags only, and ">" ends a tag).
                     guard let base = bytes.baseAddress, let lt = memchr(base + i, 0x3C, n - i) else { break }
                     i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(lt))
+                } else {
+                    // In a tag, on to the next "<", "=" or ">".
+                    while i < n, bytes[i] != 0x3C, bytes[i] != 0x3D, bytes[i] != 0x3E { i += 1 }
+                    if i == n { break }
                 }
                 switch bytes[i] {
                 case 0x3C where i + 1 < n:
