@@ -93,11 +93,9 @@ public enum TextShape: String, Sendable, CaseIterable {
     /// PDF's tables (`PlainExtractRenderer`). Measured on its own (`--text-shape plainExtract`).
     case plainExtract
 
-    /// The shapes a report's text is drawn from by default. Run-together text is measured on
-    /// its own (`doccanon-corpus measure --text-shape runTogether`, README "Fuzzing and
-    /// benchmarks"): with it in the mix, the accuracy slice of the tests draws space-aligned
-    /// text for damage that reader does not hold yet.
-    public static let mixed: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR]
+    /// The shapes a report's text is drawn from by default (plain pdftotext is measured on its
+    /// own, `--text-shape plainExtract`).
+    public static let mixed: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR, .runTogether]
     /// The shapes a series of reports (`Series`) is written in: every value the layout states can
     /// be read back (a run-together split may be undecidable), since a series measures the
     /// collection checks, not reading.

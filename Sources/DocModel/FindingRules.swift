@@ -214,6 +214,12 @@ extension Finding {
             path: "\(table).\(row)", detail: .label(source: label, template: row))
     }
 
+    /// `source.restructured`: `count` values on a line after a row that lacked them (the row
+    /// cut at a page break, or its values moved down a line), joined to the row.
+    public static func valuesJoined(title: String, row: String, count: Int, path: String) -> Finding {
+        Finding(.sourceRestructured, "\(title)“\(row)”行缺少的 \(count) 个值在其后单独一行（跨页或换行），已并入该行", path: path, detail: .quantity(count, of: "values"))
+    }
+
     /// `table.extraRow`: a template row found a second time (the first one's values are used).
     public static func repeatedRow(table: String, title: String, label: String, row: String) -> Finding {
         Finding(.tableExtraRow, "\(title)：第二次出现的行“\(label)”保留在 extraRows（首次出现的值用于 \(row)）", path: "\(table).extraRows", detail: .label(source: label, template: row))

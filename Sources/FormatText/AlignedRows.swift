@@ -67,6 +67,13 @@ enum AlignedRows {
                     cells.append((labelCount + s, field.map { Normalizer.clean($0.text) } ?? "", o))
                 }
                 rows.append(OutRow(cells: cells))
+            case .valueLine:
+                // Values cut off their row: a row of values from the first value column (a new
+                // page's columns need not stand where the row's did).
+                let cells = line.fields.enumerated().map { (c, f) in
+                    (labelCount + c, Normalizer.clean(f.text), origin([Piece(line: line.index, field: f)], lines))
+                }
+                rows.append(OutRow(cells: cells))
             case .header where consumed.contains(k):
                 continue
             case .header where geometric:
@@ -99,6 +106,8 @@ enum AlignedRows {
         // (starting left of their values and not right of where their labels end).
         let valueStarts = body.map { $0.kind == .anchor ? $0.fields.first(where: \.isValue)?.start : nil }
         let labelCounts = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.count : nil }
+        let firstAnchor = body.firstIndex { $0.kind == .anchor } ?? body.count
+        let mostLabels = labelCounts.compactMap { $0 }.max() ?? 0
         let labelEnds = body.map { $0.kind == .anchor ? $0.fields.prefix { !$0.isValue }.map(\.end).max() ?? 0 : nil }
         for (k, line) in body.enumerated() where line.kind == .header || line.kind == .fragment {
             let before = valueStarts[..<k].last { $0 != nil } ?? nil
@@ -106,7 +115,11 @@ enum AlignedRows {
             let valueStart = max(before ?? 0, after ?? 0)
             let labelEnd = max((labelEnds[..<k].last { $0 != nil } ?? nil) ?? 0, (labelEnds[(k + 1)...].first { $0 != nil } ?? nil) ?? 0)
             // More pieces than the rows around have label cells: a header's line.
-            let labelCells = max(labelCounts[..<k].last { $0 != nil }.flatMap { $0 } ?? 0, labelCounts[(k + 1)...].first { $0 != nil }.flatMap { $0 } ?? 0)
+            // Inside the rows, a line with a numbered piece may have as many pieces as any row
+            // of the table has label cells (a label's first line whose values went to a later line).
+            let numbered = k > firstAnchor && line.fields.contains { AlignedColumns.isMarker($0.text.unicodeScalars) }
+            let labelCells = max(labelCounts[..<k].last { $0 != nil }.flatMap { $0 } ?? 0, labelCounts[(k + 1)...].first { $0 != nil }.flatMap { $0 } ?? 0,
+                numbered ? mostLabels : 0)
             let inLabels = geometric && (line.fields.count == 1 || line.fields.count <= labelCells)
                 && line.fields.allSatisfy { $0.start < valueStart - 1 && (line.fields.count == 1 || $0.start <= labelEnd) }
             kinds[k] = inLabels ? .fragment : .header

@@ -16,8 +16,12 @@ import TextLayout
 /// (values on a label's first line); fragments stand in label columns by their start. Values
 /// take the columns of the run's fullest rows by their position, so a blank cell (which
 /// prints nothing) stays blank in its own column.
+///
+/// A line holding one value and nothing else (`valueLine`) is the rest of a row whose values
+/// were cut off, at a page break or onto the next line: a row of values, never a label piece.
+/// The aligner joins it to the row above when that row lacks exactly these values.
 enum AlignedTable {
-    enum Kind: Equatable { case anchor, header, fragment, skip, other }
+    enum Kind: Equatable { case anchor, header, fragment, valueLine, skip, other }
 
     struct Line {
         var index: Int
@@ -41,6 +45,7 @@ enum AlignedTable {
         let labels = fields.filter { !$0.isValue }.map(\.width).max() ?? 0
         if values > 0, fields.count >= 2, labels <= labelWidth(values) { return (.anchor, fields) }
         if fields.count >= 2, fields.allSatisfy({ $0.width <= 40 }) { return (.header, fields) }
+        if fields.count == 1, fields[0].isValue { return (.valueLine, fields) }
         if fields.count == 1, fields[0].width <= fragmentWidth { return (.fragment, fields) }
         return (.other, fields)
     }
@@ -49,7 +54,7 @@ enum AlignedTable {
         var j = i + 1
         while j < lines.count {
             let kind = classify(lines[j], kinds[j]).0
-            if kind != .skip { return kind == .anchor || kind == .fragment }
+            if kind != .skip { return kind == .anchor || kind == .fragment || kind == .valueLine }
             j += 1
         }
         return false
@@ -103,6 +108,8 @@ enum AlignedTable {
             run[last + 1].fields.allSatisfy({ $0.start < valueStart - 1 }),
             HeadingDetector.level(of: run[last + 1].fields[0].text) == nil
         { last += 1 }
+        // The cut-off values of the last row, after a page break.
+        if let v = run[(last + 1)...].firstIndex(where: { $0.kind != .skip }), run[v].kind == .valueLine { last = v }
         let body = Array(run[first...last])
         let anchors = body.filter { $0.kind == .anchor }
         // One row alone is a table when it is short ("行政许可 5") or has many values.

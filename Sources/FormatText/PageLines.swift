@@ -69,7 +69,11 @@ enum PageLines {
             if s[i] == "（" || s[i] == "(" { depth += 1 } else if s[i] == "）" || s[i] == ")" { depth = max(0, depth - 1) }
             guard depth == 0 else { continue }
             if sentenceEnds.contains(s[i]), i + 1 < s.count { cuts.append(i + 1) }
-            if let end = markerEnd(s, i) { cuts.append(i); if let h = headingEnd(s, from: end) { cuts.append(h) } }
+            if let end = markerEnd(s, i) {
+                cuts.append(i)
+                if let h = headingEnd(s, from: end) { cuts.append(h) }
+                if let h = sectionHeadingEnd(s, from: end) { cuts.append(h) }
+            }
         }
         cuts = Array(Set(cuts)).sorted().filter { $0 > 0 && $0 < s.count }
         cuts += tailCuts(s, from: cuts.last ?? 0)
@@ -101,6 +105,26 @@ enum PageLines {
             from = i + 1
         }
         return cuts.filter { $0 < s.count }
+    }
+
+    /// How a report's section headings end: the heading's own words, whatever follows it glued
+    /// ("六、其他需要报告的事项没有需要说明的其他事项。", "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持…").
+    static let sectionEndings = ["总体情况", "主动公开政府信息情况", "政府信息公开申请情况", "行政诉讼情况", "行政诉讼的情况", "及改进情况", "其他需要报告的事项"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Where a numbered section heading whose text starts at `from` ends, when it is one of the
+    /// report's six (`sectionEndings`) within its first 30 characters and no sentence mark comes first.
+    static func sectionHeadingEnd(_ s: [Unicode.Scalar], from: Int) -> Int? {
+        let limit = min(s.count, from + 30)
+        var j = from
+        while j < limit {
+            if sentenceEnds.contains(s[j]) || s[j] == "，" || s[j] == "：" { return nil }
+            j += 1
+            for ending in sectionEndings where j - from >= ending.count && s[(j - ending.count)..<j].elementsEqual(ending) {
+                return j < s.count ? j : nil
+            }
+        }
+        return nil
     }
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？"]

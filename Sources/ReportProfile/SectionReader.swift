@@ -43,7 +43,8 @@ enum SectionReader {
 
     /// The section a heading names, or nil when the line is not a section heading.
     /// A heading must look like one: short, not a sentence (no "，", "。", "；", no closing
-    /// "：" that announces a list), and numbered or short enough to stand alone on its line.
+    /// "：" that announces a list), numbered or short enough to stand alone on its line, and not
+    /// a denial ("无其他需要报告的事项").
     static func sectionID(of text: String) -> SectionID? {
         // A scalar is at most four bytes: a longer text is no heading, without counting.
         guard text.utf8.count <= 4 * 45, text.unicodeScalars.count <= 45, let last = text.last, !"。；;，,：:".contains(last) else { return nil }
@@ -56,6 +57,8 @@ enum SectionReader {
         }
         let core = key.core
         guard !core.isEmpty, core.unicodeScalars.count <= (key.numbering.isEmpty ? 24 : 36) else { return nil }
+        // A line that denies ("无其他需要报告的事项", "暂无…") is the section's text, not its heading.
+        if key.numbering.isEmpty, ["无", "暂无", "没有", "本年度无"].contains(where: { core.hasPrefix($0) }) { return nil }
         if core.containsBytes("其他需要报告的事项") { return .otherMatters }
         if core.containsBytes("存在的主要问题") || (core.containsBytes("问题") && core.containsBytes("改进")) { return .problemsAndImprovements }
         if core.containsBytes("行政复议") && core.containsBytes("行政诉讼") { return .reviewsAndLitigation }

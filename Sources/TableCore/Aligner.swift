@@ -120,6 +120,8 @@ public struct Aligner {
         /// The keys of every label cell of a row no label names (`unknown`): fragments of a
         /// label cut apart may still fit one template row (`AlignerFragments`).
         var labelCells: [LabelKey] = []
+        /// Values joined from a later line to a row that had some of its own (`mergeValueLines`).
+        var joinedValues = 0
     }
 
     enum MatchQuality: Equatable {

@@ -152,34 +152,6 @@ extension Aligner {
         entries[run[0]].slots.removeAll(where: \.isBlank)
         run = [run[0]]
     }
-
-    /// Merges a labelled row whose values went to the next line(s) with them (a row broken
-    /// across a page too). Rows with no value between the two parts (a header repeated on the
-    /// next page, a generic header such as "项目 | 数据1 | …") are passed over: they stay where
-    /// they are.
-    func mergeValueLines(_ entries: [Entry]) -> [Entry] {
-        var merged: [Entry] = []
-        for entry in entries {
-            guard case .values = entry.kind else {
-                merged.append(entry)
-                continue
-            }
-            var k = merged.count - 1
-            while k >= 0, merged[k].slots.allSatisfy(\.isBlank), merged[k].kind.isHeaderOrUnknown { k -= 1 }
-            // (Not after a run-together row: its one value cell holds all its values.)
-            if k >= 0, case .data(let r) = merged[k].kind, let t = merged[k].table, merged[(k + 1)...].allSatisfy({ $0.table == nil || $0.table == t }),
-                !merged[k].slots.contains(where: \.runTogether), merged[k].groupsPrinted.isEmpty,
-                // Counting cells with something in them: blanks may be a merged label's padding.
-                merged[k].slots.filter({ !$0.isBlank }).count < templates[t].rows[r].columns.count,
-                merged[k].slots.filter({ !$0.isBlank }).count + entry.slots.filter({ !$0.isBlank }).count <= templates[t].rows[r].columns.count + 2
-            {
-                merged[k].slots += entry.slots
-                continue
-            }
-            merged.append(entry)
-        }
-        return merged
-    }
 }
 
 extension Aligner.EntryKind {

@@ -154,6 +154,9 @@ extension Aligner {
         if let key = entry.labelKey, !key.repairs.isEmpty {
             out.append(.labelRepaired(entry.label, repairs: key.repairs, path: path))
         }
+        if entry.joinedValues > 0 {
+            out.append(.valuesJoined(title: template.title, row: row.name, count: entry.joinedValues, path: path))
+        }
         if !entry.droppedCells.isEmpty {
             out.append(.extraCells(title: template.title, row: row.name, cells: entry.droppedCells, path: path))
         }

@@ -25,7 +25,7 @@ import Testing
         #expect(problems.paragraphs == ["一是公开不够及时。", "针对上述问题，我们将采取以下措施加以改进：", "一是加强培训。"])
     }
 
-    @Test(arguments: ["存在的主要问题及改进情况如下：", "关于存在的问题和改进情况，说明如下", "政府信息公开工作存在的主要问题及改进情况。"])
+    @Test(arguments: ["存在的主要问题及改进情况如下：", "关于存在的问题和改进情况，说明如下", "政府信息公开工作存在的主要问题及改进情况。", "无其他需要报告的事项", "暂无其他需要报告的事项"])
     func sentencesAreNotHeadings(_ line: String) throws {
         let r = try report("某县2021年政府信息公开工作年度报告\n一、总体情况\n\(line)\n六、其他需要报告的事项\n无。\n")
         #expect(r.sections.map(\.id) == [.overview, .otherMatters])

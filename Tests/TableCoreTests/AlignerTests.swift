@@ -160,6 +160,21 @@ import Testing
         #expect(values(other, "staff", "all") == [4, 6])
     }
 
+    /// A cut row takes the values after it only when its own arithmetic holds with them, and
+    /// the join is reported; a stray number (a page's number) stays outside the row.
+    @Test func aCutRowTakesOnlyValuesItsArithmeticAccepts() {
+        let joined = Self.aligner().align([row("一、本年受理案件数量", "5", "2"), row("7"), row("三、尚未办结数量", "1", "0", "1")])
+        #expect(values(joined, "cases", "received") == [5, 2, 7])
+        #expect(joined.findings.contains { $0.rule == .sourceRestructured && $0.path == "cases.received" })
+        let stray = Self.aligner().align([row("一、本年受理案件数量", "5", "2"), row("3"), row("三、尚未办结数量", "1", "0", "1")])
+        #expect(!values(stray, "cases", "received").contains(3))
+        #expect(stray.tables["cases"]?.extraRows.map(\.values) == [[.integer(3)]])
+        #expect(!stray.findings.contains { $0.rule == .sourceRestructured })
+        // A label whose values all went to the next line is no repair to report.
+        let moved = Self.aligner().align([row("一、本年受理案件数量"), row("5", "2", "7")])
+        #expect(!moved.findings.contains { $0.rule == .sourceRestructured })
+    }
+
     @Test func extraRowsAreKeptWithFinding() {
         let result = Self.aligner().align([
             row("一、本年受理案件数量", "2", "3", "5"),
