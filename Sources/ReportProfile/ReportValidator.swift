@@ -25,7 +25,9 @@ public enum ReportValidator {
         for (key, values) in report.tables {
             if let values { out += arithmeticFindings(key, values) }
         }
-        let covered = Set(report.findings.filter { $0.rule == .valueUnreadable || $0.rule == .tableRowMissing }.compactMap(\.path))
+        // Cells already null with a reason (unreadable, a row missing, a run of digits the text does
+        // not decide) are not blank in the source: no `value.blank` for them.
+        let covered = Set(report.findings.filter { $0.rule == .valueUnreadable || $0.rule == .tableRowMissing || $0.rule == .valueUndecidable }.compactMap(\.path))
         for (key, values) in report.tables {
             guard let values else { continue }
             for row in values.rows {
