@@ -65,7 +65,9 @@ enum ProseScanner {
             var hi = lo
             while hi < chars.count, !isClauseEnd(chars[hi]) { hi += 1 }
             let clause = Array(chars[lo..<hi])
-            if !excluded(String(clause), year: year) {
+            let text = String(clause)
+            // A clause without a unit's bytes has no unit character: no claim to read.
+            if unitBytes.occurs(in: text), !excluded(text, year: year) {
                 out += numberClaims(clause, sentence: chars, clauseStart: lo)
             }
             lo = hi + 1
@@ -85,6 +87,8 @@ enum ProseScanner {
 
     /// Four-digit numbers followed by 年.
     static func yearsMentioned(_ clause: String) -> [Int] {
+        // No 年 (nor U+F98E, canonically 年) among the bytes: no year, without splitting characters.
+        guard clause.containsBytes("年") || clause.containsBytes("\u{F98E}") else { return [] }
         let chars = Array(clause)
         var out: [Int] = []
         var i = 0
