@@ -109,7 +109,7 @@ extension TableValues {
         var root = CanonicalValue.object([])
         for row in rows {
             let fields = CanonicalValue.object(row.fields.map { .init($0.name, $0.value?.canonical ?? .null) })
-            root.insert(fields, at: row.path.split(separator: ".").map(String.init))
+            root.insert(fields, at: row.path.split(separator: ".").map(String.init)[...])
         }
         if !extraRows.isEmpty {
             let extras = extraRows.map { extra in
@@ -118,23 +118,26 @@ extension TableValues {
                     .init("values", .array(itemName: "value", extra.values.map { $0?.canonical ?? .null })),
                 ])
             }
-            root.insert(.array(itemName: "extraRow", extras), at: ["extraRows"])
+            root.insert(.array(itemName: "extraRow", extras), at: ["extraRows"][...])
         }
         return root
     }
 }
 
 extension CanonicalValue {
-    fileprivate mutating func insert(_ value: CanonicalValue, at path: [String]) {
+    fileprivate mutating func insert(_ value: CanonicalValue, at path: ArraySlice<String>) {
         guard let first = path.first, case .object(var members) = self else { return }
+        // Left empty meanwhile, so that `members` is the only reference to its array and
+        // changes in place (with `self` still holding it, every insert copied every level).
+        self = .null
         if path.count == 1 {
             members.removeAll { $0.key == first }
             members.append(.init(first, value))
         } else if let i = members.firstIndex(where: { $0.key == first }) {
-            members[i].value.insert(value, at: Array(path.dropFirst()))
+            members[i].value.insert(value, at: path.dropFirst())
         } else {
             var child = CanonicalValue.object([])
-            child.insert(value, at: Array(path.dropFirst()))
+            child.insert(value, at: path.dropFirst())
             members.append(.init(first, child))
         }
         self = .object(members)

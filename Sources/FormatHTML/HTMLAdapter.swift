@@ -87,7 +87,15 @@ enum WordMarkup {
         let n = bytes.count
         var copied = 0
         while i < n {
-            guard bytes[i] == 0x3C, i + 3 < n else { i += 1; continue }
+            if bytes[i] != 0x3C {  // on to the next "<", without the array's checks
+                i = bytes.withUnsafeBufferPointer { b in
+                    var k = i
+                    while k < n, b[k] != 0x3C { k += 1 }
+                    return k
+                }
+                continue
+            }
+            guard i + 3 < n else { i += 1; continue }
             var end: Int?
             if bytes[i + 1] == 0x21, bytes[i + 2] == 0x5B {  // "<![": up to "]>" within 200 bytes
                 var j = i + 3

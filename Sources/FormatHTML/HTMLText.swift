@@ -179,39 +179,6 @@ enum HTMLText {
     }
 }
 
-/// A set of phrases searched for in one pass over a text's UTF-8 bytes: candidates are picked
-/// by their first byte, then compared byte for byte.
-struct BytePhrases: Sendable {
-    let phrases: [[UInt8]]
-    /// Whether some phrase starts with these two bytes (index: first << 8 | second).
-    let starts: [Bool]
-
-    init(_ phrases: [String]) {
-        self.phrases = phrases.map { Array($0.utf8) }.filter { $0.count >= 2 }
-        var starts = Array(repeating: false, count: 1 << 16)
-        for p in self.phrases { starts[Int(p[0]) << 8 | Int(p[1])] = true }
-        self.starts = starts
-    }
-
-    func occurs(in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { hay in
-            let n = hay.count
-            guard n >= 2 else { return false }
-            return starts.withUnsafeBufferPointer { starts in
-                for i in 0..<(n - 1) where starts[Int(hay[i]) << 8 | Int(hay[i + 1])] {
-                    for needle in phrases where i + needle.count <= n && needle[0] == hay[i] {
-                        var k = 1
-                        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                        if k == needle.count { return true }
-                    }
-                }
-                return false
-            }
-        }
-    }
-}
-
 /// What an element's class and id say: a content container, portal furniture, or neither.
 /// Pages repeat the same few classes thousands of times (Word's MsoNormal), so answers are
 /// cached by the raw attribute values.

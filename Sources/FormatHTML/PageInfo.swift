@@ -100,7 +100,8 @@ enum PageInfo {
     }
 
     /// The label a text segment starts with ("索 引 号：" counts), and the rest after its colon.
-    static let labelStarts: Set<Unicode.Scalar> = Set(labels.compactMap { $0.label.unicodeScalars.first })
+    /// (An array: a couple of dozen compares cost less than hashing the scalar of every segment.)
+    static let labelStarts: [Unicode.Scalar] = labels.compactMap { $0.label.unicodeScalars.first }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
 
     static func label(of segment: String) -> ((label: String, key: String, rank: Int), String)? {
         let isBlank: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || $0 == "\u{3000}" || $0 == "\u{A0}" }

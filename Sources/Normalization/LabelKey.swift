@@ -18,24 +18,33 @@ public struct LabelKey: Sendable, Equatable, Hashable {
     public var coreMask: UInt64
 
     public init(key: String, core: String, numbering: [String], repairs: [String]) {
+        self.init(key: key, core: core, coreScalars: core.unicodeScalars.map(\.value), numbering: numbering, repairs: repairs)
+    }
+
+    init(key: String, core: String, coreScalars: [UInt32], numbering: [String], repairs: [String]) {
         self.key = key
         self.core = core
         self.numbering = numbering
         self.repairs = repairs
-        self.coreScalars = core.unicodeScalars.map(\.value)
+        self.coreScalars = coreScalars
         self.coreMask = coreScalars.reduce(0) { $0 | (1 << ($1 & 63)) }
     }
 
     /// OCR confusions seen in Chinese government reports, wrong → right. Applied only where
     /// the result matches the template vocabulary (the caller checks).
     public static let confusions: [Character: Character] = ["冇": "有", "巿": "市", "己": "已"]
-    static let scalarConfusions: [UInt32: Unicode.Scalar] = {
-        var table: [UInt32: Unicode.Scalar] = [:]
-        for (wrong, right) in confusions {
-            if let w = wrong.unicodeScalars.first, let r = right.unicodeScalars.first { table[w.value] = r }
-        }
-        return table
-    }()
+    /// `confusions` as scalar pairs, looked through in order (three pairs: cheaper than hashing
+    /// every scalar of every label).
+    static let scalarConfusions: [(wrong: UInt32, right: Unicode.Scalar)] = confusions.compactMap { wrong, right in
+        guard let w = wrong.unicodeScalars.first, let r = right.unicodeScalars.first else { return nil }
+        return (w.value, r)
+    }
+
+    @inline(__always)
+    static func confusionRepair(_ value: UInt32) -> Unicode.Scalar? {
+        for pair in scalarConfusions where pair.wrong == value { return pair.right }
+        return nil
+    }
 
     public static func make(_ label: String) -> LabelKey {
         var repairs: [String] = []
@@ -43,7 +52,7 @@ public struct LabelKey: Sendable, Equatable, Hashable {
         chars.reserveCapacity(label.utf8.count)
         for ch in label.unicodeScalars {
             guard let mapped = keyScalar(ch) else { continue }
-            if mapped != ch, ch.value >= 0x80, scalarConfusions[ch.value] != nil { repairs.append("\(ch) → \(mapped)") }
+            if mapped != ch, ch.value >= 0x80, confusionRepair(ch.value) != nil { repairs.append("\(ch) → \(mapped)") }
             chars.append(mapped)
         }
         // Stray leading punctuation (".第二十条…").
@@ -94,7 +103,7 @@ public struct LabelKey: Sendable, Equatable, Hashable {
         }
         let core = string(chars[i...])
         let key = normalized.isEmpty ? core : string(normalized[...]) + core
-        return LabelKey(key: key, core: core, numbering: numbering, repairs: repairs)
+        return LabelKey(key: key, core: core, coreScalars: chars[i...].map(\.value), numbering: numbering, repairs: repairs)
     }
 
     /// What a scalar of a label becomes in its key (nil: dropped): no whitespace or quotes,
@@ -112,7 +121,7 @@ public struct LabelKey: Sendable, Equatable, Hashable {
         case "“", "”", "\"", "‘", "’", "'", "「", "」": return nil
         case "A"..."Z": return Unicode.Scalar(ch.value + 32) ?? ch
         default:
-            if ch.value >= 0x80, let fixed = scalarConfusions[ch.value] { return fixed }
+            if ch.value >= 0x80, let fixed = confusionRepair(ch.value) { return fixed }
             return ch
         }
     }

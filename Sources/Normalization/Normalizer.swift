@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text normalisation shared by every adapter (spec §4).
 ///
 /// `clean` is faithful: it removes extraction artefacts and layout whitespace but never
@@ -179,6 +185,23 @@ extension String {
     }
 }
 
+extension String {
+    /// `StringProtocol.containsBytes` for a `String`: the generic one reached the bytes through
+    /// protocol witnesses on every call (it is not specialised across modules).
+    public func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { ByteSearch.contains(h, $0) } }
+    }
+}
+
+extension Substring {
+    /// As `String.containsBytes`.
+    public func containsBytes(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { ByteSearch.contains(h, $0) } }
+    }
+}
+
 extension StringProtocol {
     /// `count <= n`, in at most `n` steps whatever the length (a long paragraph is not counted
     /// through to say it is not a short line).
@@ -226,19 +249,22 @@ public enum ByteSearch {
         needle.withUnsafeBufferPointer { contains(haystack, $0) }
     }
 
+    /// Finds the needle's last byte with the C library's `memchr` (vectorised), then compares
+    /// the bytes before it. For Chinese text the last byte of a character is a continuation
+    /// byte, rare among the text's bytes; the first byte (a lead byte) matched at every third.
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
         let n = needle.count
-        guard haystack.count >= n else { return false }
-        var i = 0
-        let last = haystack.count - n
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < n, haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
+        guard n > 0 else { return true }
+        guard haystack.count >= n, let base = haystack.baseAddress else { return false }
+        let last = Int32(needle[n - 1])
+        var from = n - 1
+        while from < haystack.count {
+            guard let hit = memchr(base + from, last, haystack.count - from) else { return false }
+            let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var j = 1
+            while j < n, haystack[end - j] == needle[n - 1 - j] { j += 1 }
+            if j == n { return true }
+            from = end + 1
         }
         return false
     }

@@ -69,7 +69,7 @@ enum MetadataReader {
     }
 
     static func isAgencyLine(_ text: String) -> Bool {
-        guard text.hasAtMost(characters: 30), text.count >= 2, !text.contains(where: { "。，,：:；;、（）()".contains($0) }) else { return false }
+        guard text.hasAtMost(characters: 30), text.count >= 2, !TextMarks.containsMark(text, TextMarks.isClauseMark) else { return false }
         guard SectionReader.sectionID(of: text) == nil else { return false }
         return agencySuffixes.contains { text.hasSuffix($0) }
     }

@@ -8,6 +8,7 @@ enum ProseScanner {
     static let exclusions = [
         "同比", "较上年", "比上年", "去年", "上一年", "上年", "增长", "下降", "减少", "增加", "累计", "%", "％", "平均", "以来", "历年", "分别",
     ]
+    static let exclusionPhrases = BytePhrases(exclusions)
     static let estimates = ["约", "近", "逾", "超过", "大约", "将近", "不足", "不到", "以上"]
     static let allUpheld = ["均获维持", "均予维持", "均被维持", "均维持", "全部维持", "均予以维持", "全部被维持", "均已维持", "均为维持"]
 
@@ -49,12 +50,12 @@ enum ProseScanner {
 
     /// The units as text, with the scalars canonically equivalent to them: a sentence whose
     /// bytes hold none of these has no unit character.
-    static let unitBytes = ["件", "起", "宗", "例", "\u{F9B5}", "\u{2F9D7}"]
+    static let unitBytes = BytePhrases(["件", "起", "宗", "例", "\u{F9B5}", "\u{2F9D7}"])
 
     static func claims(in sentence: String, year: Int?) -> [ProseClaim] {
         // Most sentences state no count of cases: nothing to read. (Byte search first: a unit
         // character needs its bytes; the character test then is the exact one.)
-        guard (unitBytes.contains(where: { sentence.containsBytes($0) }) && sentence.contains(where: isUnit))
+        guard (unitBytes.occurs(in: sentence) && sentence.contains(where: isUnit))
             || sentence.containsBytes("维持")
         else { return [] }
         let chars = Array(sentence)
@@ -64,7 +65,9 @@ enum ProseScanner {
             var hi = lo
             while hi < chars.count, !isClauseEnd(chars[hi]) { hi += 1 }
             let clause = Array(chars[lo..<hi])
-            if !excluded(String(clause), year: year) {
+            let text = String(clause)
+            // A clause without a unit's bytes has no unit character: no claim to read.
+            if unitBytes.contains(where: { text.containsBytes($0) }), !excluded(text, year: year) {
                 out += numberClaims(clause, sentence: chars, clauseStart: lo)
             }
             lo = hi + 1
@@ -77,13 +80,15 @@ enum ProseScanner {
     static func excluded(_ clause: String, year: Int?) -> Bool {
         var text = clause
         for phrase in ProseClassifier.carriedOverWords { text = text.replacingAll(phrase, with: "") }
-        if exclusions.contains(where: { text.containsBytes($0) }) { return true }
+        if exclusionPhrases.occurs(in: text) { return true }
         for y in yearsMentioned(clause) where y != year { return true }
         return false
     }
 
     /// Four-digit numbers followed by 年.
     static func yearsMentioned(_ clause: String) -> [Int] {
+        // No 年 (nor U+F98E, canonically 年) among the bytes: no year, without splitting characters.
+        guard clause.containsBytes("年") || clause.containsBytes("\u{F98E}") else { return [] }
         let chars = Array(clause)
         var out: [Int] = []
         var i = 0

@@ -67,16 +67,16 @@ public enum ReportReader {
 
 /// Tells the 2019 template from the 2021 one by labels only one of them has.
 enum TemplateDetector {
-    static let markers2019 = OfficialTemplates.markers2019.map { LabelKey.make($0).key }
-    static let markers2021 = OfficialTemplates.markers2021.map { LabelKey.make($0).key }
+    static let markers2019 = BytePhrases(OfficialTemplates.markers2019.map { LabelKey.make($0).key })
+    static let markers2021 = BytePhrases(OfficialTemplates.markers2021.map { LabelKey.make($0).key })
 
     static func detect(_ rows: [[InputCell]]) -> Template? {
         var s2019 = 0, s2021 = 0
         for row in rows {
             for cell in row {
                 guard let key = cell.labelKey?.key else { continue }
-                if markers2019.contains(where: { key.containsBytes($0) }) { s2019 += 1 }
-                if markers2021.contains(where: { key.containsBytes($0) }) { s2021 += 1 }
+                if markers2019.occurs(in: key) { s2019 += 1 }
+                if markers2021.occurs(in: key) { s2021 += 1 }
             }
         }
         if s2019 == s2021 { return nil }

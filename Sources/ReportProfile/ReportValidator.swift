@@ -25,21 +25,24 @@ public enum ReportValidator {
         for (key, values) in report.tables {
             if let values { out += arithmeticFindings(key, values) }
         }
-        let covered = Set(report.findings.filter { $0.rule == .valueUnreadable || $0.rule == .tableRowMissing }.compactMap(\.path))
+        // Cells already null with a reason (unreadable, a row missing, a run of digits the text does
+        // not decide) are not blank in the source: no `value.blank` for them.
+        let covered = Set(report.findings.filter { $0.rule == .valueUnreadable || $0.rule == .tableRowMissing || $0.rule == .valueUndecidable }.compactMap(\.path))
         for (key, values) in report.tables {
             guard let values else { continue }
             for row in values.rows {
+                // Paths are made only for the few fields that need a finding.
                 let rowPath = "\(key).\(row.path)"
                 for field in row.fields {
-                    let path = "\(rowPath).\(field.name)"
                     guard let value = field.value else {
+                        let path = "\(rowPath).\(field.name)"
                         if field.name != "unit", !covered.contains(path), !covered.contains(rowPath), !covered.contains(key) {
                             out.append(.blank(path: path))
                         }
                         continue
                     }
                     if field.name != "change", isNegative(value) {
-                        out.append(.negative(value, path: path))
+                        out.append(.negative(value, path: "\(rowPath).\(field.name)"))
                     }
                 }
             }
@@ -83,8 +86,8 @@ public enum ReportValidator {
     /// share the work that depends on the rows only.
     public static func scorer(tableKey: String) -> (TableValues) -> Int {
         if let arithmetic = TableArithmetic.of(tableKey) {
-            var layout: TableArithmetic.Layout?
-            return { arithmetic.violations($0, layout: &layout) }
+            var cache = TableArithmetic.GridCache()
+            return { arithmetic.violations($0, cache: &cache) }
         }
         return { values in
             var n = 0

@@ -47,8 +47,8 @@ enum SectionReader {
     /// a denial ("无其他需要报告的事项").
     static func sectionID(of text: String) -> SectionID? {
         // A scalar is at most four bytes: a longer text is no heading, without counting.
-        guard text.utf8.count <= 4 * 45, text.unicodeScalars.count <= 45, let last = text.last, !"。；;，,：:".contains(last) else { return nil }
-        guard !text.contains(where: { "。；;，".contains($0) }) else { return nil }
+        guard text.utf8.count <= 4 * 45, text.unicodeScalars.count <= 45, let last = text.last, !TextMarks.isMark(last, TextMarks.isClosingMark) else { return nil }
+        guard !TextMarks.containsMark(text, TextMarks.isSentenceMark) else { return nil }
         let key = LabelKey.make(text)
         // Top-level numbering only: "一、", "1、", "1." or none; "（一）" marks a subsection.
         if let first = key.numbering.first {

@@ -86,11 +86,14 @@ struct TableArithmetic: Sendable {
         /// template compare by identity first: cheap).
         func fits(_ t: TableValues) -> Bool {
             guard t.rows.count == paths.count else { return false }
-            for (r, row) in t.rows.enumerated() {
-                guard row.path == paths[r], row.fields.count == names[r].count else { return false }
-                for (i, field) in row.fields.enumerated() where field.name != names[r][i] { return false }
+            // Elements read in place (a row taken by value retained its strings).
+            return t.rows.withUnsafeBufferPointer { rows in
+                for r in 0..<rows.count {
+                    guard rows[r].path == paths[r], rows[r].fields.count == names[r].count else { return false }
+                    for i in 0..<names[r].count where rows[r].fields[i].name != names[r][i] { return false }
+                }
+                return true
             }
-            return true
         }
     }
 
@@ -117,10 +120,15 @@ struct TableArithmetic: Sendable {
         let layout = layout!
         let w = columns.count
         var cells = [Int?](repeating: nil, count: t.rows.count * w)
-        for (r, row) in t.rows.enumerated() {
-            for (i, field) in row.fields.enumerated() {
-                let c = layout.fieldColumns[r][i]
-                if c >= 0 { cells[r * w + c] = field.value?.integer }
+        // Judged for every candidate table: elements read in place, no row or field copied.
+        cells.withUnsafeMutableBufferPointer { cells in
+            t.rows.withUnsafeBufferPointer { rows in
+                for r in 0..<rows.count {
+                    for i in 0..<rows[r].fields.count {
+                        let c = layout.fieldColumns[r][i]
+                        if c >= 0, case .integer(let v)? = rows[r].fields[i].value { cells[r * w + c] = v }
+                    }
+                }
             }
         }
         return Grid(layout: layout, cells: cells, width: w)
@@ -159,10 +167,10 @@ struct TableArithmetic: Sendable {
     /// total, the others known, first takes the value the others imply (a negative one counts
     /// as a failure instead), so that the column checks can still judge where a row's cells
     /// belong (a row that lost a cell reads differently depending on where the gap is put).
-    /// `layout` carries the grid's layout from one candidate table to the next.
-    func violations(_ t: TableValues, layout: inout Layout?) -> Int {
+    /// `cache` carries the grid from one candidate table to the next.
+    func violations(_ t: TableValues, cache: inout GridCache) -> Int {
         // Judged for many candidate tables: plain loops, no array built per check.
-        var g = grid(t, layout: &layout)
+        var g = cache.grid(t, self)
         var n = 0
         for v in g.cells { if let v, v < 0 { n += 1 } }
         for r in g.paths.indices where g.layout.complete[r] {

@@ -30,6 +30,8 @@ public struct Vocabulary: Sendable {
 
     let entries: [Entry]
     let byKey: [String: [Int]]
+    /// The entries' cores, flat, for `match`'s first tests.
+    let index: VocabularyIndex
     /// The distinct cores of two scalars or more, for finding labels glued together (`cover`).
     let cores: [[Unicode.Scalar]]
 
@@ -53,6 +55,7 @@ public struct Vocabulary: Sendable {
         for (i, e) in entries.enumerated() { byKey[e.key.key, default: []].append(i) }
         self.entries = entries
         self.byKey = byKey
+        index = VocabularyIndex(entries.map(\.key), isRow: entries.map { if case .row = $0.target { true } else { false } })
         var seen = Set<String>()
         cores = entries.compactMap { e in
             e.key.core.unicodeScalars.count >= 2 && seen.insert(e.key.core).inserted ? Array(e.key.core.unicodeScalars) : nil
@@ -124,25 +127,21 @@ public struct Vocabulary: Sendable {
             for i in exact { consider(entries[i], Self.exactKeyBase, .exact) }
         }
         let core = key.coreScalars
-        let coreCount = core.count
-        for e in entries {
-            let other = e.key.coreScalars
-            if coreCount == 0 {
-                if case .row = e.target, let g = preferGroup, e.group == g, let n = key.numbering.last, e.key.numbering.last == n {
-                    consider(e, Self.numberingOnlyBase, .numberingOnly)
-                }
-                continue
+        if core.isEmpty {
+            // Numbering alone ("3."): the row of the current group with that number.
+            guard let g = preferGroup, let n = key.numbering.last else { return best }
+            for i in entries.indices where index.isRow[i] && entries[i].group == g && entries[i].key.numbering.last == n {
+                consider(entries[i], Self.numberingOnlyBase, .numberingOnly)
             }
-            if other.isEmpty { continue }
-            if other == core {
-                consider(e, Self.sameCoreBase, .exact)
-            } else if min(coreCount, other.count) >= Self.minimumCore, core.starts(with: other) || other.starts(with: core) {
-                consider(e, Self.prefixBase, .exact)
-            } else if coreCount >= Self.minimumCore, other.count >= Self.minimumCore, abs(coreCount - other.count) <= max(coreCount, other.count) / 3,
-                LabelKey.similarityBound(key, e.key) >= Self.minimumSimilarity
-            {
-                let sim = LabelKey.similarity(core, other)
-                if sim >= Self.minimumSimilarity { consider(e, Self.variantBase + sim, .variant) }
+            return best
+        }
+        for (i, relation) in index.related(core, mask: key.coreMask) {
+            switch relation {
+            case .same: consider(entries[i], Self.sameCoreBase, .exact)
+            case .prefix: consider(entries[i], Self.prefixBase, .exact)
+            case .maybeVariant:
+                let sim = LabelKey.similarity(core, entries[i].key.coreScalars)
+                if sim >= Self.minimumSimilarity { consider(entries[i], Self.variantBase + sim, .variant) }
             }
         }
         return best

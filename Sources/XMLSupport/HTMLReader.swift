@@ -1,4 +1,9 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Parses HTML with libxml2's recovering HTML parser, never touching the network.
 ///
@@ -65,9 +70,9 @@ public enum HTMLReader {
 
 extension HTMLReader {
     /// Elements that never have content, so never stay open.
-    static let voidElements: Set<UInt64> = Set(
+    static let voidElements: [UInt64] =
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "frame", "isindex", "keygen"]
-            .map { name in name.utf8.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1) } })
+            .map { name in name.utf8.reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1) } }
 
     /// Comparisons of end tags with open elements past which a page is refused: libxml2
     /// looks for an end tag's element down its stack of open elements, so stray end tags
@@ -104,6 +109,15 @@ extension HTMLReader {
             }
             var i = 0
             while i < n {
+                if !inTag {
+                    // Outside a tag only "<" matters ("=" counts in tags only, and ">" ends a tag).
+                    guard let base = bytes.baseAddress, let lt = memchr(base + i, 0x3C, n - i) else { break }
+                    i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(lt))
+                } else {
+                    // In a tag, on to the next "<", "=" or ">".
+                    while i < n, bytes[i] != 0x3C, bytes[i] != 0x3D, bytes[i] != 0x3E { i += 1 }
+                    if i == n { break }
+                }
                 switch bytes[i] {
                 case 0x3C where i + 1 < n:
                     let next = bytes[i + 1]

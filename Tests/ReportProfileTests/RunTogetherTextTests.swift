@@ -164,6 +164,17 @@ import Testing
         #expect(phone.reviewsAndLitigation == nil)
     }
 
+    @Test func cellsOfAnUndecidedRowAreNotReportedBlank() throws {
+        // "693665" under three columns of 表二 (no arithmetic): null with `value.undecidable`, which
+        // says why; the cells are not blank in the source, so no `value.blank` for them.
+        let text = Self.report(applications: Self.applicationLines(), reviews: Self.reviewHeader + [Self.reviewValues])
+            .replacingOccurrences(of: "行政规范性文件000", with: "行政规范性文件693665")
+        let r = try Self.read(text)
+        #expect(r.activeDisclosure?.row("normativeDocuments")?.fields.map(\.value) == [nil, nil, nil])
+        #expect(r.findings.contains { $0.rule == .valueUndecidable && $0.path == "activeDisclosure.normativeDocuments" })
+        #expect(!r.findings.contains { $0.rule == .valueBlank && ($0.path ?? "").hasPrefix("activeDisclosure.normativeDocuments") })
+    }
+
     @Test func aReviewHeaderBrokenOverTwoRowsStillEndsBeforeItsDigits() throws {
         // splitHeaderRows run together: "结果维持" printed as "结果" over "维持", on one line with the digits.
         let broken = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果结果其他尚未总计结果结果其他尚未总计维持纠正结果审结维持纠正结果审结"

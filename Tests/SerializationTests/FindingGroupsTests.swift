@@ -37,6 +37,20 @@ import Testing
         ])
     }
 
+    /// A column is named by the header its rows give it: "amount" heads 采购总金额 in the 2019
+    /// 政府集中采购 row and 本年收费金额 in 2021's 收费 row; "decisions" 处理决定数量 beside a 2019 本年增/减.
+    @Test func columnsAreNamedByTheirRowsHeaders() {
+        let blank = { (path: String) in Finding(.valueBlank, "空白单元格（值为 null）", path: "activeDisclosure." + path) }
+        let findings = [blank("procurement.amount"), blank("procurement.projects"),
+                        blank("licensing.change"), blank("licensing.decisions"), blank("penalties.change"), blank("penalties.decisions")]
+        let lines = Validation.render(findings, json: false).split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "warning: [value.blank] 表二 采购项目数量、采购总金额 2 列空白：1 行（政府集中采购）",
+            "warning: [value.blank] 表二 本年增/减、处理决定数量 2 列空白：2 行（行政许可、行政处罚）",
+            "6 findings: 0 errors, 6 warnings, 0 info",
+        ])
+    }
+
     /// A single cell keeps the old line with its path; 表四 cells read by group and outcome.
     @Test func singleCellsAndTable四() {
         let findings = [
