@@ -67,7 +67,7 @@ enum ProseScanner {
             let clause = Array(chars[lo..<hi])
             let text = String(clause)
             // A clause without a unit's bytes has no unit character: no claim to read.
-            if unitBytes.contains(where: { text.containsBytes($0) }), !excluded(text, year: year) {
+            if unitBytes.occurs(in: text), !excluded(text, year: year) {
                 out += numberClaims(clause, sentence: chars, clauseStart: lo)
             }
             lo = hi + 1
