@@ -77,7 +77,7 @@ struct BlockConverter {
                     case .table(let t): nested.append(t)
                     }
                 }
-                let raw = lines.joined(separator: "\n")
+                let raw = lines.count == 1 ? lines[0] : lines.joined(separator: "\n")
                 var merge: CellMerge = []
                 if cell.hMerge == .continue { merge.insert(.continuesLeft) }
                 if cell.vMerge == .continue { merge.insert(.continuesAbove) }

@@ -9,6 +9,17 @@ struct OPCPackage {
     let archive: ZipArchive
     /// Element nesting allowed in a part (`ReadLimits.maxXMLDepth`).
     let maxDepth: Int
+    /// Relationships parts read so far, by source part (each is asked for several types).
+    private let read = RelationshipsRead()
+
+    init(archive: ZipArchive, maxDepth: Int) {
+        self.archive = archive
+        self.maxDepth = maxDepth
+    }
+
+    private final class RelationshipsRead {
+        var bySource: [String: [Relationship]] = [:]
+    }
 
     struct Relationship {
         var type: String
@@ -25,6 +36,7 @@ struct OPCPackage {
     }
 
     func relationships(of source: String) throws(AdapterFailure) -> [Relationship] {
+        if let known = read.bySource[source] { return known }
         let relsName = OPCPackage.relationshipsPart(of: source)
         guard archive.contains(relsName) else { return [] }
         let xml = try parse(relsName)
@@ -33,6 +45,7 @@ struct OPCPackage {
             guard let type = xml.attribute(c, local: "Type"), let target = xml.attribute(c, local: "Target") else { continue }
             out.append(Relationship(type: type, target: target, external: xml.attribute(c, local: "TargetMode") == "External"))
         }
+        read.bySource[source] = out
         return out
     }
 

@@ -80,7 +80,11 @@ struct WordPart {
 
     /// The first child element with this tag.
     func child(_ node: Int, _ tag: Tag) -> Int? {
-        for c in xml.children(node) where self.tag(c) == tag { return c }
+        var c = Int(xml.nodes[node].firstChild)
+        while c >= 0 {
+            if self.tag(c) == tag { return c }
+            c = Int(xml.nodes[c].nextSibling)
+        }
         return nil
     }
 

@@ -23,7 +23,7 @@ struct FlatXMLBuilder {
         return id
     }
 
-    mutating func append(_ node: FlatXML.Node) {
+    @inline(__always) mutating func append(_ node: FlatXML.Node) {
         let index = Int32(xml.nodes.count)
         xml.nodes.append(node)
         if let top = open.last {
@@ -42,7 +42,7 @@ struct FlatXMLBuilder {
     }
 
     /// Opens an element whose kept attributes are `xml.attributeNames[attributeStart...]`.
-    mutating func start(name: Int32, attributeStart: Int32) {
+    @inline(__always) mutating func start(name: Int32, attributeStart: Int32) {
         var node = FlatXML.Node(name: name)
         node.attributeStart = attributeStart
         node.attributeEnd = Int32(xml.attributeNames.count)
@@ -51,8 +51,8 @@ struct FlatXMLBuilder {
         open.append((index, -1))
     }
 
-    mutating func end() {
-        flushText()
+    @inline(__always) mutating func end() {
+        if !pendingText.isEmpty { flushText() }
         if !open.isEmpty { open.removeLast() }
     }
 }

@@ -24,18 +24,18 @@ extension FlatXMLScanner {
     func tagCandidate() -> (end: Int, hash: UInt32)? {
         guard i + 1 < end, let found = memchr(p + i + 1, Int32(UInt8(ascii: ">")), end - i - 1) else { return nil }
         let tagEnd = UnsafeRawPointer(found) - UnsafeRawPointer(p) + 1
-        return (tagEnd, ByteKeyTable.hash(p, i, tagEnd))
+        return (tagEnd, ByteKeyTable.hash(p, i, tagEnd, limit: end))
     }
 
     /// Reads the tag at `i`, ending at `tagEnd`, as the kept reading `index`.
     mutating func repeatTag(_ index: Int, end tagEnd: Int) -> Bool {
         let reading = tagReadings[index]
-        tree.flushText()
+        if !tree.pendingText.isEmpty { tree.flushText() }
         guard stack.count <= maxDepth else { return false }
         let attributeStart = Int32(tree.xml.attributeNames.count)
-        if !reading.attributes.isEmpty {
-            tree.xml.attributeNames.append(contentsOf: tagAttributeNames[reading.attributes])
-            tree.xml.attributeValues.append(contentsOf: tagAttributeValues[reading.attributes])
+        for k in reading.attributes {
+            tree.xml.attributeNames.append(tagAttributeNames[k])
+            tree.xml.attributeValues.append(tagAttributeValues[k])
         }
         tree.start(name: reading.name, attributeStart: attributeStart)
         stack.append((i + 1, reading.nameLength, namespaces.bindings.count))

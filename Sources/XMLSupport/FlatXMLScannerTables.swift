@@ -56,8 +56,9 @@ struct ByteKeyTable {
     var entries = [Entry](repeating: Entry(), count: 64)
     var count = 0
 
-    /// A hash of the bytes, eight at a time.
-    static func hash(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt32 {
+    /// A hash of the bytes `start..<end` of a buffer of `limit` bytes, eight at a time (the
+    /// last one to seven bytes as one little-endian word, whichever way they are loaded).
+    static func hash(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> UInt32 {
         var h = UInt64(truncatingIfNeeded: end - start) &* 0x9E37_79B9_7F4A_7C15
         var k = start
         while k + 8 <= end {
@@ -65,9 +66,14 @@ struct ByteKeyTable {
             h ^= h &>> 29
             k += 8
         }
-        while k < end {
-            h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3
-            k += 1
+        if k < end {
+            var word: UInt64 = 0
+            if k + 8 <= limit {
+                word = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) & (UInt64.max &>> UInt64(64 - 8 * (end - k)))
+            } else {
+                for j in k..<end { word |= UInt64(p[j]) &<< UInt64(8 * (j - k)) }
+            }
+            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
         }
         h ^= h &>> 32
         return UInt32(truncatingIfNeeded: h)

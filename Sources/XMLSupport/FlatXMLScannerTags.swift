@@ -198,7 +198,7 @@ extension FlatXMLScanner {
     /// declared. Attributes without a prefix are in no namespace.
     mutating func info(_ name: QName, attribute: Bool) -> NameInfo? {
         let tag: Int32 = attribute ? 1 : 0
-        let hash = ByteKeyTable.hash(p, name.start, name.end)
+        let hash = ByteKeyTable.hash(p, name.start, name.end, limit: end)
         if let index = qnames.find(p, name.start, name.end, tag: tag, hash: hash) { return infos[Int(index)] }
         let uri: Int32
         if name.hasPrefix {
@@ -207,7 +207,7 @@ extension FlatXMLScanner {
         } else {
             uri = attribute ? 0 : namespaces.defaultURI
         }
-        let localHash = ByteKeyTable.hash(p, name.localStart, name.end)
+        let localHash = ByteKeyTable.hash(p, name.localStart, name.end, limit: end)
         let key: Int32
         if let known = keys.find(p, name.localStart, name.end, tag: uri, hash: localHash) {
             key = known
