@@ -139,13 +139,14 @@ enum HTMLText {
         return text.contains(needle)
     }
 
-    /// Only ASCII (no carriage return), Latin-1, CJK symbols, kana, ideographs and full-width
-    /// forms, without the combining marks among them.
+    /// Only ASCII (no carriage return), Latin, general punctuation (dashes, quotes, ellipsis;
+    /// not the spaces U+2000–U+2001, which have equivalents), CJK symbols, kana, ideographs and
+    /// full-width forms, without the combining marks among them.
     static func isPlain(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { s in
             switch s.value {
             case 0x0D: false
-            case 0..<0x300, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF9D: true
+            case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF9D: true
             default: false
             }
         }

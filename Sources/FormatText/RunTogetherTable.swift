@@ -80,7 +80,11 @@ enum RunTogetherTable {
         var end = start
         var sawRow = false
         loop: while i < lines.count {
-            let (kind, pieces) = classify(lines[i], kinds[i], loose: pageLines.contains(i))
+            var (kind, pieces) = classify(lines[i], kinds[i], loose: pageLines.contains(i))
+            // A row's label alone, its values on the next line: a row of the table.
+            if kind == .other, let label = labelAboveValues(lines, kinds, i, pageLines, digits: sawRow ? 1 : rows.isEmpty ? minimumRowDigits : 2) {
+                (kind, pieces) = (.row, [label])
+            }
             switch kind {
             case .other: break loop
             case .skip:
@@ -88,11 +92,15 @@ enum RunTogetherTable {
                 continue
             case .header:
                 // Header lines open a table only when a run-together row follows them.
-                if !sawRow, !rowFollows(lines, kinds, after: i, pageLines) { return nil }
+                // (The first one looks ahead for the row past the others.)
+                if !sawRow, rows.isEmpty, !rowFollows(lines, kinds, after: i, pageLines) { return nil }
             case .values:
                 // A line of digits alone is a row under a header (表四's unlabelled row).
                 let digits = pieces[0].text.unicodeScalars.filter(RunTogether.isDigit).count
                 if !sawRow, !rows.isEmpty, digits >= minimumRowDigits {
+                    sawRow = true
+                } else if !sawRow, rows.count >= 2, i > start, classify(lines[i - 1], kinds[i - 1]).0 == .header {
+                    // Under a header, a label line and its values on the next line ("规章" | "0021").
                     sawRow = true
                 } else if !sawRow, rows.isEmpty, digits >= headerlessRowDigits {
                     // A row that needs no header: 表四's values with its header lost.
@@ -125,6 +133,24 @@ enum RunTogetherTable {
         return (table, end)
     }
 
+    /// Longest label alone on its line above its values.
+    static let labelLength = 60
+
+    /// The line as one label cell, when it is a row's label whose values went to the next line:
+    /// text with no sentence punctuation and no run of values ("2.重复申请", a group label and the
+    /// first row's "（五）不予处理1.信访举报投诉类申请"), then a line of at least `digits` digits
+    /// alone: to open a table with no header above, a whole row's, not a number under a heading.
+    static func labelAboveValues(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], _ i: Int, _ pageLines: Set<Int>, digits: Int) -> RunTogether.Piece? {
+        guard kinds[i] == .text, lines[i].unicodeScalars.count <= labelLength, !hasSentencePunctuation(lines[i]), i + 1 < lines.count else { return nil }
+        let (next, values) = classify(lines[i + 1], kinds[i + 1], loose: pageLines.contains(i + 1))
+        guard next == .values, values[0].text.unicodeScalars.filter(RunTogether.isDigit).count >= digits else { return nil }
+        let scalars = lines[i].unicodeScalars
+        let from = scalars.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
+        let raw = String(String.UnicodeScalarView(scalars.dropFirst(from))).trimmingSpaces
+        guard !raw.isEmpty, !RunTogether.isValueRun(raw[...]), RunTogether.pieces(raw[...]) == nil else { return nil }
+        return RunTogether.Piece(text: raw, from: from, to: from + raw.unicodeScalars.count, isValues: false)
+    }
+
     static func rowFollows(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int, _ pageLines: Set<Int>) -> Bool {
         var j = i + 1
         while j < min(lines.count, i + 1 + lookahead) {
@@ -133,10 +159,12 @@ enum RunTogetherTable {
             case .values:
                 // Digits alone under a header open a table only when they are a whole row's
                 // (表四's fifteen cells), not a stray number ("1") under text.
-                return lines[j].unicodeScalars.filter(RunTogether.isDigit).count >= minimumRowDigits
-                    && (j > i + 1 || classify(lines[i], kinds[i]).0 == .header)
+                // Or a label line's values, the label under a header line.
+                let digits = lines[j].unicodeScalars.filter(RunTogether.isDigit).count
+                if digits >= 2, j > i + 1, classify(lines[i], kinds[i]).0 == .header, classify(lines[j - 1], kinds[j - 1]).0 == .header { return true }
+                return digits >= minimumRowDigits && (j > i + 1 || classify(lines[i], kinds[i]).0 == .header)
             case .skip, .header: j += 1
-            case .other: return false
+            case .other: return classify(lines[i], kinds[i]).0 == .header && labelAboveValues(lines, kinds, j, pageLines, digits: 2) != nil
             }
         }
         return false

@@ -132,9 +132,10 @@ private struct PlacementState {
     var unmatched: [GridPosition] = []
     /// Rows still occupied by a row span from above, per column (the current row included).
     var carried: [Int] = []
-    /// Index into `placed` of the cell whose bottom edge is the previous row, by start column.
-    var above: [Int: Int] = [:]
-    var current: [Int: Int] = [:]
+    /// Index into `placed` of the cell whose bottom edge is the previous row, by start column
+    /// (-1: none; columns past the end have none).
+    var above: [Int] = []
+    var current: [Int] = []
 
     init(builder: GridBuilder, rowCount: Int, columnCount: Int) {
         self.builder = builder
@@ -161,7 +162,7 @@ private struct PlacementState {
             advanceToFree()
         }
         var lastInRow: Int?
-        current.removeAll(keepingCapacity: true)
+        for c in current.indices { current[c] = -1 }
         for cell in row.cells {
             advanceToFree()
             let width = min(cell.columnSpan, builder.maxSpan)
@@ -175,10 +176,11 @@ private struct PlacementState {
                 continue
             }
             if cell.merge.contains(.continuesAbove) {
-                if let index = above[column], placed[index].columnSpan == width, placed[index].row + placed[index].rowSpan == r {
+                let index = column < above.count ? above[column] : -1
+                if index >= 0, placed[index].columnSpan == width, placed[index].row + placed[index].rowSpan == r {
                     placed[index].rowSpan += 1
                     join(cell.text, into: index)
-                    current[column] = index
+                    setCurrent(column, index)
                     lastInRow = index
                     column += width
                     continue
@@ -190,7 +192,7 @@ private struct PlacementState {
             while span < width, isFree(column + span) { span += 1 }
             let rowSpan = min(cell.rowSpan, builder.maxSpan, rowCount - r)
             placed.append(Placed(row: r, column: column, rowSpan: rowSpan, columnSpan: span, text: cell.text, origin: cell.origin))
-            current[column] = placed.count - 1
+            setCurrent(column, placed.count - 1)
             lastInRow = placed.count - 1
             occupy(column, span, rows: rowSpan)
             column += span
@@ -200,6 +202,11 @@ private struct PlacementState {
         columnCount = max(columnCount, carried.count, column + min(max(row.skipAfter, 0), builder.maxSpan))
         for c in carried.indices where carried[c] > 0 { carried[c] -= 1 }
         swap(&above, &current)
+    }
+
+    mutating func setCurrent(_ column: Int, _ index: Int) {
+        if current.count <= column { current += Array(repeating: -1, count: column + 1 - current.count) }
+        current[column] = index
     }
 
     mutating func occupy(_ column: Int, _ span: Int, rows: Int) {
@@ -212,24 +219,31 @@ private struct PlacementState {
         placed[index].text += placed[index].text.isEmpty ? text : "\n" + text
     }
 
-    /// The table: placed cells with their origins at their grid positions, holes padded.
+    /// The table: placed cells with their origins at their grid positions, holes padded, in
+    /// row-major order of their top-left positions (each position starts at most one cell).
     func finish() -> Table {
-        var covered = [Bool](repeating: false, count: rowCount * columnCount)
-        var cells: [Cell] = []
-        cells.reserveCapacity(placed.count)
+        /// Per grid position: the placed cell starting there, -2 if covered by another, -1 if a hole.
+        var at = [Int](repeating: -1, count: rowCount * columnCount)
         for p in placed {
             for rr in p.row..<(p.row + p.rowSpan) {
-                for cc in p.column..<min(p.column + p.columnSpan, columnCount) { covered[rr * columnCount + cc] = true }
+                for cc in p.column..<min(p.column + p.columnSpan, columnCount) { at[rr * columnCount + cc] = -2 }
             }
-            let origin = p.origin.map { CellOrigin(raw: $0.raw, location: $0.location.placed(row: p.row, column: p.column)) }
-            cells.append(Cell(row: p.row, column: p.column, rowSpan: p.rowSpan, columnSpan: p.columnSpan, text: p.text, origin: origin))
         }
+        for (i, p) in placed.enumerated() { at[p.row * columnCount + p.column] = i }
+        var cells: [Cell] = []
+        cells.reserveCapacity(at.count)
         for r in 0..<rowCount {
-            for c in 0..<columnCount where !covered[r * columnCount + c] {
-                cells.append(Cell(row: r, column: c, text: "", isPadding: true))
+            for c in 0..<columnCount {
+                let i = at[r * columnCount + c]
+                if i == -1 {
+                    cells.append(Cell(row: r, column: c, text: "", isPadding: true))
+                } else if i >= 0 {
+                    let p = placed[i]
+                    let origin = p.origin.map { CellOrigin(raw: $0.raw, location: $0.location.placed(row: p.row, column: p.column)) }
+                    cells.append(Cell(row: p.row, column: p.column, rowSpan: p.rowSpan, columnSpan: p.columnSpan, text: p.text, origin: origin))
+                }
             }
         }
-        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return Table(rowCount: rowCount, columnCount: columnCount, cells: cells)
     }
 }

@@ -137,6 +137,24 @@ import Testing
         Self.expectTables(oneLine, "the table on one line")
     }
 
+    /// A row's label alone on its line and its digits on the next (values moved down a row):
+    /// the table's first row under its header, a group's first row, a plain row; 表二's "规章"
+    /// under its header.
+    @Test func aLabelAboveItsDigitsIsOneRow() throws {
+        var lines = Self.applicationLines()
+        for label in ["一、本年新收政府信息公开申请数量", "（五）不予处理1.信访举报投诉类申请", "3.其他"] {
+            let k = try #require(lines.firstIndex { $0.hasPrefix(label) })
+            lines.replaceSubrange(k...k, with: [label, String(lines[k].dropFirst(label.count))])
+        }
+        let text = Self.report(applications: lines, reviews: Self.reviewHeader + [Self.reviewValues])
+            .replacingOccurrences(of: "规章000\n", with: "规章\n102\n")
+        let r = try Self.read(text)
+        Self.expectTables(r)
+        #expect(r.activeDisclosure?.row("regulations")?.fields.map { $0.value?.integer } == [1, 0, 2])
+        #expect(!r.findings.contains { $0.rule == .tableRowMissing && ($0.path ?? "").hasPrefix("applications") })
+        #expect(!r.findings.contains { $0.path == "activeDisclosure.regulations" })
+    }
+
     @Test func theReviewTableWithoutItsHeaderIsItsFifteenDigits() throws {
         let r = try Self.read(Self.report(applications: Self.applicationLines(), reviews: [Self.reviewValues]))
         Self.expectTables(r)

@@ -69,5 +69,32 @@ import Testing
             CellOrigin(raw: " c ", location: .html(table: 4, row: 1, cell: 1, line: 9)), text,
         ])
     }
-}
 
+    /// Rows of random spans and skipped positions (a seeded generator, so a failure repeats):
+    /// every source cell is placed once, no two cells overlap, padding fills the rest, and the
+    /// cells come in row-major order of their top-left positions.
+    @Test(arguments: 1...40)
+    func randomSpansAreEachPlacedOnceInGridOrder(seed: UInt64) throws {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var rows: [SourceRow] = []
+        var sourceCells = 0
+        for r in 0..<(1 + next(8)) {
+            let cells = (0..<next(6)).map { k in SourceCell("\(r).\(k)", rowSpan: 1 + next(3), columnSpan: 1 + next(3)) }
+            sourceCells += cells.count
+            rows.append(SourceRow(skipBefore: next(2), skipAfter: next(2), cells: cells))
+        }
+        let table = try GridBuilder().build(rows)
+        #expect(table.cells.filter { !$0.isPadding }.count == sourceCells)
+        var covered = Set<[Int]>()
+        for c in table.cells {
+            for r in c.row..<(c.row + c.rowSpan) { for k in c.column..<(c.column + c.columnSpan) { #expect(covered.insert([r, k]).inserted) } }
+        }
+        #expect(covered.count == table.rowCount * table.columnCount)
+        let starts = table.cells.map { [$0.row, $0.column] }
+        #expect(zip(starts, starts.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+    }
+}
