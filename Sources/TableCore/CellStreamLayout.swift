@@ -17,8 +17,10 @@ import DocModel
 ///   whose rows all pass competes, a block column by column being one of them; a cell they
 ///   disagree on is null (表四's second and third groups add up either way round when their
 ///   values are interleaved: the text does not say which is which). None passing: the plain
-///   reading stays (the validator reports the document's own sums); too many to try
-///   (`interleaveSteps`, `interleaveSolutions`): the table's cells are null.
+///   reading stays (the validator reports the document's own sums). Too many to list
+///   (`interleaveSteps`, `interleaveSolutions`: groups heavy with zeros): the exact search of
+///   CellStreamInterleave.swift decides the same cells; too many states even for it
+///   (`interleaveStates`): the table's cells are null.
 /// - tables without checks (表二): the plain reading; a row of several cells not written whole
 ///   between its label and the next label cannot be checked and is null (`streamUnchecked`).
 extension Aligner {
@@ -118,7 +120,9 @@ extension Aligner {
         if small, plainBroken {
             // A small table read otherwise than in order: every interleaving (a block column by
             // column is one) competes; too many to try, and nothing is decided.
-            guard let interleaved = streamInterleavings(units, part.values.count, &checker) else {
+            guard let interleaved = streamInterleavings(units, part.values.count, &checker)
+                ?? streamExactInterleavings(units, part.values.map(\.cell.text), &checker)
+            else {
                 return streamDecision(t, units, part, plain: plain, options: units.indices.map { [plain[$0], []] }, adjacent: adjacent)
             }
             options = units.indices.map { u in

@@ -38,6 +38,8 @@ struct FlatXMLScanner {
     var attributes: [RawAttribute] = []
     var attributeCount = 0
     var declarationCount = 0
+    /// More attributes (declarations included) than this on one tag: left to libxml2.
+    static let maxAttributes = 128
     /// Decoded bytes of a value with references or white space to normalise (reused).
     var scratch: [UInt8] = []
 

@@ -128,9 +128,14 @@ struct ByteKeyTable {
         for e in old where e.value >= 0 { place(e) }
     }
 
+    /// Empties the table in constant time (a new small table, not a pass over a large one).
     mutating func removeAll() {
         guard count > 0 else { return }
-        for k in entries.indices { entries[k].value = -1 }
+        if entries.count > 64 {
+            entries = [Entry](repeating: Entry(), count: 64)
+        } else {
+            for k in entries.indices { entries[k].value = -1 }
+        }
         count = 0
     }
 }

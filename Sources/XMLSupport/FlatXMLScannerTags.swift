@@ -28,7 +28,9 @@ extension FlatXMLScanner {
                 empty = true
                 break
             }
-            guard spaced, let attribute = attribute() else { return false }
+            // Libxml2 compares each attribute with the ones before it; a tag with more than Word
+            // ever writes is left to it, so that the scanner never does more than it would.
+            guard spaced, attributeCount < FlatXMLScanner.maxAttributes, let attribute = attribute() else { return false }
             if attributeCount < attributes.count { attributes[attributeCount] = attribute } else { attributes.append(attribute) }
             attributeCount += 1
             if attribute.declaration { declarationCount += 1 }

@@ -72,11 +72,13 @@ import Testing
     }
 
     /// 表四 with its groups interleaved the way one real extraction gives them.
-    static let reviewsInterleaved: [String] = {
-        let (a, b, c) = (reviews[0], reviews[1], reviews[2])
+    static let reviewsInterleaved = interleaved(reviews)
+
+    static func interleaved(_ groups: [[Int]]) -> [String] {
+        let (a, b, c) = (groups[0], groups[1], groups[2])
         let order = Array(a.prefix(4)) + Array(c.prefix(4)) + [a[4]] + b + [c[4]]
         return ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] + numbers(order)
-    }()
+    }
 
     static func report(_ active: [String], _ applications: [String], _ reviews: [String], blankBetween: Bool = true) throws -> Report {
         let cells = { (lines: [String]) in blankBetween ? lines.flatMap { [$0, ""] } : lines }
@@ -130,6 +132,33 @@ import Testing
         for path in ["litigationDirect", "litigationAfterReview"] {
             #expect(t.rows.first { $0.path == path }?.fields.allSatisfy { $0.value == nil } == true)
             #expect(r.findings.contains { $0.rule == .tableAmbiguous && $0.path == "reviewsAndLitigation.\(path)" })
+        }
+    }
+
+    /// 表四 heavy with zeros, interleaved: thousands of interleavings add up (too many to list),
+    /// yet every one gives the same value to some cells. Those are read, the others stay null
+    /// with a finding, and no cell takes a value some interleaving that adds up contradicts.
+    @Test func zeroHeavyReviewGroupsAreDecidedWhereEveryInterleavingAgrees() throws {
+        let paths = ["administrativeReview", "litigationDirect", "litigationAfterReview"]
+        let cases: [(groups: [[Int]], decided: Int)] = [
+            ([[5, 0, 0, 0, 5], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], 15),
+            ([[3, 1, 0, 0, 4], [0, 0, 0, 1, 1], [0, 0, 0, 0, 0]], 11),
+        ]
+        for (groups, decided) in cases {
+            let r = try Self.report(Self.activeDisclosure, Self.applications(columnMajor: nil), Self.interleaved(groups))
+            let t = try #require(r.reviewsAndLitigation)
+            var read = 0
+            for (path, truth) in zip(paths, groups) {
+                let fields = try #require(t.rows.first { $0.path == path }?.fields)
+                for (field, value) in zip(fields, truth) where field.value != nil {
+                    #expect(field.value == .integer(value), "\(path).\(field.name)")
+                    read += 1
+                }
+                if fields.contains(where: { $0.value == nil }) {
+                    #expect(r.findings.contains { $0.rule == .tableAmbiguous && $0.path == "reviewsAndLitigation.\(path)" })
+                }
+            }
+            #expect(read == decided, "\(groups)")
         }
     }
 
