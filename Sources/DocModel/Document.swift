@@ -68,6 +68,9 @@ public struct Table: Sendable, Equatable {
     /// which row (`pdftotext` without `-layout`): each row is one line, a label or a value, in the
     /// order written; the aligner pairs them (`TableCore` CellStream). Not serialised.
     public var cellStream = false
+    /// A Markdown sub-heading right above the table ("### 行政复议"), which may name its column
+    /// group: a heading of the document, and the first row the aligner reads. Not serialised.
+    public var caption: String?
 
     public init(rowCount: Int, columnCount: Int, cells: [Cell]) {
         self.rowCount = rowCount

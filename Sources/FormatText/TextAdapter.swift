@@ -253,7 +253,6 @@ struct TextReader {
     /// parts of the same table).
     func readSplitRows(from start: Int, kind: LineKind) throws(AdapterFailure) -> (Table, Int) {
         var rows: [SourceRow] = []
-        if kind == .pipeRow, let caption = caption(before: start) { rows.append(caption) }
         var i = start
         while i < lines.count {
             if kinds[i] == kind {
@@ -272,18 +271,19 @@ struct TextReader {
                 break
             }
         }
-        return (try build(rows), i)
+        var table = try build(rows)
+        if kind == .pipeRow { table.caption = caption(before: start) }
+        return (table, i)
     }
 
-    /// The Markdown sub-heading a pipe table starts under ("### 行政复议", blank lines between),
-    /// as the table's first row: it names what the table holds (a group of rows, a group of
-    /// columns). The heading stays a heading block of the text too.
-    func caption(before start: Int) -> SourceRow? {
+    /// The Markdown sub-heading a pipe table starts under ("### 行政复议", blank lines between):
+    /// it names what the table holds (a group of rows, a group of columns). It stays a heading
+    /// block of the text, not a row of the table; the aligner reads it (`Table.caption`).
+    func caption(before start: Int) -> String? {
         var p = start - 1
         while p >= 0, kinds[p] == .blank { p -= 1 }
         guard p >= 0, kinds[p] == .text, let title = MarkdownTables.subheading(lines[p]) else { return nil }
-        let from = lines[p].unicodeScalars.distance(from: lines[p].startIndex, to: title.startIndex)
-        return SourceRow(cells: [cell(String(title), line: p, from: from, to: from + title.unicodeScalars.count)])
+        return Normalizer.clean(String(title))
     }
 
     /// A line's fields between separators, each with its scalar range on the line.

@@ -21,6 +21,8 @@ public enum ReportReader {
         // padding is no cell at all.
         var rows: [[InputCell]] = []
         for (t, table) in tables.enumerated() {
+            // A sub-heading above the table (a column group's name) is read as its first row.
+            if let caption = table.caption { rows.append([InputCell(caption, column: 0)]) }
             var byRow = Array(repeating: [InputCell](), count: table.rowCount)
             for (c, cell) in table.cells.enumerated() where cell.row < table.rowCount && !cell.isPadding {
                 byRow[cell.row].append(InputCell(cell.text, column: cell.column, source: CellRef(table: t, cell: c), runTogether: table.runTogether, cellStream: table.cellStream))

@@ -32,17 +32,22 @@ import Testing
         #expect(MarkdownTables.heading("## C# 语言 #")?.text == "C# 语言")
     }
 
-    @Test func subHeadingAboveAPipeTableIsItsFirstRow() throws {
+    /// The sub-heading stays a heading, once; the table starts at its header row and keeps the
+    /// heading as its caption (the aligner reads it as a column group's name).
+    @Test func subHeadingAboveAPipeTableIsItsCaption() throws {
         let doc = try read("## 四、复核情况\n\n### 再次复核\n\n| 维持 | 总计 |\n|---|---|\n| 3 | 4 |\n\n说明。\n")
         #expect(doc.blocks.count == 4)
         #expect(doc.blocks[1] == .heading(level: 3, text: "再次复核"))
-        #expect(rows(doc.blocks[2]) == [["再次复核"], ["维持", "总计"], ["3", "4"]])
-        guard case .table(let t) = doc.blocks[2], let caption = t.cells.first?.origin else { Issue.record("no table"); return }
-        #expect(caption.location == .text(line: 3, from: 4, to: 8))
+        #expect(rows(doc.blocks[2]) == [["维持", "总计"], ["3", "4"]])
+        guard case .table(let t) = doc.blocks[2], let first = t.cells.first?.origin else { Issue.record("no table"); return }
+        #expect(t.caption == "再次复核")
+        #expect(first.location == .text(line: 5, from: 1, to: 5))
     }
 
     @Test func tableAfterAParagraphHasNoCaption() throws {
         let doc = try read("### 再次复核\n\n说明。\n\n| 维持 | 总计 |\n| 3 | 4 |\n")
         #expect(rows(doc.blocks[2]) == [["维持", "总计"], ["3", "4"]])
+        guard case .table(let t) = doc.blocks[2] else { Issue.record("no table"); return }
+        #expect(t.caption == nil)
     }
 }
