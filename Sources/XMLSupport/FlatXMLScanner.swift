@@ -121,13 +121,7 @@ struct FlatXMLScanner {
             return !required
         }
         i += name.utf8CodeUnitCount
-        skipSpace()
-        guard byte(i) == UInt8(ascii: "=") else { return false }
-        i += 1
-        skipSpace()
-        let quote = byte(i)
-        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
-        i += 1
+        guard let quote = openValue() else { return false }
         for value in values where matches(value) && byte(i + value.utf8CodeUnitCount) == quote {
             i += value.utf8CodeUnitCount + 1
             return true

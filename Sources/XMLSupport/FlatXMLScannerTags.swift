@@ -76,9 +76,10 @@ extension FlatXMLScanner {
         return b < 64 ? low &>> b & 1 != 0 : b < 128 && high &>> (b &- 64) & 1 != 0
     }
 
-    /// `qname S? = S? "value"` (or single quotes). The value's characters are checked here.
-    mutating func attribute() -> RawAttribute? {
-        guard let name = qname() else { return nil }
+    /// `S? = S?` and the opening quote of a value, after a name: the quote (`"` or `'`), the
+    /// position just past it; nil when they are not there.
+    @inline(__always)
+    mutating func openValue() -> UInt8? {
         skipSpace()
         guard byte(i) == UInt8(ascii: "=") else { return nil }
         i += 1
@@ -86,6 +87,12 @@ extension FlatXMLScanner {
         let quote = byte(i)
         guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
         i += 1
+        return quote
+    }
+
+    /// `qname S? = S? "value"` (or single quotes). The value's characters are checked here.
+    mutating func attribute() -> RawAttribute? {
+        guard let name = qname(), let quote = openValue() else { return nil }
         let start = i
         var k = start
         var decode = false
