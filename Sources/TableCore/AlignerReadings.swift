@@ -231,7 +231,7 @@ extension Aligner {
         var previous: (cell: CellRef?, path: String)?
         for (f, field) in row.fields.enumerated() {
             if field.kind == .unitOfPrevious {
-                if let previous, reading.values.indices.contains(column - 1), reading.values[column - 1].value != nil {
+                if let previous, reading.values.indices.contains(column - 1), reading.values[column - 1].value != nil || reading.agreedUnits[column - 1] != nil {
                     out[paths[f]] = .inferred(.unitOfAmount, cells: previous.cell.map { [$0] } ?? [], paths: [previous.path])
                 }
                 continue
@@ -258,7 +258,7 @@ extension Aligner {
                 continue
             }
             let cell = reading.map { columnIndex < $0.values.count ? $0.values[columnIndex] : .blank } ?? .blank
-            if case .value(_, let unit, _) = cell { lastUnit = unit ?? field.headerUnit } else { lastUnit = nil }
+            if case .value(_, let unit, _) = cell { lastUnit = unit ?? field.headerUnit } else { lastUnit = reading?.agreedUnits[columnIndex] }
             fields.append(FieldValue(name: field.name, value: cell.value))
             columnIndex += 1
         }

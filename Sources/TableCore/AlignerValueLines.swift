@@ -8,7 +8,9 @@ import DocModel
 /// no value at all takes the line (the labels were printed a line above their values). A row
 /// that had some of its values takes it only when the row's own arithmetic (its total), read
 /// its best way, breaks no more checks with the values joined than without: a stray number (a
-/// page's number, a note) is not taken for a cell. Every join of a row that had values is reported (`source.restructured`).
+/// page's number, a note) is not taken for a cell; a lone number joins only when the row's
+/// arithmetic confirms it (holds with it, breaks with another number in its place). Every join
+/// of a row that had values is reported (`source.restructured`).
 extension Aligner {
     func mergeValueLines(_ entries: [Entry]) -> [Entry] {
         var merged: [Entry] = []
@@ -44,7 +46,21 @@ extension Aligner {
         // Blanks dropped: a blank breaks no check, and may stand anywhere in a cut row.
         let own = entry.slots.filter { !$0.isBlank }, rest = line.slots.filter { !$0.isBlank }
         guard let joined = fewestBroken(t, r, own + rest, reading: min(had + added, columns)), let alone = fewestBroken(t, r, own, reading: had) else { return false }
-        return joined <= alone
+        guard joined <= alone else { return false }
+        // A lone number (a page's number, a note's) joins only when the row's own arithmetic
+        // holds with it and would break with any other number there; else it stays apart
+        // (`table.extraRow`).
+        guard rest.count == 1, let other = Self.otherNumber(rest[0]) else { return true }
+        guard joined == 0, let changed = fewestBroken(t, r, own + [other], reading: min(had + added, columns)) else { return false }
+        return changed > 0
+    }
+
+    /// The slot with its number changed by one (nil: not a whole number).
+    static func otherNumber(_ slot: Slot) -> Slot? {
+        guard case .value(.integer(let v), _, _)? = Optional(ValueParser.read(slot.text, as: .count)) else { return nil }
+        var other = slot
+        other.text = String(v + 1)
+        return other
     }
 
     /// The fewest checks of table `t` broken by row `r` read from `slots`, of its readings that

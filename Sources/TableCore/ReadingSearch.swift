@@ -257,6 +257,12 @@ struct ReadingSearch {
                 }
             }
         }
-        return Reading(slots: out.slots, values: out.values, generator: out.generator)
+        var agreed = Reading(slots: out.slots, values: out.values, generator: out.generator)
+        // A cell left null whose readings all carry one unit keeps the unit.
+        for i in agreed.values.indices where agreed.values[i] == .blank {
+            let units = Set(readings.map { i < $0.values.count ? $0.values[i].unit : nil })
+            if units.count == 1, let unit = units.first ?? nil { agreed.agreedUnits[i] = unit }
+        }
+        return agreed
     }
 }

@@ -25,6 +25,9 @@ struct Reading: Equatable {
     /// True when every cell keeps its source column and only surplus blanks are dropped: the
     /// header's column positions can then tell such readings apart.
     var keepsColumns = false
+    /// Units of cells left null because the readings disagree on the number but all carry the
+    /// same unit ("2284777万元" split either way ends in 万元): the unit is decided, the amount not.
+    var agreedUnits: [Int: String] = [:]
 
     init(slots: [Slot?], values: [CellReading], generator: ReadingGenerator, keepsColumns: Bool = false) {
         self.slots = slots

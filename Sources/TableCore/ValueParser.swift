@@ -24,6 +24,12 @@ public enum CellReading: Sendable, Equatable {
         if case .value(let v, _, _) = self { return v }
         return nil
     }
+
+    /// The unit written with the value ("万元"), if any.
+    public var unit: String? {
+        if case .value(_, let u, _) = self { return u }
+        return nil
+    }
 }
 
 public enum ValueNote: Sendable, Equatable {

@@ -41,6 +41,19 @@ import Testing
         #expect(!report.findings.contains { $0.rule == .sourceRestructured && $0.path == "applications.results.granted" })
     }
 
+    /// A lone number after a page break under a row without arithmetic (表二's three counts)
+    /// breaks nothing wherever it goes, so nothing says it is the row's: it stays apart, with a
+    /// finding, and the row's last cell stays null.
+    @Test func aLoneNumberDoesNotJoinARowWithoutArithmetic() throws {
+        let row = "行政规范性文件       6            0            74\n"
+        let cut = "行政规范性文件       6            0\n" + Self.pageBreak + String(repeating: " ", count: 45) + "74\n"
+        let report = try Self.report(replacing: row, with: cut)
+        #expect(report.activeDisclosure?.row("normativeDocuments")?.fields.map { $0.value?.integer } == [6, 0, nil])
+        #expect(report.activeDisclosure?.extraRows.map(\.values) == [[.integer(74)]])
+        #expect(report.findings.contains { $0.rule == .tableExtraRow && ($0.path ?? "").hasPrefix("activeDisclosure") })
+        #expect(!report.findings.contains { $0.rule == .sourceRestructured && $0.path == "activeDisclosure.normativeDocuments" })
+    }
+
     /// Two numbered label pieces on a line ("（四）无法 | 1.本机关不") whose values come lines
     /// later, beside the group label's last piece: the row's label, not a header.
     @Test func aLabelsFirstLineApartFromItsValues() throws {
