@@ -61,6 +61,7 @@ public enum TextRenderer {
         case .spaceAligned: return SpaceAlignedRenderer.table(t, rng: &rng)
         case .markdownOCR: return MarkdownOCRRenderer.table(t, spans: spans, rng: &rng)
         case .runTogether: return RunTogetherRenderer.table(t, rng: &rng)
+        case .pipeCellLines: return PipeCellRenderer.table(t, rng: &rng)
         default: break
         }
         let rows = flatten(t, spans)
@@ -102,7 +103,7 @@ public enum TextRenderer {
                 lines.append("| " + cells.map(oneLine).joined(separator: " | ") + " |")
                 if n == 0, separator { lines.append("|" + Array(repeating: "---|", count: cells.count).joined()) }
             }
-        case .spaceAligned, .markdownOCR, .runTogether, .plainExtract:
+        case .spaceAligned, .markdownOCR, .runTogether, .plainExtract, .pipeCellLines:
             break
         }
         return lines
