@@ -112,4 +112,29 @@ import Testing
         #expect(rows(doc) == [["规章", "0", "0", "0"], ["行政许可", "5", "1", "0"]])
         #expect(doc.findings.map(\.rule) == [.sourceRestructured])
     }
+
+    /// 表四 printed without its header: its section heading, then one line of fifteen values.
+    /// The heading is no label wrapped above the last rows' values (they have seven), so the
+    /// table above ends before it and the values are a table of their own.
+    @Test func aHeadingAboveALongerRowStartsTheNextTable() throws {
+        let text = """
+                       （七）总计                 3     0      1     0     0     0     4
+            四、结转下年度继续办理                0     0      0     0     0     0     0
+
+            　　四、政府信息公开行政复议、行政诉讼情况
+
+                0    1    0    0    1    1    0    0    0    1    0    0    0    0    0
+
+            五、存在的主要问题及改进情况
+            """
+        let doc = try read(text)
+        let tables = doc.blocks.compactMap { block -> [[String]]? in
+            guard case .table = block else { return nil }
+            return rows(Document(source: doc.source, blocks: [block]))
+        }
+        #expect(tables.count == 2)
+        #expect(tables.first?.last == ["四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"])
+        #expect(tables.last == [["0", "1", "0", "0", "1", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]])
+        #expect(doc.blocks.contains { $0.text == "四、政府信息公开行政复议、行政诉讼情况" })
+    }
 }
