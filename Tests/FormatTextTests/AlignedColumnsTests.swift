@@ -137,4 +137,31 @@ import Testing
         #expect(tables.last == [["0", "1", "0", "0", "1", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]])
         #expect(doc.blocks.contains { $0.text == "四、政府信息公开行政复议、行政诉讼情况" })
     }
+
+    /// Labels written on their own line above their values (a table whose label cells are
+    /// taller than its value cells, as some extractions print them): a label line before a
+    /// row of values alone names it when a header stands above it or the row before is values
+    /// alone too; it does not continue the row above.
+    @Test func labelsAboveTheirValues() throws {
+        let text = """
+            第二十条第（一）项
+            信息内容        本年     本年     对外
+                            新制     新公     公开
+            规章
+                                0        8        2
+            规范性文件
+                                9        2       12
+            第二十条第（六）项
+            信息内容      上一年  本年增/  处理
+                          项目数  减       决定
+            行政处罚
+                            0       +5     23407
+            行政强制        0        4       0
+            """
+        let r = rows(try read(text))
+        #expect(r.contains(["规章", "0", "8", "2"]))
+        #expect(r.contains(["规范性文件", "9", "2", "12"]))
+        #expect(r.contains(["行政处罚", "0", "+5", "23407"]))
+        #expect(r.contains(["行政强制", "0", "4", "0"]))
+    }
 }
