@@ -60,7 +60,7 @@ enum AlignedRows {
                     cells.append((labelCount - labels.count + c, text, origin(column, lines)))
                 }
                 let values = Array(line.fields.drop { !$0.isValue })
-                let slots = place(values, centres[k])
+                let slots = openEnded(place(values, centres[k]))
                 for (s, field) in slots.enumerated() {
                     let piece = field.map { [Piece(line: line.index, field: $0)] }
                     let o = piece.map { origin($0, lines) } ?? CellOrigin(raw: "", location: .text(line: line.index + 1, from: 0, to: 0))
@@ -273,29 +273,63 @@ enum AlignedRows {
         return out
     }
 
-    /// Values in the columns nearest their positions, in order (fewest total distance); with
-    /// no centres, or as many values as columns, in order.
+    /// Values in the columns nearest their positions, in order; with no centres, or as many
+    /// values as columns, in order. pdftotext sets each line's words by its own reckoning, so a
+    /// row may stand shifted against the rows around it (by up to a column in real reports): the
+    /// row is fitted at each shift that puts one of its values on a column, a fit costing its
+    /// distances plus a quarter of its shift, so that the gaps between the row's own values
+    /// weigh more than where the row stands. A fit with empty columns before or between values
+    /// is taken only when it is clearly better (less than half the cost) than the values in the
+    /// first columns: that row ends open (`openEnded`) and the arithmetic decides, while an empty
+    /// column read wrongly would move values.
     static func place(_ values: [AlignedField], _ centres: [Int]?) -> [AlignedField?] {
         guard let centres, values.count < centres.count, !values.isEmpty else { return values }
-        let n = values.count, m = centres.count
+        let positions = values.map(\.centre)
+        var shifts = Set([0])
+        for p in positions { for c in centres { shifts.insert(c - p) } }
+        var best = (cost: Int.max, columns: [Int]())
+        var first = Int.max
+        for shift in shifts.sorted(by: { (abs($0), $0) < (abs($1), $1) }) {
+            let moved = positions.map { $0 + shift }
+            let f = fit(moved, centres)
+            if 4 * f.cost + abs(shift) < best.cost { best = (4 * f.cost + abs(shift), f.columns) }
+            first = min(first, 4 * zip(moved, centres).reduce(0) { $0 + abs($1.0 - $1.1) } + abs(shift))
+        }
+        var slots = [AlignedField?](repeating: nil, count: centres.count)
+        for (i, j) in (first <= 2 * best.cost ? Array(values.indices) : best.columns).enumerated() { slots[j] = values[i] }
+        return slots
+    }
+
+    /// The columns of `positions` (fewer than `centres`, in order) with the least total distance.
+    static func fit(_ positions: [Int], _ centres: [Int]) -> (cost: Int, columns: [Int]) {
+        let n = positions.count, m = centres.count
         // cost[i][j]: best total distance placing values i... into columns j...
         let inf = Int.max / 4
         var cost = [[Int]](repeating: [Int](repeating: inf, count: m + 1), count: n + 1)
         for j in 0...m { cost[n][j] = 0 }
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(values[i].centre - centres[j])
+                let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(positions[i] - centres[j])
                 cost[i][j] = min(take, cost[i][j + 1])
             }
         }
-        var slots = [AlignedField?](repeating: nil, count: m)
+        var columns: [Int] = []
         var i = 0, j = 0
         while i < n, j < m {
-            let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(values[i].centre - centres[j])
-            if take <= cost[i][j + 1] { slots[j] = values[i]; i += 1 }
+            let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(positions[i] - centres[j])
+            if take <= cost[i][j + 1] { columns.append(j); i += 1 }
             j += 1
         }
-        return slots
+        return (cost[0][0], columns)
+    }
+
+    /// A row whose values fill the first bands and leave the last ones empty: the text does not
+    /// say whether its last cells are blank or a cell was lost anywhere and the values after it
+    /// moved left. The row ends at its last value, so that the aligner fits it every way and
+    /// the arithmetic chooses (`table.ambiguous`). An empty band between values is a blank cell.
+    static func openEnded(_ slots: [AlignedField?]) -> [AlignedField?] {
+        guard let last = slots.lastIndex(where: { $0 != nil }), last + 1 < slots.count, !slots[...last].contains(where: { $0 == nil }) else { return slots }
+        return Array(slots[...last])
     }
 
     /// The rows for the grid placer: a row starts at its first cell's column; a column between
