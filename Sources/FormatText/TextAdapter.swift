@@ -11,7 +11,7 @@ import TextLayout
 ///   without the tab that follows a cell continues that cell ("（三）不\n予公开");
 /// - tab-separated rows, one row per line (empty strings between tabs are empty cells);
 /// - pipe rows, `| 规章 | 0 | 0 | 0 |`, with Markdown separator rows ignored, and pipe tables
-///   written a cell a line (`PipeCellTable`);
+///   written a cell a line (`PipeCellTable`, `PipeLeadTable`);
 /// - columns set by spaces (`AlignedTable`) and cells run together (`RunTogetherTable`).
 /// Every other line is a paragraph, or a heading when it is a short numbered line.
 ///
@@ -144,8 +144,10 @@ struct TextReader {
                 blocks.append(.table(table))
                 i = next
             case .text:
-                // A pipe table written a cell a line ("|", "规章 |", "0 |", …).
-                if let (rows, next) = PipeCellTable.read(lines, kinds, from: i, cell: { cell($0, line: $1, from: $2, to: $3) }) {
+                // A pipe table written a cell a line ("|", "规章 |", "0 |", … or "规章", "| 0", …, "|").
+                if let (rows, next) = PipeCellTable.read(lines, kinds, from: i, cell: { cell($0, line: $1, from: $2, to: $3) })
+                    ?? PipeLeadTable.read(lines, kinds, from: i, cell: { cell($0, line: $1, from: $2, to: $3) })
+                {
                     blocks.append(.table(try build(rows)))
                     i = next
                     continue

@@ -49,4 +49,24 @@ import Testing
         #expect(try tables(["|", "规章 | 0 | 0 | 0 |", "行政规范性文件 | 5 | 1 | 25 |"]) == [[["规章", "0", "0", "0"], ["行政规范性文件", "5", "1", "25"]]])
         #expect(try tables(["甲 | 乙", "|", "说明。"]).isEmpty)
     }
+
+    /// Pipes leading the cells: the first cell alone, "| text" for the others, "|" alone for a
+    /// blank cell and, last, for the row's end; a line without a pipe continues a cell; blank
+    /// cells between a label and the first value are the label's columns.
+    @Test func pipesLeadingTheCells() throws {
+        let t = try tables([
+            "二、主动公开政府信息情况", "第二十条第（一）项", "|", "|", "|", "|", "信息内容", "| 本年制发件数", "| 本年废止", "件数", "| 现行有效件数", "|",
+            "规章", "| 0", "|", "| 0", "|", "行政规范性文件", "| 5", "| 12", "| 8", "|",
+            "一、本年新收政府信息公开申请数量", "|", "|", "| 8", "| 1", "|", "三、收到和处理政府信息公开申请情况",
+        ])
+        #expect(t == [[
+            ["第二十条第（一）项", "", "", ""], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "", "0"],
+            ["行政规范性文件", "5", "12", "8"], ["一、本年新收政府信息公开申请数量", "8", "1"],
+        ]])
+        let doc = try TextAdapter.read(Array("规章\n| 0\n|   12\n|\n".utf8), source: source, limits: ReadLimits())
+        guard case .table(let table)? = doc.blocks.first else { Issue.record("no table"); return }
+        #expect(table.cells.first { $0.text == "12" }?.origin?.location == .text(line: 3, from: 4, to: 6))
+        // A paragraph before a Markdown pipe row is no such table.
+        #expect(try tables(["说明。", "| 规章 | 0 |", "| 规范性文件 | 1 |"]).count == 1)
+    }
 }
