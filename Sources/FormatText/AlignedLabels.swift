@@ -4,8 +4,8 @@ import TextLayout
 /// The rows the label fragments of a space-aligned table belong to.
 extension AlignedRows {
     /// The row of values each label fragment belongs to. Between two rows of values, the
-    /// fragments from the first one that begins with a numbering marker on belong to the next
-    /// row (a label whose values stand beside its middle); the ones before it continue the
+    /// fragments from the first one that begins with a numbering marker (or whose innermost
+    /// piece does) on belong to the next row (a label whose values stand beside its middle); the ones before it continue the
     /// row above. When the next row is values alone, they are its label, written above it, also
     /// when a header stands between them and the row above (a sub-table's), or, none of them
     /// numbered, that row is values alone too (the table writes labels above their values).
@@ -30,7 +30,10 @@ extension AlignedRows {
             var toNext = bare && (afterHeader || !numbered && previous.map { body[$0].fields.allSatisfy(\.isValue) } == true)
             for k in pending {
                 if titled, isTitle(body[k]) { break }
-                if let f = body[k].fields.first, AlignedColumns.isMarker(f.text.unicodeScalars), next != nil, kinds[next!] == .anchor { toNext = true }
+                // A numbered piece first, or in the innermost label column (beside pieces of
+                // labels stacked down the outer columns), starts the next row's label.
+                let ends = [body[k].fields.first, body[k].fields.last].compactMap { $0 }
+                if ends.contains(where: { AlignedColumns.isMarker($0.text.unicodeScalars) }), next != nil, kinds[next!] == .anchor { toNext = true }
                 // Before the table's first row of values, lines that start no label are the
                 // header's (a note wrapped longer than the header cells beside it).
                 owner[k] = toNext ? next : previous

@@ -164,4 +164,25 @@ import Testing
         #expect(r.contains(["行政处罚", "0", "+5", "23407"]))
         #expect(r.contains(["行政强制", "0", "4", "0"]))
     }
+
+    /// A label whose values stand on its last line, beside pieces of the labels stacked down
+    /// the outer columns: its numbered first line starts it even though the line begins with
+    /// an outer piece ("理结").
+    @Test func aNumberedInnerPieceStartsTheNextRow() throws {
+        let text = """
+              三、    （一）予以公开              3        0         1       0       0         0          4
+              本年    （二）部分公开（区分处      0        1         0       0       1         0          2
+                      理的，只计这一情形，不
+                      计其他情形）
+              度办    （三    1.属于国家秘密      3        0         0       0       0         0          3
+              理结    ）不    2.其他法律行政
+                              法规禁止公开
+              果      予公                        0        0         0       0       0         1          1
+                      开      3.危及“三安全      3        0         0       0       0         1          4
+                              一稳定”
+            """
+        let r = rows(try read(text))
+        #expect(r.contains { Array($0.suffix(8)) == ["2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "1", "1"] })
+        #expect(r.contains { Array($0.suffix(8)) == ["1.属于国家秘密", "3", "0", "0", "0", "0", "0", "3"] })
+    }
 }
