@@ -17,6 +17,10 @@ import TextLayout
 enum CellStreamTable {
     /// Longest line that may be a cell, in scalars; a PDF's prose lines wrap wider than this.
     static let cellLength = 26
+    /// Longest line that may be a label written whole on its line (a web page's cell, not wrapped
+    /// by a PDF: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" is 38),
+    /// when no sentence mark is in it.
+    static let labelLength = 40
     /// Fewest lines holding a value alone for a region to be a table's cells (表二 of the 2021
     /// template alone has ten), and the least share of them among the region's lines.
     static let minimumValues = 8
@@ -55,9 +59,12 @@ enum CellStreamTable {
         default: return .other
         }
         // Cheap test first: most text lines are prose, far longer than a cell.
-        guard line.utf8.count <= cellLength * 4 else { return .other }
+        guard line.utf8.count <= labelLength * 4 else { return .other }
         let text = Normalizer.clean(String(line))
-        guard !text.isEmpty, text.unicodeScalars.count <= cellLength else { return .other }
+        guard !text.isEmpty, text.unicodeScalars.count <= labelLength else { return .other }
+        if text.unicodeScalars.count > cellLength {
+            return text.contains(where: { "。！？；".contains($0) }) || isSectionHeading(text) ? .other : .label
+        }
         // One value alone: no space inside (a row of values set by spaces is `AlignedTable`'s).
         let spaced = text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
         if !spaced, ValueParser.isValueLike(text), text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) || $0 == "—" || $0 == "-" || $0 == "/" }) {

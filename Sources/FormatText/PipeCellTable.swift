@@ -41,46 +41,51 @@ enum PipeCellTable {
         return line[first...last]
     }
 
-    /// The table starting at `start` (a lone "|"), or nil when the lines there are not of this
-    /// shape: fewer than `minimumCells` cells, or no row of two cells.
-    /// Blank lines and page-number lines inside the run (a page break) are skipped.
+    /// The table starting at `start`, or nil when the lines there are not of this shape: fewer
+    /// than `minimumCells` cells, or no row of two cells. It starts at a lone "|", or at a cell
+    /// line when pipes alone follow in the run (some tools leave out the first row's opening).
+    /// Blank lines and page-number lines inside the run (a page break) are skipped. A line of
+    /// pipes alone counts as that many lone pipes ("||||": padding cells and the next row's
+    /// opening on one line).
     static func read(
         _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, cell: (String, Int, Int, Int) -> SourceCell
     ) -> (rows: [SourceRow], next: Int)? {
-        guard isLonePipe(lines[start]) else { return nil }
-        var members: [Int] = []
+        guard isPipeCellLine(lines[start]) else { return nil }
+        var tokens: [(line: Int, isPipe: Bool)] = []
         var end = start
         while end < lines.count {
             if isPipeCellLine(lines[end]) {
-                members.append(end)
+                let pipes = pipesOnly(lines[end])
+                tokens += pipes > 0 ? Array(repeating: (end, true), count: pipes) : [(end, false)]
             } else if kinds[end] != .blank, kinds[end] != .pageNumber {
                 break
             }
             end += 1
         }
+        guard tokens.contains(where: \.isPipe) else { return nil }
         // Trailing blank lines belong to what follows.
-        if let last = members.last { end = last + 1 }
+        if let last = tokens.last { end = last.line + 1 }
         var rows: [SourceRow] = []
         var current: [SourceCell]?
         var m = 0
-        while m < members.count {
-            guard isLonePipe(lines[members[m]]) else {
-                current = (current ?? []) + cells(lines[members[m]], line: members[m], cell: cell)
+        while m < tokens.count {
+            guard tokens[m].isPipe else {
+                current = (current ?? []) + cells(lines[tokens[m].line], line: tokens[m].line, cell: cell)
                 m += 1
                 continue
             }
             // A run of lone pipes: blank cells of the open row, one row opening, blank leading
             // cells of the new row (`opening`).
             var k = m
-            while k < members.count, isLonePipe(lines[members[k]]) { k += 1 }
-            let next = k < members.count ? lines[members[k]] : nil
+            while k < tokens.count, tokens[k].isPipe { k += 1 }
+            let next = k < tokens.count ? lines[tokens[k].line] : nil
             let open = current == nil ? 0 : opening(run: k - m, next: next, row: current ?? [], before: rows)
-            for (n, i) in members[m..<k].enumerated() {
+            for (n, token) in tokens[m..<k].enumerated() {
                 if n == open {
                     if let row = current { rows.append(closed(row)) }
                     current = []
                 } else {
-                    current?.append(cell("", i, 0, 0))
+                    current?.append(cell("", token.line, 0, 0))
                 }
             }
             m = k
@@ -88,6 +93,49 @@ enum PipeCellTable {
         if let row = current, !row.isEmpty { rows.append(closed(row)) }
         guard rows.reduce(0, { $0 + $1.cells.count }) >= minimumCells, rows.contains(where: { $0.cells.count >= 2 }) else { return nil }
         return (rows, end)
+    }
+
+    /// Fewest cell lines for a run closed by pipes, with no pipes alone among them, to be read
+    /// as one cell a line.
+    static let minimumStreamLines = 6
+
+    /// Cells a line closed by pipes with nothing to mark the rows ("信息内容 |", "本年新 制作数量 |",
+    /// …, "规章 |", "0 |": no "|" alone anywhere in the run), as some tools write a table: the
+    /// pipes are cut off, so that the lines are one cell a line (`CellStreamTable` pairs them by
+    /// the template). Each line keeps its start, so cell origins stay where they were.
+    static func unpipeStreams(_ lines: inout [Substring]) {
+        var i = 0
+        while i < lines.count {
+            guard isPipeCellLine(lines[i]), pipesOnly(lines[i]) == 0 else {
+                i += 1
+                continue
+            }
+            var j = i
+            var cellLines: [Int] = []
+            var hasPipesAlone = false
+            while j < lines.count {
+                if isPipeCellLine(lines[j]) {
+                    if pipesOnly(lines[j]) > 0 { hasPipesAlone = true } else { cellLines.append(j) }
+                } else if !trimmed(lines[j]).isEmpty {
+                    break
+                }
+                j += 1
+            }
+            if !hasPipesAlone, cellLines.count >= minimumStreamLines {
+                for k in cellLines {
+                    let line = lines[k]
+                    lines[k] = line[..<(line.firstIndex(of: "|") ?? line.endIndex)]
+                }
+            }
+            i = j
+        }
+    }
+
+    /// The number of pipes of a line of pipes alone (0 for a line with text).
+    static func pipesOnly(_ line: Substring) -> Int {
+        let t = trimmed(line)
+        guard t.first == "|", t.allSatisfy({ $0 == "|" || $0 == " " || $0 == "\t" }) else { return 0 }
+        return t.count(where: { $0 == "|" })
     }
 
     /// Which lone pipe of a run of `run` opens the next row (`run`: none, the run closes the

@@ -33,6 +33,8 @@ public enum TextAdapter: FormatAdapter {
         // A whole page on one line (a crawler's textContent) is cut into the lines it shows.
         let expanded = PageLines.expand(lines)
         if let expanded { lines = expanded.lines }
+        // Cells a line closed by pipes, with nothing marking the rows: one cell a line.
+        PipeCellTable.unpipeStreams(&lines)
         var kinds = lines.map(LineKind.init)
         let scraped = ScraperHeader.read(lines)
         for d in scraped.dropped { kinds[d] = .blank }

@@ -93,4 +93,25 @@ import Testing
         #expect(r.applications?.value(row, "total") == .integer(1))
         #expect(r.findings.contains { $0.rule == .valueBlank && $0.path == "applications.results.denied.internalAffairs.commercialEnterprise" })
     }
+
+    /// The same report from a tool that closes every cell with a pipe and marks no rows at all
+    /// ("信息内容 |", "本年制发件数 |", …, "规章 |", "0 |"): the pipes are cut off and the cells,
+    /// one a line, are paired with the template's rows.
+    @Test func cellsClosedByPipesWithNoRowMarks() throws {
+        let lines = Self.text.replacing("|\n规章 |\n0 |\n0 |\n|\n", with: "|\n规章 |\n0 |\n0 |\n0 |\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let unmarked = lines.filter { !$0.allSatisfy { $0 == "|" } || $0.isEmpty }.map { line -> String in
+            guard let bar = line.firstIndex(of: "|") else { return String(line) }
+            return String(line[..<bar]) + "|"
+        }
+        #expect(!unmarked.contains("|"))
+        let r = try Pipeline.report(bytes: Array(unmarked.joined(separator: "\n").utf8), name: "portal.md", format: .text)
+        #expect(r.activeDisclosure?.value("regulations", "inForce") == .integer(0))
+        #expect(r.activeDisclosure?.value("normativeDocuments", "repealed") == .integer(12))
+        #expect(r.activeDisclosure?.value("penalties", "decisions") == .integer(7))
+        #expect(r.applications?.value("newlyReceived", "total") == .integer(9))
+        #expect(r.applications?.value("results.denied.internalAffairs", "naturalPerson") == .integer(1))
+        #expect(r.applications?.value("carriedForward", "naturalPerson") == .integer(1))
+        #expect(r.reviewsAndLitigation?.value("administrativeReview", "total") == .integer(1))
+        #expect(!r.findings.contains { [.tableMissing, .tableRowMissing, .tableAmbiguous].contains($0.rule) })
+    }
 }
