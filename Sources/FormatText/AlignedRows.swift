@@ -131,6 +131,11 @@ enum AlignedRows {
                 kinds[k] = .header
             }
         }
+        // A header's first line: pieces over the pieces of the header line below (a header
+        // repeated after a page break, its note and group cell on the first line), not labels.
+        for k in body.indices.reversed() where kinds[k] == .fragment && body[k].fields.count >= 2 && k + 1 < body.count && kinds[k + 1] == .header {
+            if body[k].fields.allSatisfy({ f in body[k + 1].fields.contains { abs($0.start - f.start) <= 1 } }) { kinds[k] = .header }
+        }
         return kinds
     }
 

@@ -205,4 +205,31 @@ import Testing
         let r = rows(doc)
         #expect(r.contains(["一、本年新收政府信息公开申请数量", "298", "55", "8", "24", "54", "1", "440"]))
     }
+
+    /// A header repeated at the top of the next page, its first line holding the note and the
+    /// group cell: a header line, not the label of the row above (the rows below have two label
+    /// columns, so two pieces could be a label's).
+    @Test func aRepeatedHeaderIsNoLabelOfTheRowAbove() throws {
+        let text = """
+                （本列数据的勾稽关系为：第一项加第    申请人情况
+                二项之和，等于第三项加第四项之和）    自然人      法人或其他组织                                         总计
+                                                                  商业企业    科研机     社会公益    法律服    其他
+                                                                              构         组织        务机构
+                一、本年新收政府信息公开申请数量         17          3           4          3          7         2        36
+                二、上年结转政府信息公开申请数量         0           0           0          1          0         0        1
+
+            （本列数据的勾稽关系为：第一项    申请人情况
+            加第二项之和，等于第三项加第四    自然     法人或其他组织                                    总计
+            项之和）                          人       商业企    科研机    社会     法律服     其他
+                                                       业        构        公益     务机构
+                                                                           组织
+            三、本    （一）予以公开              0         0         0        0          3         1         4
+            年度办    （二）部分公开（区分        0         0         0        0          0         0         0
+                      处理的，只计这一情形
+                      ，不计其他情形）
+            """
+        let r = rows(try read(text))
+        #expect(r.contains { Array($0.suffix(8)) == ["二、上年结转政府信息公开申请数量", "0", "0", "0", "1", "0", "0", "1"] && !$0.contains { $0.contains("勾稽") } })
+        #expect(r.contains { Array($0.suffix(8)) == ["（一）予以公开", "0", "0", "0", "0", "3", "1", "4"] })
+    }
 }
