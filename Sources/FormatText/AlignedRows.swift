@@ -206,49 +206,6 @@ enum AlignedRows {
         return columns.sorted { $0.start < $1.start }.map(\.pieces)
     }
 
-    /// The row of values each label fragment belongs to. Between two rows of values, the
-    /// fragments from the first one that begins with a numbering marker on belong to the next
-    /// row (a label whose values stand beside its middle); the ones before it continue the
-    /// row above. A long fragment just before a header (a sub-table's title) is its own row.
-    static func fragmentOwners(_ body: [AlignedTable.Line], _ kinds: [AlignedTable.Kind]) -> [Int?] {
-        var owner = [Int?](repeating: nil, count: body.count)
-        var previous: Int?
-        var pending: [Int] = []
-        func settle(next: Int?) {
-            var titled = false
-            // Titles: from the first long or heading-like fragment before a header on.
-            if next == nil || kinds[next!] == .header {
-                for k in pending where isTitle(body[k]) { titled = true; break }
-            }
-            var toNext = false
-            for k in pending {
-                if titled, isTitle(body[k]) { break }
-                if let f = body[k].fields.first, AlignedColumns.isMarker(f.text.unicodeScalars), next != nil, kinds[next!] == .anchor { toNext = true }
-                // Before the table's first row of values, lines that start no label are the
-                // header's (a note wrapped longer than the header cells beside it).
-                owner[k] = toNext ? next : previous
-            }
-            pending = []
-        }
-        for k in body.indices {
-            switch kinds[k] {
-            case .fragment: pending.append(k)
-            case .anchor:
-                settle(next: k)
-                previous = k
-            case .header: settle(next: k)
-            default: continue
-            }
-        }
-        settle(next: nil)
-        return owner
-    }
-
-    static func isTitle(_ line: AlignedTable.Line) -> Bool {
-        let text = line.fields.map(\.text).joined()
-        return line.fields.count == 1 && (line.fields[0].width >= 14 || HeadingDetector.level(of: Normalizer.clean(text)) != nil)
-    }
-
     /// Column centres of each segment (the lines between header blocks), from its rows with
     /// the most values: the median centre of each of their values.
     static func valueCentres(_ body: [AlignedTable.Line], _ kinds: [AlignedTable.Kind]) -> [Int: [Int]] {

@@ -112,4 +112,77 @@ import Testing
         #expect(rows(doc) == [["规章", "0", "0", "0"], ["行政许可", "5", "1", "0"]])
         #expect(doc.findings.map(\.rule) == [.sourceRestructured])
     }
+
+    /// 表四 printed without its header: its section heading, then one line of fifteen values.
+    /// The heading is no label wrapped above the last rows' values (they have seven), so the
+    /// table above ends before it and the values are a table of their own.
+    @Test func aHeadingAboveALongerRowStartsTheNextTable() throws {
+        let text = """
+                       （七）总计                 3     0      1     0     0     0     4
+            四、结转下年度继续办理                0     0      0     0     0     0     0
+
+            　　四、政府信息公开行政复议、行政诉讼情况
+
+                0    1    0    0    1    1    0    0    0    1    0    0    0    0    0
+
+            五、存在的主要问题及改进情况
+            """
+        let doc = try read(text)
+        let tables = doc.blocks.compactMap { block -> [[String]]? in
+            guard case .table = block else { return nil }
+            return rows(Document(source: doc.source, blocks: [block]))
+        }
+        #expect(tables.count == 2)
+        #expect(tables.first?.last == ["四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"])
+        #expect(tables.last == [["0", "1", "0", "0", "1", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]])
+        #expect(doc.blocks.contains { $0.text == "四、政府信息公开行政复议、行政诉讼情况" })
+    }
+
+    /// Labels written on their own line above their values (a table whose label cells are
+    /// taller than its value cells, as some extractions print them): a label line before a
+    /// row of values alone names it when a header stands above it or the row before is values
+    /// alone too; it does not continue the row above.
+    @Test func labelsAboveTheirValues() throws {
+        let text = """
+            第二十条第（一）项
+            信息内容        本年     本年     对外
+                            新制     新公     公开
+            规章
+                                0        8        2
+            规范性文件
+                                9        2       12
+            第二十条第（六）项
+            信息内容      上一年  本年增/  处理
+                          项目数  减       决定
+            行政处罚
+                            0       +5     23407
+            行政强制        0        4       0
+            """
+        let r = rows(try read(text))
+        #expect(r.contains(["规章", "0", "8", "2"]))
+        #expect(r.contains(["规范性文件", "9", "2", "12"]))
+        #expect(r.contains(["行政处罚", "0", "+5", "23407"]))
+        #expect(r.contains(["行政强制", "0", "4", "0"]))
+    }
+
+    /// A label whose values stand on its last line, beside pieces of the labels stacked down
+    /// the outer columns: its numbered first line starts it even though the line begins with
+    /// an outer piece ("理结").
+    @Test func aNumberedInnerPieceStartsTheNextRow() throws {
+        let text = """
+              三、    （一）予以公开              3        0         1       0       0         0          4
+              本年    （二）部分公开（区分处      0        1         0       0       1         0          2
+                      理的，只计这一情形，不
+                      计其他情形）
+              度办    （三    1.属于国家秘密      3        0         0       0       0         0          3
+              理结    ）不    2.其他法律行政
+                              法规禁止公开
+              果      予公                        0        0         0       0       0         1          1
+                      开      3.危及“三安全      3        0         0       0       0         1          4
+                              一稳定”
+            """
+        let r = rows(try read(text))
+        #expect(r.contains { Array($0.suffix(8)) == ["2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "1", "1"] })
+        #expect(r.contains { Array($0.suffix(8)) == ["1.属于国家秘密", "3", "0", "0", "0", "0", "0", "3"] })
+    }
 }
