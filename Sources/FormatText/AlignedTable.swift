@@ -66,13 +66,13 @@ enum AlignedTable {
         return nil
     }
 
-    /// A numbered line above a row of values alone that has more values than any row of the
-    /// table so far: the heading of the next table, printed without its header (表四's one row
-    /// under its section heading), not a label wrapped above its values.
+    /// A numbered line above a row that has more values than any row of the table so far: the
+    /// heading of the next table, printed without its header (表四's one row under its section
+    /// heading, 表三's first row under its own), not a label wrapped above its values.
     static func headsAnotherTable(_ run: [Line], _ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
-        guard let (kind, fields) = next(lines, kinds, after: i), kind == .anchor, fields.allSatisfy(\.isValue) else { return false }
+        guard let (kind, fields) = next(lines, kinds, after: i), kind == .anchor else { return false }
         let most = run.filter { $0.kind == .anchor }.map { $0.fields.filter(\.isValue).count }.max() ?? 0
-        return most > 0 && fields.count > most
+        return most > 0 && fields.filter(\.isValue).count > most
     }
 
     static func labelWidth(_ values: Int) -> Int { values >= 2 ? labelWidth : 40 }

@@ -185,4 +185,24 @@ import Testing
         #expect(r.contains { Array($0.suffix(8)) == ["2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "1", "1"] })
         #expect(r.contains { Array($0.suffix(8)) == ["1.属于国家秘密", "3", "0", "0", "0", "0", "0", "3"] })
     }
+
+    /// 表三 printed without its header right under its section heading, after 表二's last rows:
+    /// the heading is no label of 表三's first row (that row has more values than 表二's rows).
+    @Test func aHeadingAboveALongerLabelledRowStartsTheNextTable() throws {
+        let text = """
+                 信息内容  采购项目  采购总金额
+                           数量
+                 政府集中     2            0
+                 采购
+
+            三、收到和处理政府信息公开申请情况
+
+               一、本年新收政府信息公    298       55         8        24        54        1    440
+               开申请数量
+            """
+        let doc = try read(text)
+        #expect(doc.blocks.contains { $0.text == "三、收到和处理政府信息公开申请情况" })
+        let r = rows(doc)
+        #expect(r.contains(["一、本年新收政府信息公开申请数量", "298", "55", "8", "24", "54", "1", "440"]))
+    }
 }
