@@ -24,12 +24,16 @@ enum PipeCellTable {
     /// Fewest cells for the lines to be taken for such a table (表四 without its headers is one row of 15).
     static let minimumCells = 3
 
-    static func isLonePipe(_ line: Substring) -> Bool { trimmed(line) == "|" }
+    static func isLonePipe(_ line: Substring) -> Bool { hasPipe(line) && trimmed(line) == "|" }
+
+    static func hasPipe(_ line: Substring) -> Bool { line.utf8.contains(0x7C) }
 
     /// A line of the shape: one cell's text closed by "|" (nothing but pipes after it: the
     /// empty cells of merged columns), or pipes alone (a row's opening, empty cells). A line with
     /// text between pipes is a pipe row ("规章 | 0 | 0 |"), not this shape.
     static func isPipeCellLine(_ line: Substring) -> Bool {
+        // Most lines hold no pipe: a byte test first.
+        guard hasPipe(line) else { return false }
         let t = trimmed(line)
         guard t.last == "|", let first = t.firstIndex(of: "|") else { return false }
         return t[first...].allSatisfy { $0 == "|" || $0 == " " || $0 == "\t" }

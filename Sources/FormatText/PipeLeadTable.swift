@@ -23,8 +23,17 @@ enum PipeLeadTable {
 
     /// "| text" with no other pipe, or "|" alone.
     static func isLeadCell(_ line: Substring) -> Bool {
-        let t = PipeCellTable.trimmed(line)
-        return t.first == "|" && !t.dropFirst().contains("|")
+        // On bytes: the first byte after spaces is the line's only pipe.
+        var seenPipe = false
+        for b in line.utf8 {
+            if b == 0x7C {
+                if seenPipe { return false }
+                seenPipe = true
+            } else if !seenPipe, b != 0x20, b != 0x09 {
+                return false
+            }
+        }
+        return seenPipe
     }
 
     static func isLonePipe(_ line: Substring) -> Bool { PipeCellTable.isLonePipe(line) }
@@ -38,12 +47,14 @@ enum PipeLeadTable {
             while j < lines.count, kinds[j] == .blank || kinds[j] == .pageNumber { j += 1 }
             return j < lines.count ? j : nil
         }
+        // Cheap test first: the start is text followed by a lead cell.
+        guard kinds[start] == .text, let second = nextNonBlank(start), isLeadCell(lines[second]), !PipeCellTable.hasPipe(lines[start]) else { return nil }
         // The members: lead cells, and text lines that a lead cell follows (a row's first cell or
         // a cell's next line); blank and page-number lines between them are skipped.
         var members: [Int] = []
         var i = start
         while i < lines.count {
-            let isMember = isLeadCell(lines[i]) || (kinds[i] == .text && !lines[i].contains("|") && nextNonBlank(i).map { isLeadCell(lines[$0]) } == true)
+            let isMember = isLeadCell(lines[i]) || (kinds[i] == .text && !PipeCellTable.hasPipe(lines[i]) && nextNonBlank(i).map { isLeadCell(lines[$0]) } == true)
             guard isMember else { break }
             members.append(i)
             guard let j = nextNonBlank(i) else { break }

@@ -42,7 +42,7 @@ enum ScraperHeader {
     /// "发布机构 | 市政府办 | 发文日期 | 2018-02-28 |"): each label cell (spaces inside it
     /// ignored) and the value cell after it, when there is one; nil unless the first cell is a label.
     static func cellsLabelled(_ line: String) -> [(String, String)]? {
-        guard line.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" }) else { return nil }
+        guard line.utf8.contains(where: { $0 == 0x7C || $0 == 0x09 }) || line.containsBytes("｜") else { return nil }
         let cells = line.split(whereSeparator: { $0 == "|" || $0 == "｜" || $0 == "\t" }).map { Normalizer.clean(String($0)) }.filter { !$0.isEmpty }
         let key: (String) -> String = { $0.filter { $0 != " " && $0 != "　" } }
         guard let first = cells.first, labelNames.contains(key(first)) else { return nil }
