@@ -62,3 +62,29 @@ extension AlignedRows {
         return line.fields.count == 1 && (line.fields[0].width >= 14 || HeadingDetector.level(of: Normalizer.clean(text)) != nil)
     }
 }
+
+/// Pieces of a remarks column right of a table's values.
+enum AlignedLabels {
+    /// The table's lines less the pieces that continue a remark wrapped in a column right of
+    /// the values ("按期" beside a row's values, "答复" on the label's next line): on a line
+    /// whose other pieces are all left of the values of the rows around (label pieces), a
+    /// piece beyond those values is no label and no header, and is left out (the remark's
+    /// first line stays with its row, as a cell after the values).
+    static func withoutRemarks(_ body: [AlignedTable.Line]) -> [AlignedTable.Line] {
+        let spans = body.map { line -> (start: Int, end: Int)? in
+            guard line.kind == .anchor, let first = line.fields.first(where: \.isValue), let last = line.fields.last(where: \.isValue) else { return nil }
+            return (first.start, last.end)
+        }
+        var out = body
+        for (k, line) in body.enumerated() where line.kind == .header || line.kind == .fragment {
+            let around = [spans[..<k].last { $0 != nil } ?? nil, spans[(k + 1)...].first { $0 != nil } ?? nil].compactMap { $0 }
+            guard let start = around.map(\.start).min(), let end = around.map(\.end).max() else { continue }
+            let inner = line.fields.filter { $0.start < end }
+            guard !inner.isEmpty, inner.count < line.fields.count, inner.allSatisfy({ $0.end < start }) else { continue }
+            out[k].fields = inner
+            if inner.count == 1, inner[0].width <= AlignedTable.fragmentWidth { out[k].kind = .fragment }
+        }
+        return out
+    }
+}
+

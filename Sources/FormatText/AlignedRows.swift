@@ -26,6 +26,7 @@ enum AlignedRows {
     static func build(_ body: [AlignedTable.Line], lines: [Substring]) -> [OutRow] {
         if let unit = uniformGap(body) { return uniformRows(body, unit, lines) }
         let geometric = body.contains { $0.fields.dropFirst().contains(where: \.afterWideGap) }
+        let body = geometric ? AlignedLabels.withoutRemarks(body) : body
         let kinds = reclassified(body, geometric: geometric)
         let owner = geometric ? fragmentOwners(body, kinds) : [Int?](repeating: nil, count: body.count)
         var pieces: [Int: [Piece]] = [:]

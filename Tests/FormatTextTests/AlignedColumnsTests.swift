@@ -232,4 +232,30 @@ import Testing
         #expect(r.contains { Array($0.suffix(8)) == ["二、上年结转政府信息公开申请数量", "0", "0", "0", "1", "0", "0", "1"] && !$0.contains { $0.contains("勾稽") } })
         #expect(r.contains { Array($0.suffix(8)) == ["（一）予以公开", "0", "0", "0", "0", "3", "1", "4"] })
     }
+
+    /// A remarks column right of the values, its text wrapped onto the label's next lines: the
+    /// remark's pieces beside label pieces are no labels or headers, and every row keeps its
+    /// whole label. (A line holding only a remark's piece stays a row of its own, without values.)
+    @Test func aWrappedRemarkIsNoLabel() throws {
+        let text = """
+             三、本    （一）予以公开              388        5       0        0          0          0      393    按期
+                                                                                                                  答复
+             年度办    （二）部分公开（区           22        0       0        0          0          0       22
+                       分处理的，只计这一
+                       情形，不计其他情形
+                       ）
+             理结果    （三）    1.属于国           29        0       0        0          0          0       29    见说
+                                 家秘密                                                                            明
+                       不予公    2.其他法            0        6       0       27          0          0       33
+                                 律行政法
+                                 规禁止公
+                                 开
+            """
+        let r = rows(try read(text))
+        #expect(r.contains { $0.contains("1.属于国家秘密") && $0.contains("29") && !$0.contains { $0.contains("明") } })
+        #expect(r.contains { $0.contains("2.其他法律行政法规禁止公开") && $0.contains("27") })
+        // The remark's pieces on label lines stay out of the rows of values and their labels.
+        #expect(!r.contains { row in row.contains { $0.contains("答复") || $0.contains("家秘密") && $0 != "1.属于国家秘密" } && row.contains("29") })
+        #expect(!r.contains { $0.first == "家秘密" })
+    }
 }
