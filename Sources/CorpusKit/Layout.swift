@@ -89,13 +89,16 @@ public enum TextShape: String, Sendable, CaseIterable {
     case markdownOCR
     /// Cells run together, as a page's `textContent` gives a table (`RunTogetherRenderer`).
     case runTogether
+    /// A pipe table written a cell a line, as web-to-Markdown tools write a portal's table whose
+    /// cells hold paragraphs (`PipeCellRenderer`).
+    case pipeCellLines
     /// One cell a line, values away from their labels, as `pdftotext` without `-layout` writes a
     /// PDF's tables (`PlainExtractRenderer`). Measured on its own (`--text-shape plainExtract`).
     case plainExtract
 
     /// The shapes a report's text is drawn from by default (plain pdftotext is measured on its
     /// own, `--text-shape plainExtract`).
-    public static let mixed: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR, .runTogether]
+    public static let mixed: [TextShape] = [.cellPerLine, .tabRows, .pipeRows, .spaceAligned, .markdownOCR, .runTogether, .pipeCellLines]
     /// The shapes a series of reports (`Series`) is written in: every value the layout states can
     /// be read back (a run-together split may be undecidable), since a series measures the
     /// collection checks, not reading.

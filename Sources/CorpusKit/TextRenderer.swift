@@ -5,6 +5,9 @@ public enum TextRenderer {
         var rng = SplitMix64.forDocument(seed: 0x7E47, index: report.index)
         var lines: [String] = ["", ""]
         let blankBetween = rng.chance(0.6)
+        // Pipes leading the cells in every table of half the documents written a cell a line.
+        let pipeLeading = report.textShape == .pipeCellLines && report.index % 2 == 0
+            && report.layout.blocks.allSatisfy { if case .table(let t) = $0 { PipeCellRenderer.canLead(t) } else { true } }
         for block in report.layout.blocks {
             switch block {
             case .title(let t):
@@ -17,7 +20,8 @@ public enum TextRenderer {
                 lines.append(String(repeating: " ", count: rng.int(0...16)) + s)
             case .table(let t):
                 if lines.last != "" { lines.append("") }
-                lines += report.textShape == .plainExtract ? PlainExtractRenderer.table(t, report) : table(t, shape: report.textShape, spans: report.spanStyle, rng: &rng)
+                lines += report.textShape == .plainExtract ? PlainExtractRenderer.table(t, report)
+                    : table(t, shape: report.textShape, spans: report.spanStyle, pipeLeading: pipeLeading, rng: &rng)
                 lines.append("")
                 continue
             }
@@ -55,12 +59,13 @@ public enum TextRenderer {
         return out
     }
 
-    static func table(_ t: LayoutTable, shape: TextShape, spans: SpanStyle, rng: inout SplitMix64) -> [String] {
+    static func table(_ t: LayoutTable, shape: TextShape, spans: SpanStyle, pipeLeading: Bool = false, rng: inout SplitMix64) -> [String] {
         var lines: [String] = []
         switch shape {
         case .spaceAligned: return SpaceAlignedRenderer.table(t, rng: &rng)
         case .markdownOCR: return MarkdownOCRRenderer.table(t, spans: spans, rng: &rng)
         case .runTogether: return RunTogetherRenderer.table(t, rng: &rng)
+        case .pipeCellLines: return PipeCellRenderer.table(t, leading: pipeLeading, rng: &rng)
         default: break
         }
         let rows = flatten(t, spans)
@@ -102,7 +107,7 @@ public enum TextRenderer {
                 lines.append("| " + cells.map(oneLine).joined(separator: " | ") + " |")
                 if n == 0, separator { lines.append("|" + Array(repeating: "---|", count: cells.count).joined()) }
             }
-        case .spaceAligned, .markdownOCR, .runTogether, .plainExtract:
+        case .spaceAligned, .markdownOCR, .runTogether, .plainExtract, .pipeCellLines:
             break
         }
         return lines

@@ -26,6 +26,7 @@ enum AlignedRows {
     static func build(_ body: [AlignedTable.Line], lines: [Substring]) -> [OutRow] {
         if let unit = uniformGap(body) { return uniformRows(body, unit, lines) }
         let geometric = body.contains { $0.fields.dropFirst().contains(where: \.afterWideGap) }
+        let body = geometric ? AlignedLabels.withoutRemarks(body) : body
         let kinds = reclassified(body, geometric: geometric)
         let owner = geometric ? fragmentOwners(body, kinds) : [Int?](repeating: nil, count: body.count)
         var pieces: [Int: [Piece]] = [:]
@@ -60,7 +61,7 @@ enum AlignedRows {
                     cells.append((labelCount - labels.count + c, text, origin(column, lines)))
                 }
                 let values = Array(line.fields.drop { !$0.isValue })
-                let slots = place(values, centres[k])
+                let slots = openEnded(place(values, centres[k]))
                 for (s, field) in slots.enumerated() {
                     let piece = field.map { [Piece(line: line.index, field: $0)] }
                     let o = piece.map { origin($0, lines) } ?? CellOrigin(raw: "", location: .text(line: line.index + 1, from: 0, to: 0))
@@ -130,6 +131,11 @@ enum AlignedRows {
             {
                 kinds[k] = .header
             }
+        }
+        // A header's first line: pieces over the pieces of the header line below (a header
+        // repeated after a page break, its note and group cell on the first line), not labels.
+        for k in body.indices.reversed() where kinds[k] == .fragment && body[k].fields.count >= 2 && k + 1 < body.count && kinds[k + 1] == .header {
+            if body[k].fields.allSatisfy({ f in body[k + 1].fields.contains { abs($0.start - f.start) <= 1 } }) { kinds[k] = .header }
         }
         return kinds
     }
@@ -206,49 +212,6 @@ enum AlignedRows {
         return columns.sorted { $0.start < $1.start }.map(\.pieces)
     }
 
-    /// The row of values each label fragment belongs to. Between two rows of values, the
-    /// fragments from the first one that begins with a numbering marker on belong to the next
-    /// row (a label whose values stand beside its middle); the ones before it continue the
-    /// row above. A long fragment just before a header (a sub-table's title) is its own row.
-    static func fragmentOwners(_ body: [AlignedTable.Line], _ kinds: [AlignedTable.Kind]) -> [Int?] {
-        var owner = [Int?](repeating: nil, count: body.count)
-        var previous: Int?
-        var pending: [Int] = []
-        func settle(next: Int?) {
-            var titled = false
-            // Titles: from the first long or heading-like fragment before a header on.
-            if next == nil || kinds[next!] == .header {
-                for k in pending where isTitle(body[k]) { titled = true; break }
-            }
-            var toNext = false
-            for k in pending {
-                if titled, isTitle(body[k]) { break }
-                if let f = body[k].fields.first, AlignedColumns.isMarker(f.text.unicodeScalars), next != nil, kinds[next!] == .anchor { toNext = true }
-                // Before the table's first row of values, lines that start no label are the
-                // header's (a note wrapped longer than the header cells beside it).
-                owner[k] = toNext ? next : previous
-            }
-            pending = []
-        }
-        for k in body.indices {
-            switch kinds[k] {
-            case .fragment: pending.append(k)
-            case .anchor:
-                settle(next: k)
-                previous = k
-            case .header: settle(next: k)
-            default: continue
-            }
-        }
-        settle(next: nil)
-        return owner
-    }
-
-    static func isTitle(_ line: AlignedTable.Line) -> Bool {
-        let text = line.fields.map(\.text).joined()
-        return line.fields.count == 1 && (line.fields[0].width >= 14 || HeadingDetector.level(of: Normalizer.clean(text)) != nil)
-    }
-
     /// Column centres of each segment (the lines between header blocks), from its rows with
     /// the most values: the median centre of each of their values.
     static func valueCentres(_ body: [AlignedTable.Line], _ kinds: [AlignedTable.Kind]) -> [Int: [Int]] {
@@ -273,29 +236,63 @@ enum AlignedRows {
         return out
     }
 
-    /// Values in the columns nearest their positions, in order (fewest total distance); with
-    /// no centres, or as many values as columns, in order.
+    /// Values in the columns nearest their positions, in order; with no centres, or as many
+    /// values as columns, in order. pdftotext sets each line's words by its own reckoning, so a
+    /// row may stand shifted against the rows around it (by up to a column in real reports): the
+    /// row is fitted at each shift that puts one of its values on a column, a fit costing its
+    /// distances plus a quarter of its shift, so that the gaps between the row's own values
+    /// weigh more than where the row stands. A fit with empty columns before or between values
+    /// is taken only when it is clearly better (less than half the cost) than the values in the
+    /// first columns: that row ends open (`openEnded`) and the arithmetic decides, while an empty
+    /// column read wrongly would move values.
     static func place(_ values: [AlignedField], _ centres: [Int]?) -> [AlignedField?] {
         guard let centres, values.count < centres.count, !values.isEmpty else { return values }
-        let n = values.count, m = centres.count
+        let positions = values.map(\.centre)
+        var shifts = Set([0])
+        for p in positions { for c in centres { shifts.insert(c - p) } }
+        var best = (cost: Int.max, columns: [Int]())
+        var first = Int.max
+        for shift in shifts.sorted(by: { (abs($0), $0) < (abs($1), $1) }) {
+            let moved = positions.map { $0 + shift }
+            let f = fit(moved, centres)
+            if 4 * f.cost + abs(shift) < best.cost { best = (4 * f.cost + abs(shift), f.columns) }
+            first = min(first, 4 * zip(moved, centres).reduce(0) { $0 + abs($1.0 - $1.1) } + abs(shift))
+        }
+        var slots = [AlignedField?](repeating: nil, count: centres.count)
+        for (i, j) in (first <= 2 * best.cost ? Array(values.indices) : best.columns).enumerated() { slots[j] = values[i] }
+        return slots
+    }
+
+    /// The columns of `positions` (fewer than `centres`, in order) with the least total distance.
+    static func fit(_ positions: [Int], _ centres: [Int]) -> (cost: Int, columns: [Int]) {
+        let n = positions.count, m = centres.count
         // cost[i][j]: best total distance placing values i... into columns j...
         let inf = Int.max / 4
         var cost = [[Int]](repeating: [Int](repeating: inf, count: m + 1), count: n + 1)
         for j in 0...m { cost[n][j] = 0 }
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(values[i].centre - centres[j])
+                let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(positions[i] - centres[j])
                 cost[i][j] = min(take, cost[i][j + 1])
             }
         }
-        var slots = [AlignedField?](repeating: nil, count: m)
+        var columns: [Int] = []
         var i = 0, j = 0
         while i < n, j < m {
-            let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(values[i].centre - centres[j])
-            if take <= cost[i][j + 1] { slots[j] = values[i]; i += 1 }
+            let take = cost[i + 1][j + 1] == inf ? inf : cost[i + 1][j + 1] + abs(positions[i] - centres[j])
+            if take <= cost[i][j + 1] { columns.append(j); i += 1 }
             j += 1
         }
-        return slots
+        return (cost[0][0], columns)
+    }
+
+    /// A row whose values fill the first bands and leave the last ones empty: the text does not
+    /// say whether its last cells are blank or a cell was lost anywhere and the values after it
+    /// moved left. The row ends at its last value, so that the aligner fits it every way and
+    /// the arithmetic chooses (`table.ambiguous`). An empty band between values is a blank cell.
+    static func openEnded(_ slots: [AlignedField?]) -> [AlignedField?] {
+        guard let last = slots.lastIndex(where: { $0 != nil }), last + 1 < slots.count, !slots[...last].contains(where: { $0 == nil }) else { return slots }
+        return Array(slots[...last])
     }
 
     /// The rows for the grid placer: a row starts at its first cell's column; a column between

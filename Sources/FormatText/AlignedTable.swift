@@ -51,13 +51,28 @@ enum AlignedTable {
     }
 
     static func nextIsRow(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
+        guard let kind = next(lines, kinds, after: i)?.0 else { return false }
+        return kind == .anchor || kind == .fragment || kind == .valueLine
+    }
+
+    /// The next line that is not blank or a page number, classified.
+    static func next(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> (Kind, [AlignedField])? {
         var j = i + 1
         while j < lines.count {
-            let kind = classify(lines[j], kinds[j]).0
-            if kind != .skip { return kind == .anchor || kind == .fragment || kind == .valueLine }
+            let line = classify(lines[j], kinds[j])
+            if line.0 != .skip { return line }
             j += 1
         }
-        return false
+        return nil
+    }
+
+    /// A numbered line above a row that has more values than any row of the table so far: the
+    /// heading of the next table, printed without its header (表四's one row under its section
+    /// heading, 表三's first row under its own), not a label wrapped above its values.
+    static func headsAnotherTable(_ run: [Line], _ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
+        guard let (kind, fields) = next(lines, kinds, after: i), kind == .anchor else { return false }
+        let most = run.filter { $0.kind == .anchor }.map { $0.fields.filter(\.isValue).count }.max() ?? 0
+        return most > 0 && fields.filter(\.isValue).count > most
     }
 
     static func labelWidth(_ values: Int) -> Int { values >= 2 ? labelWidth : 40 }
@@ -80,7 +95,8 @@ enum AlignedTable {
             }
             // A long numbered label line just above its row's values (a wrapped label).
             if kind == .other, fields.count == 1, fields[0].width <= 2 * fragmentWidth, AlignedColumns.isMarker(fields[0].text.unicodeScalars),
-                run.contains(where: { $0.kind == .anchor || $0.kind == .header }), nextIsRow(lines, kinds, after: i)
+                run.contains(where: { $0.kind == .anchor || $0.kind == .header }), nextIsRow(lines, kinds, after: i),
+                !headsAnotherTable(run, lines, kinds, after: i)
             {
                 kind = .fragment
             }

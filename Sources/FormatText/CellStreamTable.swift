@@ -17,6 +17,10 @@ import TextLayout
 enum CellStreamTable {
     /// Longest line that may be a cell, in scalars; a PDF's prose lines wrap wider than this.
     static let cellLength = 26
+    /// Longest line that may be a label written whole on its line (a web page's cell, not wrapped
+    /// by a PDF: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" is 38),
+    /// when it starts as such labels do (`mayBeLongLabel`) and no sentence mark is in it.
+    static let labelLength = 40
     /// Fewest lines holding a value alone for a region to be a table's cells (表二 of the 2021
     /// template alone has ten), and the least share of them among the region's lines.
     static let minimumValues = 8
@@ -55,9 +59,13 @@ enum CellStreamTable {
         default: return .other
         }
         // Cheap test first: most text lines are prose, far longer than a cell.
-        guard line.utf8.count <= cellLength * 4 else { return .other }
+        let limit = mayBeLongLabel(line) ? labelLength : cellLength
+        guard line.utf8.count <= limit * 4 else { return .other }
         let text = Normalizer.clean(String(line))
-        guard !text.isEmpty, text.unicodeScalars.count <= cellLength else { return .other }
+        guard !text.isEmpty, text.unicodeScalars.count <= limit else { return .other }
+        if text.unicodeScalars.count > cellLength {
+            return text.contains(where: { "。！？；".contains($0) }) ? .other : .label
+        }
         // One value alone: no space inside (a row of values set by spaces is `AlignedTable`'s).
         let spaced = text.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
         if !spaced, ValueParser.isValueLike(text), text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) || $0 == "—" || $0 == "-" || $0 == "/" }) {
@@ -66,6 +74,17 @@ enum CellStreamTable {
         if isSectionHeading(text) { return .heading }
         if text.contains("。") || text.hasSuffix("；") { return .other }
         return .label
+    }
+
+    /// Whether the line starts as the template's long row labels do ("（二）部分公开（区分处理的，…）",
+    /// "1.申请人无正当理由逾期不补正、…", "（本列数据的勾稽关系为：…）"): a digit or an opening bracket.
+    static func mayBeLongLabel(_ line: Substring) -> Bool {
+        guard let first = line.utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        let b = line.utf8[first]
+        if (0x30...0x39).contains(b) || b == 0x28 { return true }
+        // "（" is EF BC 88 in UTF-8.
+        let rest = line.utf8[first...].prefix(3)
+        return rest.elementsEqual([0xEF, 0xBC, 0x88])
     }
 
     /// A report section's heading, numbered or not ("三、收到和处理政府信息公开申请情况",

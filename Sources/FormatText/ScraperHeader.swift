@@ -32,7 +32,34 @@ enum ScraperHeader {
         ("文号", "documentNumber"), ("原文链接", "url"), ("链接", "url"), ("网址", "url"), ("URL", "url"), ("url", "url"),
         ("作者", ""), ("浏览次数", ""), ("点击数", ""), ("阅读次数", ""), ("访问量", ""), ("主题分类", ""), ("分类", ""),
         ("栏目", ""), ("字号", ""), ("有效性", ""), ("公开方式", ""), ("公开范围", ""),
+        ("信息名称", "title"), ("发布文号", "documentNumber"), ("组配分类", ""), ("关键词", ""), ("主题词", ""), ("主题导航", ""),
+        ("内容概述", ""), ("生成日期", "publishedOn"),
     ]
+    static let labelNames = Set(labels.map(\.label))
+
+    /// The labelled values of a portal's information table copied as text, a row a line with its
+    /// cells between pipes or tabs ("索 引 号 | 014416330/2018-04736 | 分 类 | 年报 |",
+    /// "发布机构 | 市政府办 | 发文日期 | 2018-02-28 |"): each label cell (spaces inside it
+    /// ignored) and the value cell after it, when there is one; nil unless the first cell is a label.
+    static func cellsLabelled(_ line: String) -> [(String, String)]? {
+        guard line.utf8.contains(where: { $0 == 0x7C || $0 == 0x09 }) || line.containsBytes("｜") else { return nil }
+        let cells = line.split(whereSeparator: { $0 == "|" || $0 == "｜" || $0 == "\t" }).map { Normalizer.clean(String($0)) }.filter { !$0.isEmpty }
+        let key: (String) -> String = { $0.filter { $0 != " " && $0 != "　" } }
+        guard let first = cells.first, labelNames.contains(key(first)) else { return nil }
+        var composed = ""
+        var i = 0
+        while i < cells.count {
+            let k = key(cells[i])
+            guard labelNames.contains(k) else {
+                i += 1
+                continue
+            }
+            let value = i + 1 < cells.count && !labelNames.contains(key(cells[i + 1])) ? cells[i + 1] : ""
+            composed += k + "：" + value + " "
+            i += value.isEmpty ? 1 : 2
+        }
+        return labelled(composed) ?? []
+    }
     /// Lines that are page furniture wherever the scraper left them at the edges.
     static let chromeWords = ["正文", "打印", "打印本页", "关闭", "关闭窗口", "返回顶部", "分享到", "扫一扫", "收藏", "保存", "上一篇", "下一篇", "相关链接", "附件下载",
                               "版权所有", "主办单位", "承办单位", "技术支持", "网站标识码", "ICP备", "公网安备", "网站地图", "联系我们", "无障碍",
@@ -55,7 +82,7 @@ enum ScraperHeader {
             seen += 1
             let wasAfterLabel = afterLabel
             afterLabel = false
-            if let values = labelled(stripped(lines[i])) {
+            if let values = labelled(stripped(lines[i])) ?? cellsLabelled(line) {
                 for (key, value) in values where result.properties[key] == nil { result.properties[key] = value }
                 candidates.append(i)
                 afterLabel = true

@@ -10,7 +10,8 @@ import TextLayout
 /// - one cell per line, each indented by a tab, rows separated by blank lines; a short line
 ///   without the tab that follows a cell continues that cell ("（三）不\n予公开");
 /// - tab-separated rows, one row per line (empty strings between tabs are empty cells);
-/// - pipe rows, `| 规章 | 0 | 0 | 0 |`, with Markdown separator rows ignored;
+/// - pipe rows, `| 规章 | 0 | 0 | 0 |`, with Markdown separator rows ignored, and pipe tables
+///   written a cell a line (`PipeCellTable`, `PipeLeadTable`);
 /// - columns set by spaces (`AlignedTable`) and cells run together (`RunTogetherTable`).
 /// Every other line is a paragraph, or a heading when it is a short numbered line.
 ///
@@ -32,6 +33,8 @@ public enum TextAdapter: FormatAdapter {
         // A whole page on one line (a crawler's textContent) is cut into the lines it shows.
         let expanded = PageLines.expand(lines)
         if let expanded { lines = expanded.lines }
+        // Cells a line closed by pipes, with nothing marking the rows: one cell a line.
+        PipeCellTable.unpipeStreams(&lines)
         var kinds = lines.map(LineKind.init)
         let scraped = ScraperHeader.read(lines)
         for d in scraped.dropped { kinds[d] = .blank }
@@ -143,6 +146,14 @@ struct TextReader {
                 blocks.append(.table(table))
                 i = next
             case .text:
+                // A pipe table written a cell a line ("|", "规章 |", "0 |", … or "规章", "| 0", …, "|").
+                if let (rows, next) = PipeCellTable.read(lines, kinds, from: i, cell: { cell($0, line: $1, from: $2, to: $3) })
+                    ?? PipeLeadTable.read(lines, kinds, from: i, cell: { cell($0, line: $1, from: $2, to: $3) })
+                {
+                    blocks.append(.table(try build(rows)))
+                    i = next
+                    continue
+                }
                 // A Markdown ATX heading ("## 一、总体情况"): a heading, its marker dropped.
                 if let atx = MarkdownTables.heading(lines[i]) {
                     let cleaned = Normalizer.clean(String(atx.text))

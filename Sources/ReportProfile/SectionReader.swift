@@ -63,7 +63,9 @@ enum SectionReader {
         if key.numbering.isEmpty, ["无", "暂无", "没有", "本年度无"].contains(where: { core.hasPrefix($0) }) { return nil }
         if core.containsBytes("其他需要报告的事项") { return .otherMatters }
         if core.containsBytes("存在的主要问题") || (core.containsBytes("问题") && core.containsBytes("改进")) { return .problemsAndImprovements }
-        if core.containsBytes("行政复议") && core.containsBytes("行政诉讼") { return .reviewsAndLitigation }
+        // "行政复议、行政诉讼", "复议、诉讼" (older wording), and a stray character inside the words
+        // ("行政法复议") still name both proceedings; 表四's group header "行政诉讼（复议后起诉）" does not.
+        if core.containsBytes("复议") && core.containsBytes("诉讼") && !core.containsBytes("起诉") { return .reviewsAndLitigation }
         if core.containsBytes("收到和处理") || (core.containsBytes("依申请公开") && core.containsBytes("情况")) || core.containsBytes("政府信息公开申请情况") { return .applications }
         if core.containsBytes("主动公开") && core.containsBytes("政府信息") { return .activeDisclosure }
         if core.containsBytes("总体情况") || core == "概述" { return .overview }

@@ -1,9 +1,9 @@
-/// A parsed XML or HTML element as Swift values. libxml2's tree is converted and freed before
-/// the parse functions return, so nothing here holds a C pointer.
+/// A parsed XML element as Swift values (HTML pages are read into `HTMLTree` instead). libxml2's
+/// tree is converted and freed before the parse functions return, so nothing here holds a C pointer.
 public struct XMLElement: Sendable, Equatable {
-    /// Local name ("p" for `w:p`). For HTML, lower-cased.
+    /// Local name ("p" for `w:p`).
     public var name: String
-    /// Namespace URI, or nil (always nil for HTML).
+    /// Namespace URI, or nil.
     public var namespace: String?
     public var attributes: [XMLAttribute]
     public var children: [XMLNode]

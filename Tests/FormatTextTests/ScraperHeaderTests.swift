@@ -100,4 +100,21 @@ import Testing
         #expect(doc.properties["publisher"] == nil)
         #expect(doc.blocks.first?.text == "某市2021年政府信息公开工作年度报告")
     }
+
+    /// A portal's information table copied as a web-to-Markdown tool writes it, a row a line,
+    /// labels with spaces inside them and empty values left out: properties, no table.
+    @Test func informationTableAsPipeRows() throws {
+        let doc = try read("""
+        索 引 号 | 014416330/2024-04736 | 分 类 | 政府信息公开年报 综合政务,文秘工作 其他 |
+        发布机构 | 市政府办 | 发文日期 | 2024-02-28 |
+        文 号 | 有 效 性 |
+        某市人民政府2023年政府信息公开工作年度报告
+        一、总体情况
+        2023年，我市扎实推进政务公开。
+        规章 | 0 | 0 | 0 |
+        """)
+        #expect(doc.properties == ["indexNumber": "014416330/2024-04736", "publishedOn": "2024-02-28", "publisher": "市政府办"])
+        #expect(doc.blocks.compactMap(\.text) == ["某市人民政府2023年政府信息公开工作年度报告", "一、总体情况", "2023年，我市扎实推进政务公开。"])
+        #expect(doc.blocks.count == 4)  // the report's own pipe row stays a table
+    }
 }

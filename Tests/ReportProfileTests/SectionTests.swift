@@ -43,4 +43,22 @@ import Testing
         #expect(r.findings.contains { $0.rule == .sectionRepeated })
         #expect(r.sections[0].paragraphs == ["概述。", "一、总体情况", "补充。"])
     }
+
+    /// The 表四 section's heading as real reports word it, one with a stray character inside
+    /// the words (a real portal page prints "行政法复议").
+    @Test(arguments: [
+        "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "四、政府信息公开复议、诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况",
+    ])
+    func reviewHeadingVariants(_ heading: String) throws {
+        let r = try report("某县2021年政府信息公开工作年度报告\n一、总体情况\n概述。\n\(heading)\n无复议诉讼。\n五、存在的主要问题及改进情况\n不足。\n")
+        #expect(r.sections.map(\.id) == [.overview, .reviewsAndLitigation, .problemsAndImprovements])
+        #expect(r.sections[1].heading == heading)
+        #expect(r.sections[1].paragraphs == ["无复议诉讼。"])
+    }
+
+    @Test func aLitigationGroupHeaderIsNoHeading() throws {
+        let r = try report("某县2021年政府信息公开工作年度报告\n一、总体情况\n概述。\n行政诉讼（复议后起诉）\n六、其他需要报告的事项\n无。\n")
+        #expect(r.sections.map(\.id) == [.overview, .otherMatters])
+    }
 }
