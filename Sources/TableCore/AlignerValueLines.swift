@@ -9,8 +9,9 @@ import DocModel
 /// that had some of its values takes it only when the row's own arithmetic (its total), read
 /// its best way, breaks no more checks with the values joined than without: a stray number (a
 /// page's number, a note) is not taken for a cell; a lone number joins only when the row's
-/// arithmetic confirms it (holds with it, breaks with another number in its place). Every join
-/// of a row that had values is reported (`source.restructured`).
+/// arithmetic confirms it (holds with it, breaks with another number in its place) or, where
+/// no check sees the cell, when it is exactly the one cell the row lacks. Every join of a row
+/// that had values is reported (`source.restructured`).
 extension Aligner {
     func mergeValueLines(_ entries: [Entry]) -> [Entry] {
         var merged: [Entry] = []
@@ -47,12 +48,14 @@ extension Aligner {
         let own = entry.slots.filter { !$0.isBlank }, rest = line.slots.filter { !$0.isBlank }
         guard let joined = fewestBroken(t, r, own + rest, reading: min(had + added, columns)), let alone = fewestBroken(t, r, own, reading: had) else { return false }
         guard joined <= alone else { return false }
-        // A lone number (a page's number, a note's) joins only when the row's own arithmetic
-        // holds with it and would break with any other number there; else it stays apart
-        // (`table.extraRow`).
+        // A lone number (a page's number, a note's) needs evidence that it is the row's: where
+        // the row's own arithmetic sees the cell, the arithmetic holds with it and breaks with
+        // another number there; where it cannot (表二's counts), the number is exactly the one
+        // cell the row lacks. Else it stays apart (`table.extraRow`).
         guard rest.count == 1, let other = Self.otherNumber(rest[0]) else { return true }
-        guard joined == 0, let changed = fewestBroken(t, r, own + [other], reading: min(had + added, columns)) else { return false }
-        return changed > 0
+        guard let changed = fewestBroken(t, r, own + [other], reading: min(had + added, columns)) else { return false }
+        if changed != joined { return joined == 0 && changed > 0 }
+        return had + added == columns
     }
 
     /// The slot with its number changed by one (nil: not a whole number).

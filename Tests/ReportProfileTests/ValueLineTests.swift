@@ -42,16 +42,20 @@ import Testing
     }
 
     /// A lone number after a page break under a row without arithmetic (表二's three counts)
-    /// breaks nothing wherever it goes, so nothing says it is the row's: it stays apart, with a
-    /// finding, and the row's last cell stays null.
-    @Test func aLoneNumberDoesNotJoinARowWithoutArithmetic() throws {
+    /// breaks nothing wherever it goes: it joins only as the one cell the row lacks. Under a
+    /// row lacking two cells it stays apart, with a finding, and the row is not filled by it.
+    @Test func aLoneNumberJoinsARowWithoutArithmeticOnlyAsItsOneMissingCell() throws {
         let row = "行政规范性文件       6            0            74\n"
-        let cut = "行政规范性文件       6            0\n" + Self.pageBreak + String(repeating: " ", count: 45) + "74\n"
-        let report = try Self.report(replacing: row, with: cut)
-        #expect(report.activeDisclosure?.row("normativeDocuments")?.fields.map { $0.value?.integer } == [6, 0, nil])
-        #expect(report.activeDisclosure?.extraRows.map(\.values) == [[.integer(74)]])
-        #expect(report.findings.contains { $0.rule == .tableExtraRow && ($0.path ?? "").hasPrefix("activeDisclosure") })
-        #expect(!report.findings.contains { $0.rule == .sourceRestructured && $0.path == "activeDisclosure.normativeDocuments" })
+        let one = "行政规范性文件       6            0\n" + Self.pageBreak + String(repeating: " ", count: 45) + "74\n"
+        let joined = try Self.report(replacing: row, with: one)
+        #expect(joined.activeDisclosure?.row("normativeDocuments")?.fields.map { $0.value?.integer } == [6, 0, 74])
+        #expect(joined.findings.contains { $0.rule == .sourceRestructured && $0.path == "activeDisclosure.normativeDocuments" })
+        let two = "行政规范性文件       6\n" + Self.pageBreak + String(repeating: " ", count: 45) + "74\n"
+        let apart = try Self.report(replacing: row, with: two)
+        #expect(apart.activeDisclosure?.row("normativeDocuments")?.fields.contains { $0.value?.integer == 74 } == false)
+        #expect(apart.activeDisclosure?.extraRows.map(\.values) == [[.integer(74)]])
+        #expect(apart.findings.contains { $0.rule == .tableExtraRow && ($0.path ?? "").hasPrefix("activeDisclosure") })
+        #expect(!apart.findings.contains { $0.rule == .sourceRestructured && $0.path == "activeDisclosure.normativeDocuments" })
     }
 
     /// Two numbered label pieces on a line ("（四）无法 | 1.本机关不") whose values come lines
