@@ -69,9 +69,9 @@ enum AlignedTable {
     /// A numbered line above a row that has more values than any row of the table so far: the
     /// heading of the next table, printed without its header (表四's one row under its section
     /// heading, 表三's first row under its own), not a label wrapped above its values.
-    static func headsAnotherTable(_ run: [Line], _ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
+    /// `most`: the most values of a row of the table so far.
+    static func headsAnotherTable(most: Int, _ lines: [Substring], _ kinds: [TextAdapter.LineKind], after i: Int) -> Bool {
         guard let (kind, fields) = next(lines, kinds, after: i), kind == .anchor else { return false }
-        let most = run.filter { $0.kind == .anchor }.map { $0.fields.filter(\.isValue).count }.max() ?? 0
         return most > 0 && fields.filter(\.isValue).count > most
     }
 
@@ -79,45 +79,60 @@ enum AlignedTable {
 
     /// The table starting at `start`, if one does: its rows and the line after it.
     /// `runningHeaders` counts the lines dropped as a page's running header inside the table.
+    /// `rejectedUntil`: no table starts before this line (a scan that found none says where the
+    /// lines it looked at stop being able to start one), so that no line is scanned again and
+    /// again: the reader tries every line, and a scan is linear.
     static func read(
-        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, runningHeaders: inout [Int]
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, runningHeaders: inout [Int],
+        rejectedUntil: inout Int
     ) throws(AdapterFailure) -> (Table, Int)? {
+        guard start >= rejectedUntil else { return nil }
         var run: [Line] = []
         var i = start
         var dropped: [Int] = []
+        // What the run holds so far, kept as lines are added (the tests below ask each line).
+        var hasAnchor = false, hasHeader = false, onlyFragments = true, mostValues = 0
         while i < lines.count {
             var (kind, fields) = classify(lines[i], kinds[i])
             // A page's first line (pdftotext starts a page with a form feed) that is one long
             // field, inside a table: the page's running header, not content.
-            if kind == .other, fields.count == 1, lines[i].unicodeScalars.first == "\u{0C}", run.contains(where: { $0.kind == .anchor }) {
+            if kind == .other, fields.count == 1, lines[i].unicodeScalars.first == "\u{0C}", hasAnchor {
                 kind = .skip
                 dropped.append(i)
             }
             // A long numbered label line just above its row's values (a wrapped label).
             if kind == .other, fields.count == 1, fields[0].width <= 2 * fragmentWidth, AlignedColumns.isMarker(fields[0].text.unicodeScalars),
-                run.contains(where: { $0.kind == .anchor || $0.kind == .header }), nextIsRow(lines, kinds, after: i),
-                !headsAnotherTable(run, lines, kinds, after: i)
+                hasAnchor || hasHeader, nextIsRow(lines, kinds, after: i),
+                !headsAnotherTable(most: mostValues, lines, kinds, after: i)
             {
                 kind = .fragment
             }
             if kind == .other { break }
             // A heading-like line inside the table is a label's numbered first line only when
             // rows or label lines follow it; before a header or prose it opens the next section.
-            if kind == .fragment, run.contains(where: { $0.kind == .anchor }),
+            if kind == .fragment, hasAnchor,
                 HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil, !nextIsRow(lines, kinds, after: i)
             {
                 break
             }
             // Headings open the next part of the document, not a table.
-            if kind == .fragment, run.allSatisfy({ $0.kind == .skip || $0.kind == .fragment }), HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
+            if kind == .fragment, onlyFragments, HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
             run.append(Line(index: i, kind: kind, fields: fields))
+            hasAnchor = hasAnchor || kind == .anchor
+            hasHeader = hasHeader || kind == .header
+            onlyFragments = onlyFragments && (kind == .skip || kind == .fragment)
+            if kind == .anchor { mostValues = max(mostValues, fields.filter(\.isValue).count) }
             i += 1
         }
         // A table begins at its first header or anchor and ends after its last anchor and the
         // fragments that continue it.
         guard let first = run.firstIndex(where: { $0.kind == .anchor || $0.kind == .header }),
             let lastAnchor = run.lastIndex(where: { $0.kind == .anchor })
-        else { return nil }
+        else {
+            // A later start inside the run sees no more anchors than this one.
+            rejectedUntil = max(i, start + 1)
+            return nil
+        }
         var last = lastAnchor
         let valueStart = run[lastAnchor].fields.first(where: \.isValue)?.start ?? 0
         while last + 1 < run.count, run[last + 1].kind == .fragment || run[last + 1].kind == .header,
@@ -131,9 +146,16 @@ enum AlignedTable {
         // One row alone is a table when it is short ("行政许可 5") or has many values.
         guard anchors.count >= 2 || anchors.contains(where: { a in
             a.fields.filter(\.isValue).count >= 3 || (a.fields.last?.end ?? 0) <= 30
-        }) else { return nil }
-        // Headers and fragments before the first header or anchor belong to the text around.
-        guard first == 0 || run[..<first].allSatisfy({ $0.kind == .skip }) else { return nil }
+        }) else {
+            rejectedUntil = max(i, start + 1)
+            return nil
+        }
+        // Headers and fragments before the first header or anchor belong to the text around: a
+        // start after the last of them may begin the table.
+        guard first == 0 || run[..<first].allSatisfy({ $0.kind == .skip }) else {
+            rejectedUntil = (run[..<first].last(where: { $0.kind != .skip })?.index ?? start) + 1
+            return nil
+        }
         let rows = AlignedRows.build(body, lines: lines)
         let table: Table
         do {

@@ -51,10 +51,13 @@ enum PipeCellTable {
     /// Blank lines and page-number lines inside the run (a page break) are skipped. A line of
     /// pipes alone counts as that many lone pipes ("||||": padding cells and the next row's
     /// opening on one line).
+    /// `rejectedUntil`: where a run that proved not to be such a table ends, so that the lines
+    /// inside it are not scanned again (each scan is linear, and the reader tries every line).
     static func read(
-        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, cell: (String, Int, Int, Int) -> SourceCell
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, rejectedUntil: inout Int,
+        cell: (String, Int, Int, Int) -> SourceCell
     ) -> (rows: [SourceRow], next: Int)? {
-        guard isPipeCellLine(lines[start]) else { return nil }
+        guard start >= rejectedUntil, isPipeCellLine(lines[start]) else { return nil }
         var tokens: [(line: Int, isPipe: Bool)] = []
         var end = start
         while end < lines.count {
@@ -66,15 +69,32 @@ enum PipeCellTable {
             }
             end += 1
         }
-        guard tokens.contains(where: \.isPipe) else { return nil }
         // Trailing blank lines belong to what follows.
         if let last = tokens.last { end = last.line + 1 }
+        guard tokens.contains(where: \.isPipe), let rows = rows(tokens, lines, cell: cell) else {
+            rejectedUntil = end
+            return nil
+        }
+        return (rows, end)
+    }
+
+    /// The rows of a run's tokens (cell lines, and each pipe of a line of pipes alone), or nil
+    /// when they are fewer than `minimumCells` cells or no row has two.
+    static func rows(_ tokens: [(line: Int, isPipe: Bool)], _ lines: [Substring], cell: (String, Int, Int, Int) -> SourceCell) -> [SourceRow]? {
         var rows: [SourceRow] = []
-        var current: [SourceCell]?
+        var shape = Shape()
+        var current: OpenRow?
+        func close() {
+            guard let row = current else { return }
+            let done = closed(row.cells)
+            shape.add(done.cells, slots: row.slots)
+            rows.append(done)
+        }
         var m = 0
         while m < tokens.count {
             guard tokens[m].isPipe else {
-                current = (current ?? []) + cells(lines[tokens[m].line], line: tokens[m].line, cell: cell)
+                if current == nil { current = OpenRow() }
+                for c in cells(lines[tokens[m].line], line: tokens[m].line, cell: cell) { current?.append(c) }
                 m += 1
                 continue
             }
@@ -83,20 +103,50 @@ enum PipeCellTable {
             var k = m
             while k < tokens.count, tokens[k].isPipe { k += 1 }
             let next = k < tokens.count ? lines[tokens[k].line] : nil
-            let open = current == nil ? 0 : opening(run: k - m, next: next, row: current ?? [], before: rows)
+            let open = current.map { opening(run: k - m, next: next, row: $0, shape: shape) } ?? 0
             for (n, token) in tokens[m..<k].enumerated() {
                 if n == open {
-                    if let row = current { rows.append(closed(row)) }
-                    current = []
+                    close()
+                    current = OpenRow()
                 } else {
                     current?.append(cell("", token.line, 0, 0))
                 }
             }
             m = k
         }
-        if let row = current, !row.isEmpty { rows.append(closed(row)) }
-        guard rows.reduce(0, { $0 + $1.cells.count }) >= minimumCells, rows.contains(where: { $0.cells.count >= 2 }) else { return nil }
-        return (rows, end)
+        if let row = current, !row.cells.isEmpty { close() }
+        guard shape.cells >= minimumCells, shape.mostCells >= 2 else { return nil }
+        return rows
+    }
+
+    /// The row being read, with its width in columns and its value positions (`slots`: its
+    /// columns from its first value on), kept as cells are added.
+    struct OpenRow {
+        var cells: [SourceCell] = []
+        var width = 0
+        var slots = 0
+
+        mutating func append(_ c: SourceCell) {
+            cells.append(c)
+            width += c.columnSpan
+            if slots > 0 || isValue(c.text) { slots += c.columnSpan }
+        }
+    }
+
+    /// What the rows read so far are like: the widest (in columns), the fullest (in value
+    /// positions), kept as rows are added.
+    struct Shape {
+        var widest = 0
+        var fullest = 0
+        var cells = 0
+        var mostCells = 0
+
+        mutating func add(_ row: [SourceCell], slots: Int) {
+            widest = max(widest, row.reduce(0) { $0 + $1.columnSpan })
+            fullest = max(fullest, slots)
+            cells += row.count
+            mostCells = max(mostCells, row.count)
+        }
     }
 
     /// Fewest cell lines for a run closed by pipes, with no pipes alone among them, to be read
@@ -152,24 +202,15 @@ enum PipeCellTable {
     /// - before a label, the last pipe opens the row, unless the open row is as wide as the
     ///   widest and more pipes follow (blank leading cells of the new row);
     /// - at the end of the table, they are the open row's last cells.
-    static func opening(run: Int, next: Substring?, row: [SourceCell], before rows: [SourceRow]) -> Int {
+    static func opening(run: Int, next: Substring?, row: OpenRow, shape: Shape) -> Int {
         guard let next else { return run }
         let text = String(trimmed(next).dropLast()).trimmingSpaces
-        let widest = rows.map { $0.cells.reduce(0) { $0 + $1.columnSpan } }.max() ?? 0
-        let width = row.reduce(0) { $0 + $1.columnSpan }
-        if isValue(text), row.contains(where: { isValue($0.text) }) {
-            let fullest = rows.map { slots($0.cells) }.max() ?? 0
-            let room = fullest > 0 ? fullest - slots(row) : widest - width
+        if row.slots > 0, isValue(text) {
+            let room = shape.fullest > 0 ? shape.fullest - row.slots : shape.widest - row.width
             return min(run, max(0, room))
         }
-        guard widest > 0 else { return run - 1 }
-        return width >= widest ? 0 : min(run - 1, widest - width)
-    }
-
-    /// The value positions of a row: its columns from its first value on.
-    static func slots(_ row: [SourceCell]) -> Int {
-        guard let first = row.firstIndex(where: { isValue($0.text) }) else { return 0 }
-        return row[first...].reduce(0) { $0 + $1.columnSpan }
+        guard shape.widest > 0 else { return run - 1 }
+        return row.width >= shape.widest ? 0 : min(run - 1, shape.widest - row.width)
     }
 
     static func isValue(_ text: String) -> Bool { !ValueParser.isBlank(text) && ValueParser.isValueLike(text) }

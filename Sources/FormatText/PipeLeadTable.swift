@@ -39,9 +39,13 @@ enum PipeLeadTable {
     static func isLonePipe(_ line: Substring) -> Bool { PipeCellTable.isLonePipe(line) }
 
     /// The table starting at `start` (a line without pipes followed by a lead cell), or nil.
+    /// `rejectedUntil`: where a run that proved not to be such a table ends (its lines are not
+    /// scanned again).
     static func read(
-        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, cell: (String, Int, Int, Int) -> SourceCell
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, rejectedUntil: inout Int,
+        cell: (String, Int, Int, Int) -> SourceCell
     ) -> (rows: [SourceRow], next: Int)? {
+        guard start >= rejectedUntil else { return nil }
         func nextNonBlank(_ i: Int) -> Int? {
             var j = i + 1
             while j < lines.count, kinds[j] == .blank || kinds[j] == .pageNumber { j += 1 }
@@ -99,7 +103,10 @@ enum PipeLeadTable {
             lastWasCell = true
         }
         if !current.isEmpty { rows.append(spanned(current)) }
-        guard rows.reduce(0, { $0 + $1.cells.count }) >= minimumCells, rows.contains(where: { $0.cells.count >= 2 }) else { return nil }
+        guard rows.reduce(0, { $0 + $1.cells.count }) >= minimumCells, rows.contains(where: { $0.cells.count >= 2 }) else {
+            rejectedUntil = (members.last ?? start) + 1
+            return nil
+        }
         return (rows, (members.last ?? start) + 1)
     }
 

@@ -127,6 +127,10 @@ struct TextReader {
     var runningHeaders: [Int] = []
     /// Each line's class for `CellStreamTable`, once worked out.
     var streamClasses: [CellStreamTable.Line?] = []
+    /// Where the runs `PipeCellTable` and `PipeLeadTable` last found to be no table end.
+    var pipeRejected = (0, 0)
+    /// Lines before this one start no space-aligned table (`AlignedTable.read`).
+    var alignedRejected = 0
 
     mutating func blocks() throws(AdapterFailure) -> [Block] {
         var blocks: [Block] = []
@@ -147,9 +151,12 @@ struct TextReader {
                 i = next
             case .text:
                 // A pipe table written a cell a line ("|", "规章 |", "0 |", … or "规章", "| 0", …, "|").
-                if let (rows, next) = PipeCellTable.read(lines, kinds, from: i, cell: { cell($0, line: $1, from: $2, to: $3) })
-                    ?? PipeLeadTable.read(lines, kinds, from: i, cell: { cell($0, line: $1, from: $2, to: $3) })
-                {
+                var (cellRejected, leadRejected) = pipeRejected
+                let pipeTable =
+                    PipeCellTable.read(lines, kinds, from: i, rejectedUntil: &cellRejected, cell: { cell($0, line: $1, from: $2, to: $3) })
+                    ?? PipeLeadTable.read(lines, kinds, from: i, rejectedUntil: &leadRejected, cell: { cell($0, line: $1, from: $2, to: $3) })
+                pipeRejected = (cellRejected, leadRejected)
+                if let (rows, next) = pipeTable {
                     blocks.append(.table(try build(rows)))
                     i = next
                     continue
@@ -171,7 +178,9 @@ struct TextReader {
                     i = next
                     continue
                 }
-                if let (table, next) = try AlignedTable.read(lines, kinds, from: i, grid: grid, runningHeaders: &runningHeaders) {
+                if let (table, next) = try AlignedTable.read(
+                    lines, kinds, from: i, grid: grid, runningHeaders: &runningHeaders, rejectedUntil: &alignedRejected)
+                {
                     blocks.append(.table(table))
                     i = next
                     continue

@@ -231,6 +231,10 @@ public struct Aligner {
 
     // MARK: - Classification
 
+    /// Most label cells of a row looked up in the vocabulary (the template's widest header row
+    /// has 15); bounds the work on a hostile row of thousands of cells.
+    static let mostLabels = 32
+
     func classify(_ row: [InputCell], currentTable: Int?, currentGroup: String?) -> Entry {
         let cells = row
         if let entry = inlineHeaderEntry(cells, currentTable: currentTable, currentGroup: currentGroup) { return entry }
@@ -266,7 +270,8 @@ public struct Aligner {
         // hide the row's label: when the last label-like cell means nothing, an earlier cell
         // that names a template row names the row, and the cells after it are its values.
         if case .unknown = entry.kind, entry.table == nil {
-            for k in labelLike.dropLast().reversed() {
+            // The last few only: a row holds a handful of such cells, and each try reads the row.
+            for k in labelLike.dropLast().suffix(Self.mostLabels).reversed() {
                 let e = classify(row, lastLabel: k, currentTable: currentTable, currentGroup: currentGroup)
                 if case .data = e.kind { return e }
             }
@@ -283,8 +288,10 @@ public struct Aligner {
         if lastLabel < 0 {
             return Entry(kind: .values, table: nil, label: "", labelKey: nil, quality: .exact, slots: slots, headers: [])
         }
-        let labels = cells[...lastLabel].filter { !$0.isBlank }
-        // The last label names the row; earlier ones are group context or headers.
+        // The last label names the row; earlier ones are group context or headers (a template
+        // row has a few, 表四's header 15: a row of more is no template row, and its first ones
+        // are not looked up).
+        let labels = cells[...lastLabel].filter { !$0.isBlank }.suffix(Self.mostLabels)
         var best: (Vocabulary.Target, Vocabulary.Match, Int)?
         var headerCount = 0
         var headers: [HeaderCell] = []
