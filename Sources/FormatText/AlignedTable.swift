@@ -77,16 +77,9 @@ enum AlignedTable {
 
     static func labelWidth(_ values: Int) -> Int { values >= 2 ? labelWidth : 40 }
 
-    /// The table starting at `start`, if one does: its rows and the line after it.
-    /// `runningHeaders` counts the lines dropped as a page's running header inside the table.
-    /// `rejectedUntil`: no table starts before this line (a scan that found none says where the
-    /// lines it looked at stop being able to start one), so that no line is scanned again and
-    /// again: the reader tries every line, and a scan is linear.
-    static func read(
-        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, runningHeaders: inout [Int],
-        rejectedUntil: inout Int
-    ) throws(AdapterFailure) -> (Table, Int)? {
-        guard start >= rejectedUntil else { return nil }
+    /// The lines from `start` that may belong to one table, classified; where they stop; the
+    /// lines dropped as a page's running header among them.
+    static func scan(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int) -> (run: [Line], end: Int, dropped: [Int]) {
         var run: [Line] = []
         var i = start
         var dropped: [Int] = []
@@ -124,6 +117,20 @@ enum AlignedTable {
             if kind == .anchor { mostValues = max(mostValues, fields.filter(\.isValue).count) }
             i += 1
         }
+        return (run, i, dropped)
+    }
+
+    /// The table starting at `start`, if one does: its rows and the line after it.
+    /// `runningHeaders` counts the lines dropped as a page's running header inside the table.
+    /// `rejectedUntil`: no table starts before this line (a scan that found none says where the
+    /// lines it looked at stop being able to start one), so that no line is scanned again and
+    /// again: the reader tries every line, and a scan is linear.
+    static func read(
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, runningHeaders: inout [Int],
+        rejectedUntil: inout Int
+    ) throws(AdapterFailure) -> (Table, Int)? {
+        guard start >= rejectedUntil else { return nil }
+        let (run, i, dropped) = scan(lines, kinds, from: start)
         // A table begins at its first header or anchor and ends after its last anchor and the
         // fragments that continue it.
         guard let first = run.firstIndex(where: { $0.kind == .anchor || $0.kind == .header }),
