@@ -49,7 +49,9 @@ enum AlignedColumns {
         var gapBefore: Int
     }
 
-    static func words(_ line: Substring) -> [Word] {
+    /// The line's words; nil when there are more than `limit` (a line of more cells than a
+    /// row has is no row).
+    static func words(_ line: Substring, limit: Int = TextAdapter.mostCellsPerLine) -> [Word]? {
         var words: [Word] = []
         var column = 0, index = 0, gap = 0
         var current: Word?
@@ -63,6 +65,7 @@ enum AlignedColumns {
             current = nil
         }
         while i < scalars.endIndex {
+            if words.count > limit { return nil }
             let s = scalars[i]
             if isSpace(s) {
                 end()
@@ -84,7 +87,7 @@ enum AlignedColumns {
             scalars.formIndex(after: &i)
         }
         end()
-        return words
+        return words.count > limit ? nil : words
     }
 
     static func fields(_ line: Substring) -> [AlignedField] {
@@ -95,7 +98,8 @@ enum AlignedColumns {
             fields += split(group)
             group = []
         }
-        for w in words(line) {
+        guard let words = words(line) else { return [] }
+        for w in words {
             if w.gapBefore >= 2 { flush() }
             group.append(w)
         }

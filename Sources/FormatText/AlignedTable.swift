@@ -79,8 +79,11 @@ enum AlignedTable {
 
     /// The lines from `start` that may belong to one table, classified; where they stop; the
     /// lines dropped as a page's running header among them.
-    static func scan(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int) -> (run: [Line], end: Int, dropped: [Int]) {
+    static func scan(
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder
+    ) throws(AdapterFailure) -> (run: [Line], end: Int, dropped: [Int]) {
         var run: [Line] = []
+        var cells = 0
         var i = start
         var dropped: [Int] = []
         // What the run holds so far, kept as lines are added (the tests below ask each line).
@@ -111,6 +114,8 @@ enum AlignedTable {
             // Headings open the next part of the document, not a table.
             if kind == .fragment, onlyFragments, HeadingDetector.level(of: Normalizer.clean(String(lines[i]))) != nil { break }
             run.append(Line(index: i, kind: kind, fields: fields))
+            cells += max(1, fields.count)
+            try grid.check(cells: cells)
             hasAnchor = hasAnchor || kind == .anchor
             hasHeader = hasHeader || kind == .header
             onlyFragments = onlyFragments && (kind == .skip || kind == .fragment)
@@ -130,7 +135,7 @@ enum AlignedTable {
         rejectedUntil: inout Int
     ) throws(AdapterFailure) -> (Table, Int)? {
         guard start >= rejectedUntil else { return nil }
-        let (run, i, dropped) = scan(lines, kinds, from: start)
+        let (run, i, dropped) = try scan(lines, kinds, from: start, grid: grid)
         // A table begins at its first header or anchor and ends after its last anchor and the
         // fragments that continue it.
         guard let first = run.firstIndex(where: { $0.kind == .anchor || $0.kind == .header }),

@@ -121,6 +121,7 @@ enum CellStreamTable {
         var lastValue = -1
         var values = 0
         var sinceValue = 0
+        var written = 0
         while i < lines.count {
             let c = classify(i)
             if c == .other { break }
@@ -133,9 +134,12 @@ enum CellStreamTable {
                 if sinceValue > maximumLabelRun { break }
             }
             classes.append(c)
+            if c != .skip {
+                written += 1
+                try grid.check(cells: written)
+            }
             i += 1
         }
-        let written = classes.filter { $0 != .skip }.count
         guard values >= minimumValues, Double(values) >= minimumValueShare * Double(written), lastValue >= start else { return nil }
         // Lines after the last value belong to the text that follows, but labels of the last table
         // written after its values stay (up to the next section heading).

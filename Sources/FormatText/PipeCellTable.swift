@@ -17,10 +17,14 @@ import TableCore
 /// 行政规范性文件 |
 /// ```
 ///
-/// A lone "|" opens a row when a cell follows it, and is an empty cell of the open row when
-/// another lone "|" follows it ("0 |", "|", "|": the last cell of 规章 is blank, then the next
-/// row). Every cell keeps its own line and range as its origin.
+/// Whether a lone "|" opens a row or is a blank cell is settled by where it stands (`opening`:
+/// "0 |", "|", "|" before a label is 规章's blank last cell, then the next row). Every cell keeps
+/// its own line and range as its origin.
 enum PipeCellTable {
+    /// Most pipes of one line taken as cells or columns (a real row has a few dozen columns at
+    /// most): a hostile line of millions of pipes makes no more.
+    static let mostPipes = 256
+
     /// Fewest cells for the lines to be taken for such a table (表四 without its headers is one row of 15).
     static let minimumCells = 3
 
@@ -54,16 +58,17 @@ enum PipeCellTable {
     /// `rejectedUntil`: where a run that proved not to be such a table ends, so that the lines
     /// inside it are not scanned again (each scan is linear, and the reader tries every line).
     static func read(
-        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, rejectedUntil: inout Int,
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, rejectedUntil: inout Int,
         cell: (String, Int, Int, Int) -> SourceCell
-    ) -> (rows: [SourceRow], next: Int)? {
+    ) throws(AdapterFailure) -> (rows: [SourceRow], next: Int)? {
         guard start >= rejectedUntil, isPipeCellLine(lines[start]) else { return nil }
         var tokens: [(line: Int, isPipe: Bool)] = []
         var end = start
         while end < lines.count {
             if isPipeCellLine(lines[end]) {
                 let pipes = pipesOnly(lines[end])
-                tokens += pipes > 0 ? Array(repeating: (end, true), count: pipes) : [(end, false)]
+                tokens += pipes > 0 ? Array(repeating: (end, true), count: min(pipes, mostPipes)) : [(end, false)]
+                try grid.check(cells: tokens.count)
             } else if kinds[end] != .blank, kinds[end] != .pageNumber {
                 break
             }
@@ -224,7 +229,7 @@ enum PipeCellTable {
         let lead = scalars[..<bar].prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.count
         let text = String(String.UnicodeScalarView(scalars[lead..<bar])).trimmingSpaces
         var c = cell(text, index, lead, lead + text.unicodeScalars.count)
-        c.columnSpan = scalars[bar...].count(where: { $0 == "|" })
+        c.columnSpan = min(scalars[bar...].count(where: { $0 == "|" }), mostPipes)
         return [c]
     }
 

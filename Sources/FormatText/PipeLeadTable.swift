@@ -42,9 +42,9 @@ enum PipeLeadTable {
     /// `rejectedUntil`: where a run that proved not to be such a table ends (its lines are not
     /// scanned again).
     static func read(
-        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, rejectedUntil: inout Int,
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, rejectedUntil: inout Int,
         cell: (String, Int, Int, Int) -> SourceCell
-    ) -> (rows: [SourceRow], next: Int)? {
+    ) throws(AdapterFailure) -> (rows: [SourceRow], next: Int)? {
         guard start >= rejectedUntil else { return nil }
         func nextNonBlank(_ i: Int) -> Int? {
             var j = i + 1
@@ -61,6 +61,7 @@ enum PipeLeadTable {
             let isMember = isLeadCell(lines[i]) || (kinds[i] == .text && !PipeCellTable.hasPipe(lines[i]) && nextNonBlank(i).map { isLeadCell(lines[$0]) } == true)
             guard isMember else { break }
             members.append(i)
+            try grid.check(cells: members.count)
             guard let j = nextNonBlank(i) else { break }
             i = j
         }

@@ -75,6 +75,7 @@ enum RunTogetherTable {
         _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, pageLines: Set<Int> = []
     ) throws(AdapterFailure) -> (Table, Int)? {
         var rows: [SourceRow] = []
+        var readCells = 0
         var kept = 0
         var i = start
         var end = start
@@ -115,6 +116,8 @@ enum RunTogetherTable {
                 SourceCell(Normalizer.clean(p.text), origin: CellOrigin(raw: p.text, location: .text(line: i + 1, from: p.from, to: p.to)))
             }
             rows.append(SourceRow(cells: cells))
+            readCells += cells.count
+            try grid.check(cells: readCells)
             i += 1
             // Header lines after the last row belong to the text that follows.
             if kind != .header {

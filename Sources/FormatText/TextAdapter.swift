@@ -80,6 +80,10 @@ public enum TextAdapter: FormatAdapter {
         return text
     }
 
+    /// Most cells one line is read as (a row of a report has a few dozen columns at most): a
+    /// longer line of separators is text, so that a hostile line makes no million cells.
+    static let mostCellsPerLine = 256
+
     enum LineKind: Equatable {
         /// `pageNumber`: a page's number line ("— 3 —", "第3页 共12页", "3/12") from a paged
         /// original; never content, dropped wherever it falls (a table goes on across it).
@@ -89,26 +93,33 @@ public enum TextAdapter: FormatAdapter {
             var hasContent = false
             var leadingTabSeen = false
             var innerTab = false
+            var tabs = 0
             var seenNonSpace = false
             for s in line.unicodeScalars {
                 switch s {
                 case "\t":
+                    tabs += 1
                     if seenNonSpace || leadingTabSeen { innerTab = true } else { leadingTabSeen = true }
                 case " ", "\u{3000}", "\u{A0}":
                     break
                 default:
                     hasContent = true
                     if !seenNonSpace, !leadingTabSeen, s == "|" {
-                        self = line.unicodeScalars.filter { $0 == "|" }.count >= 2 ? .pipeRow : .text
+                        let pipes = line.utf8.lazy.filter({ $0 == 0x7C }).count
+                        self = pipes >= 2 && pipes <= TextAdapter.mostCellsPerLine ? .pipeRow : .text
                         return
                     }
                     seenNonSpace = true
                 }
             }
-            if innerTab { self = .tabRow; return }
-            if leadingTabSeen { self = .cell; return }
+            // A line of more separators than a row has columns is text, not a row of as many cells.
+            if innerTab, tabs <= TextAdapter.mostCellsPerLine { self = .tabRow; return }
+            if leadingTabSeen, !innerTab { self = .cell; return }
             // GitHub-flavoured Markdown allows rows without the outer pipes ("规章 | 0 | 0 |").
-            if hasContent, line.utf8.lazy.filter({ $0 == 0x7C }).count >= 2 { self = .pipeRow; return }
+            if hasContent, (2...TextAdapter.mostCellsPerLine).contains(line.utf8.lazy.filter({ $0 == 0x7C }).count) {
+                self = .pipeRow
+                return
+            }
             self = !hasContent ? .blank : PageNumber.matches(line) ? .pageNumber : .text
         }
     }
@@ -152,9 +163,10 @@ struct TextReader {
             case .text:
                 // A pipe table written a cell a line ("|", "规章 |", "0 |", … or "规章", "| 0", …, "|").
                 var (cellRejected, leadRejected) = pipeRejected
-                let pipeTable =
-                    PipeCellTable.read(lines, kinds, from: i, rejectedUntil: &cellRejected, cell: { cell($0, line: $1, from: $2, to: $3) })
-                    ?? PipeLeadTable.read(lines, kinds, from: i, rejectedUntil: &leadRejected, cell: { cell($0, line: $1, from: $2, to: $3) })
+                var pipeTable = try PipeCellTable.read(lines, kinds, from: i, grid: grid, rejectedUntil: &cellRejected, cell: { cell($0, line: $1, from: $2, to: $3) })
+                if pipeTable == nil {
+                    pipeTable = try PipeLeadTable.read(lines, kinds, from: i, grid: grid, rejectedUntil: &leadRejected, cell: { cell($0, line: $1, from: $2, to: $3) })
+                }
                 pipeRejected = (cellRejected, leadRejected)
                 if let (rows, next) = pipeTable {
                     blocks.append(.table(try build(rows)))
@@ -273,11 +285,16 @@ struct TextReader {
     /// parts of the same table).
     func readSplitRows(from start: Int, kind: LineKind) throws(AdapterFailure) -> (Table, Int) {
         var rows: [SourceRow] = []
+        var readCells = 0
         var i = start
         while i < lines.count {
             if kinds[i] == kind {
                 let fields = kind == .pipeRow ? Self.pipeCells(lines[i]) : Self.fields(lines[i], separator: "\t")
-                if let fields { rows.append(SourceRow(cells: fields.map { cell(String($0.text), line: i, from: $0.from, to: $0.to) })) }
+                if let fields {
+                    rows.append(SourceRow(cells: fields.map { cell(String($0.text), line: i, from: $0.from, to: $0.to) }))
+                    readCells += fields.count
+                    try grid.check(cells: readCells)
+                }
                 i += 1
             } else if kinds[i] == .blank || kinds[i] == .pageNumber, nextNonBlank(i) == kind {
                 i += 1
@@ -331,6 +348,17 @@ struct TextReader {
     func build(_ rows: [SourceRow]) throws(AdapterFailure) -> Table {
         do {
             return try grid.build(rows)
+        } catch {
+            throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
+        }
+    }
+}
+
+extension GridBuilder {
+    /// `admit` as the text readers throw it: a table read past the grid's limit fails the read.
+    func check(cells: Int) throws(AdapterFailure) {
+        do {
+            try admit(cells: cells)
         } catch {
             throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
         }

@@ -91,7 +91,19 @@ public struct GridBuilder: Sendable {
         public var rows: Int
         public var columns: Int
         public var limit: Int
-        public var description: String { "table of \(rows)×\(columns) positions exceeds the limit of \(limit)" }
+        /// Cells read when a reader gave up before placing them (`admit`); nil once placed.
+        public var cellsRead: Int? = nil
+        public var description: String {
+            if let cellsRead { return "table of \(cellsRead) cells or more exceeds the limit of \(limit) positions" }
+            return "table of \(rows)×\(columns) positions exceeds the limit of \(limit)"
+        }
+    }
+
+    /// Throws once a reader has read more cells than a grid may hold positions (every cell
+    /// takes one at least): it stops there, instead of reading a hostile million rows that
+    /// `build` refuses anyway.
+    public func admit(cells: Int) throws(GridError) {
+        if cells > maxCells { throw GridError(rows: 0, columns: 0, limit: maxCells, cellsRead: cells) }
     }
 
     public struct Placement: Sendable, Equatable {

@@ -153,8 +153,10 @@ enum ReadingGenerator: Sendable, Equatable, CaseIterable {
                 out.append(current)
                 return
             }
+            // Stop where too few items remain to make up `k` (else the search of 255 of 256
+            // surplus cells walks every dead end).
             var i = start
-            while i < items.count, out.count < limit {
+            while i <= items.count - (k - current.count), out.count < limit {
                 current.append(items[i])
                 go(i + 1)
                 current.removeLast()

@@ -32,7 +32,8 @@ public enum RunTogether {
     /// `textContent`, where spaces are markup whitespace).
     public static func pieces(_ line: Substring, spacesGlue: Bool = false) -> [Piece]? {
         let s = Array(line.unicodeScalars)
-        var out: [Piece] = []
+        // Ranges first, texts at the end: a run that grows by spaced runs is not copied again each time.
+        var out: [(from: Int, to: Int, isValues: Bool)] = []
         var textStart = 0
         var i = 0
         var glued = false
@@ -56,7 +57,7 @@ public enum RunTogether {
             if after < s.count, quantityWords.contains(s[after]) { return nil }
             // Runs apart by spaces alone are one run whose cells the spaces separate ("500000 5").
             if let last = out.last, last.isValues, i > textStart, s[textStart..<i].allSatisfy(isSpace) {
-                out[out.count - 1] = piece(s, last.from, end, values: true)
+                out[out.count - 1].to = end
                 i = end
                 textStart = end
                 continue
@@ -67,19 +68,19 @@ public enum RunTogether {
                 guard text.count >= 2, let last = text.last, !ordinalWords.contains(last), endsLabel(last) else { return nil }
                 if let p = pause, !isLabelClause(s, text.from, p, glued: text.to == i) { return nil }
                 pause = nil
-                out.append(piece(s, text.from, text.to, values: false))
+                out.append((text.from, text.to, false))
                 glued = glued || text.to == i || spacesGlue
             }
-            out.append(piece(s, i, end, values: true))
+            out.append((i, end, true))
             i = end
             textStart = end
         }
         if pause != nil { return nil }
         if textStart < s.count {
             let text = trimmed(s, textStart, s.count)
-            if text.count > 0 { out.append(piece(s, text.from, text.to, values: false)) }
+            if text.count > 0 { out.append((text.from, text.to, false)) }
         }
-        return glued ? out : nil
+        return glued ? out.map { piece(s, $0.from, $0.to, values: $0.isValues) } : nil
     }
 
     /// A label may hold one clause mark ("没有现成信息，需要另行制作", "其中：通过互联网提交申请")
