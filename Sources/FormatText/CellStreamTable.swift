@@ -106,9 +106,14 @@ enum CellStreamTable {
 
     /// The blocks of the region starting at `start` (tables and the headings between them) and
     /// the line after it, or nil when no region of a table's cells starts there.
-    /// `classes` holds each line's class once worked out (a region is scanned from each line it
-    /// might start at).
-    static func read(_ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, classes known: inout [Line?]) throws(AdapterFailure) -> ([Block], Int)? {
+    /// `classes` holds each line's class once worked out. `rejectedUntil`: no region starts
+    /// before this line (a scan that found none works out where the first start that would
+    /// find one is), so that no line is scanned again and again.
+    static func read(
+        _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, classes known: inout [Line?],
+        rejectedUntil: inout Int
+    ) throws(AdapterFailure) -> ([Block], Int)? {
+        guard start >= rejectedUntil else { return nil }
         func classify(_ k: Int) -> Line {
             if let c = known[k] { return c }
             let c = Self.classify(lines[k], kinds[k])
@@ -122,6 +127,10 @@ enum CellStreamTable {
         var values = 0
         var sinceValue = 0
         var written = 0
+        // The first line of the run of labels since the last value, and whether such a run
+        // ended the region (else a line of text or the end did).
+        var labelRunStart = start
+        var endedByLabels = false
         while i < lines.count {
             let c = classify(i)
             if c == .other { break }
@@ -130,8 +139,12 @@ enum CellStreamTable {
                 values += 1
                 sinceValue = 0
             } else if c != .skip {
+                if sinceValue == 0 { labelRunStart = i }
                 sinceValue += 1
-                if sinceValue > maximumLabelRun { break }
+                if sinceValue > maximumLabelRun {
+                    endedByLabels = true
+                    break
+                }
             }
             classes.append(c)
             if c != .skip {
@@ -140,7 +153,32 @@ enum CellStreamTable {
             }
             i += 1
         }
-        guard values >= minimumValues, Double(values) >= minimumValueShare * Double(written), lastValue >= start else { return nil }
+        func holds(_ values: Int, _ written: Int) -> Bool { values >= minimumValues && Double(values) >= minimumValueShare * Double(written) }
+        guard holds(values, written), lastValue >= start else {
+            // A later start ends its region where this one did, as long as it comes before the
+            // run of labels that ended it (or anywhere, when text or the end ended it); its region
+            // is this one's tail. The first such start whose tail holds a table is where the next
+            // scan may find one.
+            let sameEnd = endedByLabels ? labelRunStart : i - 1
+            var (v, w) = (values, written)
+            func drop(_ k: Int) {
+                if classes[k - start] == .value { v -= 1 }
+                if classes[k - start] != .skip { w -= 1 }
+            }
+            drop(start)
+            var s = start + 1
+            while s <= sameEnd {
+                if s > lastValue {
+                    s = sameEnd + 1
+                    break
+                }
+                if holds(v, w) { break }
+                drop(s)
+                s += 1
+            }
+            rejectedUntil = s
+            return nil
+        }
         // Lines after the last value belong to the text that follows, but labels of the last table
         // written after its values stay (up to the next section heading).
         var end = lastValue + 1

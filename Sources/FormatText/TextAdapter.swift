@@ -138,6 +138,7 @@ struct TextReader {
     var runningHeaders: [Int] = []
     /// Each line's class for `CellStreamTable`, once worked out.
     var streamClasses: [CellStreamTable.Line?] = []
+    var streamRejected = 0
     /// Where the runs `PipeCellTable` and `PipeLeadTable` last found to be no table end.
     var pipeRejected = (0, 0)
     /// Lines before this one start no space-aligned table (`AlignedTable.read`).
@@ -180,7 +181,8 @@ struct TextReader {
                     i += 1
                     continue
                 }
-                if streamPossible, let (streamBlocks, next) = try CellStreamTable.read(lines, kinds, from: i, grid: grid, classes: &streamClasses) {
+                if streamPossible, let (streamBlocks, next) = try CellStreamTable.read(
+                    lines, kinds, from: i, grid: grid, classes: &streamClasses, rejectedUntil: &streamRejected) {
                     blocks += streamBlocks
                     i = next
                     continue
