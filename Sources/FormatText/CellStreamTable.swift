@@ -104,11 +104,85 @@ enum CellStreamTable {
 
     static let sectionPhrases = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "存在的主要问题", "其他需要报告的事项"].map { Array($0) }
 
+    /// The lines from a start that may be one region of cells, classified.
+    struct Region {
+        var start: Int
+        var classes: [Line] = []
+        /// The line after the region.
+        var end: Int
+        var lastValue = -1
+        var values = 0
+        var written = 0
+        /// The first line of the run of labels since the last value, and whether such a run
+        /// ended the region (else a line of text or the end did).
+        var labelRunStart: Int
+        var endedByLabels = false
+
+        static func holds(_ values: Int, _ written: Int) -> Bool {
+            values >= minimumValues && Double(values) >= minimumValueShare * Double(written)
+        }
+
+        /// Enough values, and a share of the lines, for a table.
+        var holdsTable: Bool { Self.holds(values, written) && lastValue >= start }
+
+        /// Where the next scan may find a region, this one holding none. A later start ends its
+        /// region where this one did, as long as it comes before the run of labels that ended it
+        /// (or anywhere, when text or the end ended it): its region is this one's tail. The first
+        /// such start whose tail holds a table is that line; else the line after the last such start.
+        var firstLaterStart: Int {
+            let sameEnd = endedByLabels ? labelRunStart : end - 1
+            var (v, w) = (values, written)
+            func drop(_ k: Int) {
+                if classes[k - start] == .value { v -= 1 }
+                if classes[k - start] != .skip { w -= 1 }
+            }
+            drop(start)
+            var s = start + 1
+            while s <= sameEnd {
+                if s > lastValue { return sameEnd + 1 }
+                if Self.holds(v, w) { return s }
+                drop(s)
+                s += 1
+            }
+            return s
+        }
+    }
+
+    /// The region from `start`: lines up to a line of text, or a run of more than
+    /// `maximumLabelRun` lines without a value.
+    static func scan(_ count: Int, from start: Int, grid: GridBuilder, classify: (Int) -> Line) throws(AdapterFailure) -> Region {
+        var region = Region(start: start, end: start, labelRunStart: start)
+        var sinceValue = 0
+        while region.end < count {
+            let i = region.end
+            let c = classify(i)
+            if c == .other { break }
+            if c == .value {
+                region.lastValue = i
+                region.values += 1
+                sinceValue = 0
+            } else if c != .skip {
+                if sinceValue == 0 { region.labelRunStart = i }
+                sinceValue += 1
+                if sinceValue > maximumLabelRun {
+                    region.endedByLabels = true
+                    break
+                }
+            }
+            region.classes.append(c)
+            if c != .skip {
+                region.written += 1
+                try grid.check(cells: region.written)
+            }
+            region.end += 1
+        }
+        return region
+    }
+
     /// The blocks of the region starting at `start` (tables and the headings between them) and
     /// the line after it, or nil when no region of a table's cells starts there.
     /// `classes` holds each line's class once worked out. `rejectedUntil`: no region starts
-    /// before this line (a scan that found none works out where the first start that would
-    /// find one is), so that no line is scanned again and again.
+    /// before this line (`Region.firstLaterStart`), so that no line is scanned again and again.
     static func read(
         _ lines: [Substring], _ kinds: [TextAdapter.LineKind], from start: Int, grid: GridBuilder, classes known: inout [Line?],
         rejectedUntil: inout Int
@@ -121,64 +195,12 @@ enum CellStreamTable {
             return c
         }
         guard classify(start) != .other else { return nil }
-        var classes: [Line] = []
-        var i = start
-        var lastValue = -1
-        var values = 0
-        var sinceValue = 0
-        var written = 0
-        // The first line of the run of labels since the last value, and whether such a run
-        // ended the region (else a line of text or the end did).
-        var labelRunStart = start
-        var endedByLabels = false
-        while i < lines.count {
-            let c = classify(i)
-            if c == .other { break }
-            if c == .value {
-                lastValue = i
-                values += 1
-                sinceValue = 0
-            } else if c != .skip {
-                if sinceValue == 0 { labelRunStart = i }
-                sinceValue += 1
-                if sinceValue > maximumLabelRun {
-                    endedByLabels = true
-                    break
-                }
-            }
-            classes.append(c)
-            if c != .skip {
-                written += 1
-                try grid.check(cells: written)
-            }
-            i += 1
-        }
-        func holds(_ values: Int, _ written: Int) -> Bool { values >= minimumValues && Double(values) >= minimumValueShare * Double(written) }
-        guard holds(values, written), lastValue >= start else {
-            // A later start ends its region where this one did, as long as it comes before the
-            // run of labels that ended it (or anywhere, when text or the end ended it); its region
-            // is this one's tail. The first such start whose tail holds a table is where the next
-            // scan may find one.
-            let sameEnd = endedByLabels ? labelRunStart : i - 1
-            var (v, w) = (values, written)
-            func drop(_ k: Int) {
-                if classes[k - start] == .value { v -= 1 }
-                if classes[k - start] != .skip { w -= 1 }
-            }
-            drop(start)
-            var s = start + 1
-            while s <= sameEnd {
-                if s > lastValue {
-                    s = sameEnd + 1
-                    break
-                }
-                if holds(v, w) { break }
-                drop(s)
-                s += 1
-            }
-            rejectedUntil = s
+        let region = try scan(lines.count, from: start, grid: grid, classify: classify)
+        guard region.holdsTable else {
+            rejectedUntil = region.firstLaterStart
             return nil
         }
+        let (classes, i, lastValue) = (region.classes, region.end, region.lastValue)
         // Lines after the last value belong to the text that follows, but labels of the last table
         // written after its values stay (up to the next section heading).
         var end = lastValue + 1
