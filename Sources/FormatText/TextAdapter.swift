@@ -138,6 +138,7 @@ struct TextReader {
     var runningHeaders: [Int] = []
     /// Each line's class for `CellStreamTable`, once worked out.
     var streamClasses: [CellStreamTable.Line?] = []
+    /// Lines before this one start no region of cells a line (`CellStreamTable.read`).
     var streamRejected = 0
     /// Where the runs `PipeCellTable` and `PipeLeadTable` last found to be no table end.
     var pipeRejected = (0, 0)
