@@ -111,6 +111,9 @@ public enum Rule: String, Sendable, CaseIterable {
     /// A cell that neither the text nor the arithmetic decides, taken from a number the
     /// report's prose states for that row and column (the sentence quoted).
     case valueFromProse = "value.fromProse"
+    /// A table printed with its labels and no values (a form left blank): read as present,
+    /// every cell null.
+    case tableUnfilled = "table.unfilled"
 
     public var severity: Severity {
         switch self {
@@ -118,7 +121,8 @@ public enum Rule: String, Sendable, CaseIterable {
             .valueNegative, .valueUnreadable, .tableMissing, .crossYearCarryOver:
             return .error
         case .valueBlank, .sectionMissing, .templateOutdated, .tableAmbiguous, .tableRowInferred,
-            .tableRowMissing, .templateInferred, .tableExtraCell, .proseMismatch, .collectionDuplicate, .valueUndecidable, .valueFromProse:
+            .tableRowMissing, .templateInferred, .tableExtraCell, .proseMismatch, .collectionDuplicate, .valueUndecidable, .valueFromProse,
+            .tableUnfilled:
             return .warning
         case .valuePlaceholder, .textRepaired, .valueUnitConverted, .tableExtraRow, .tableLabelVariant,
             .sectionRepeated, .sourceRestructured, .sourceEncoding, .crossYearTemplateMismatch, .collectionDuplicateCopy,

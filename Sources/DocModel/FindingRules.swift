@@ -120,6 +120,11 @@ extension Finding {
         Finding(.tableMissing, "未找到\(name)", path: key, detail: .text(key))
     }
 
+    /// `table.unfilled`: the table's labels are printed, with no value in any cell.
+    public static func tableUnfilled(_ key: String, name: String) -> Finding {
+        Finding(.tableUnfilled, "\(name)只印有栏目，未填任何数值：按空白表读取，各单元格为 null", path: key, detail: .text(key))
+    }
+
     public static func sectionMissing(_ id: String, name: String) -> Finding {
         Finding(.sectionMissing, "未找到“\(name)”部分（\(id)）", path: "sections", detail: .text(id))
     }

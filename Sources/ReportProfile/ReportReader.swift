@@ -51,7 +51,12 @@ public enum ReportReader {
             ReportValidator.scorer(tableKey: key)
         }
         aligner.statements = ProseStatements.read(sections, year: metadata.year, template: template)
-        let alignment = aligner.align(rows)
+        var alignment = aligner.align(rows)
+        let missing = ["activeDisclosure", "applications", "reviewsAndLitigation"].filter { alignment.tables[$0] == nil }
+        let unfilled = UnfilledTables.read(
+            document.blocks, aligner: aligner, templates: OfficialTemplates.tables(template), missing: missing, names: ReportValidator.tableName)
+        alignment.tables.merge(unfilled.tables) { found, _ in found }
+        alignment.findings += unfilled.findings
         findings += alignment.findings
         if alignment.tables.isEmpty, sections.count < 2 {
             throw ReportError("not a report: no statistical table of the annual report format and no section headings found")

@@ -1,0 +1,80 @@
+import DocModel
+import Normalization
+import TableCore
+
+/// Tables printed with their labels and no values: a form left blank, as a plain text
+/// extraction of its PDF gives it (each label a short line of its own, nothing between them).
+/// The text readers find no table there (a table needs values), so the labels come through as
+/// paragraphs. When one of the three tables was not found among the document's tables, the
+/// short paragraphs are aligned again, as label rows alone; a table the labels name is taken
+/// only when not one value is read into it. It reads as present with every cell null (so
+/// `value.blank` for each), and `table.unfilled` says how it was found. A table whose labels
+/// are not there stays `table.missing`.
+enum UnfilledTables {
+    /// Longest paragraph taken as a label (the template's longest label is about 35 characters).
+    static let labelLength = 40
+
+    /// The short paragraphs that may be a table's labels: no sentence ends in them.
+    static func labelRows(_ blocks: [Block]) -> [[InputCell]] {
+        blocks.compactMap { block in
+            guard case .paragraph(let text) = block, text.unicodeScalars.count <= labelLength,
+                !text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" })
+            else { return nil }
+            return [InputCell(text, column: 0)]
+        }
+    }
+
+    /// The tables of `missing` that the labels name with no value in them, and their findings
+    /// (the second alignment's, for those tables, and one `table.unfilled` each). A table is
+    /// taken on evidence a list of words in prose does not give: a header label only that
+    /// table has (`TableTemplate.anchors`: "信息内容", "申请人情况", "行政诉讼"), and at least
+    /// half its rows named; a table of fewer than two rows (表四, one row under its headers)
+    /// only beside another table taken so.
+    static func read(
+        _ blocks: [Block], aligner: Aligner, templates: [TableTemplate], missing: [String], names: (String) -> String
+    ) -> (tables: [String: TableValues], findings: [Finding]) {
+        guard !missing.isEmpty else { return ([:], []) }
+        let rows = labelRows(blocks)
+        guard !rows.isEmpty else { return ([:], []) }
+        var labelsOnly = aligner
+        labelsOnly.statements = [:]  // the prose fills no cell of a table printed blank
+        let alignment = labelsOnly.align(rows)
+        let keys = Set(rows.map { LabelKey.make($0[0].text).key })
+        var taken: [String] = []
+        var small: [String] = []
+        for key in missing {
+            guard let table = alignment.tables[key], isBlank(table), let template = templates.first(where: { $0.key == key }) else { continue }
+            let anchored = template.anchors.contains { anchor in
+                let a = LabelKey.make(anchor).key
+                return keys.contains { !$0.isEmpty && ($0 == a || $0.contains(a)) }
+            }
+            let missingRows = alignment.findings.filter { $0.rule == .tableRowMissing && isIn(key, $0) }.count
+            guard anchored else { continue }
+            if template.rows.count < 2 {
+                small.append(key)
+            } else if 2 * (template.rows.count - missingRows) >= template.rows.count {
+                taken.append(key)
+            }
+        }
+        if !taken.isEmpty { taken += small }
+        var tables: [String: TableValues] = [:]
+        var findings: [Finding] = []
+        for key in taken {
+            guard var table = alignment.tables[key] else { continue }
+            // Short lines the template does not name are the text's, not rows of a blank form.
+            table.extraRows = []
+            tables[key] = table
+            findings.append(.tableUnfilled(key, name: names(key)))
+            findings += alignment.findings.filter { $0.rule != .tableExtraRow && isIn(key, $0) }
+        }
+        return (tables, findings)
+    }
+
+    static func isIn(_ key: String, _ finding: Finding) -> Bool {
+        finding.path.map { $0 == key || $0.hasPrefix(key + ".") } ?? false
+    }
+
+    static func isBlank(_ table: TableValues) -> Bool {
+        table.rows.allSatisfy { $0.fields.allSatisfy { $0.value == nil } } && table.extraRows.allSatisfy { $0.values.allSatisfy { $0 == nil } }
+    }
+}
