@@ -54,7 +54,8 @@ public enum ReportReader {
         var alignment = aligner.align(rows)
         let missing = ["activeDisclosure", "applications", "reviewsAndLitigation"].filter { alignment.tables[$0] == nil }
         let unfilled = UnfilledTables.read(
-            document.blocks, aligner: aligner, templates: OfficialTemplates.tables(template), missing: missing, names: ReportValidator.tableName)
+            document.blocks, aligner: aligner, templates: OfficialTemplates.tables(template), vocabulary: OfficialTemplates.vocabulary(template),
+            missing: missing, names: ReportValidator.tableName)
         alignment.tables.merge(unfilled.tables) { found, _ in found }
         alignment.findings += unfilled.findings
         findings += alignment.findings

@@ -14,14 +14,50 @@ enum UnfilledTables {
     /// Longest paragraph taken as a label (the template's longest label is about 35 characters).
     static let labelLength = 40
 
-    /// The short paragraphs that may be a table's labels: no sentence ends in them.
-    static func labelRows(_ blocks: [Block]) -> [[InputCell]] {
-        blocks.compactMap { block in
-            guard case .paragraph(let text) = block, text.unicodeScalars.count <= labelLength,
+    /// Most short paragraphs joined into one label ("一、本年新收政府信息" + "公开申请数量").
+    static let mostJoined = 4
+
+    /// The short paragraphs and headings that may be a table's labels (no sentence ends in them),
+    /// each a label row. Consecutive ones are joined where none of them is a label of the
+    /// templates and their join is (a label wrapped over lines, each line a block of its own).
+    static func labelRows(_ blocks: [Block], vocabulary: Vocabulary) -> [[InputCell]] {
+        let texts: [String?] = blocks.map { block in
+            // A numbered label alone on its line ("（一）予以公开") reads as a heading.
+            let text: String
+            switch block {
+            case .paragraph(let t), .heading(_, let t): text = t
+            default: return nil
+            }
+            guard text.unicodeScalars.count <= labelLength,
                 !text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" })
             else { return nil }
-            return [InputCell(text, column: 0)]
+            return text
         }
+        var rows: [[InputCell]] = []
+        var i = 0
+        while i < texts.count {
+            guard let text = texts[i] else {
+                i += 1
+                continue
+            }
+            var label = text
+            var next = i + 1
+            if !vocabulary.hasLabel(text) {
+                var joined = text
+                var k = i + 1
+                while k < texts.count, k < i + mostJoined, let more = texts[k], !vocabulary.hasLabel(more) {
+                    joined += more
+                    k += 1
+                    if vocabulary.hasLabel(joined) {
+                        (label, next) = (joined, k)
+                        break
+                    }
+                }
+            }
+            rows.append([InputCell(label, column: 0)])
+            i = next
+        }
+        return rows
     }
 
     /// The tables of `missing` that the labels name with no value in them, and their findings
@@ -31,10 +67,11 @@ enum UnfilledTables {
     /// half its rows named; a table of fewer than two rows (表四, one row under its headers)
     /// only beside another table taken so.
     static func read(
-        _ blocks: [Block], aligner: Aligner, templates: [TableTemplate], missing: [String], names: (String) -> String
+        _ blocks: [Block], aligner: Aligner, templates: [TableTemplate], vocabulary: Vocabulary, missing: [String],
+        names: (String) -> String
     ) -> (tables: [String: TableValues], findings: [Finding]) {
         guard !missing.isEmpty else { return ([:], []) }
-        let rows = labelRows(blocks)
+        let rows = labelRows(blocks, vocabulary: vocabulary)
         guard !rows.isEmpty else { return ([:], []) }
         var labelsOnly = aligner
         labelsOnly.statements = [:]  // the prose fills no cell of a table printed blank

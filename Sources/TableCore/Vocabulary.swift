@@ -111,6 +111,10 @@ public struct Vocabulary: Sendable {
     /// group or an anchor: the kind that fits gains this much, the other loses it.
     static let kindFitBonus = 0.5
 
+    /// Whether `text` is, by its key, one of the labels exactly: a row's, a group's, a column
+    /// header or an anchor.
+    public func hasLabel(_ text: String) -> Bool { byKey[LabelKey.make(text).key] != nil }
+
     func match(_ key: LabelKey, preferTable: Int?, preferGroup: String?, hasValues: Bool) -> Match? {
         var best: Match?
         func consider(_ e: Entry, _ base: Double, _ quality: Aligner.MatchQuality) {

@@ -42,6 +42,17 @@ import Testing
         }
     }
 
+    @Test func thePlainExtractionFindsEveryLabelledRowThePDFDoes() throws {
+        // Labels wrapped over lines ("一、本年新收政府信息" / "公开申请数量") are joined; a
+        // numbered one alone on its line reads as a heading and is a label all the same. Only
+        // 表四's row, which has no label of its own, is not named.
+        let pdf = try Pipeline.report(bytes: TestPaths.read("Tests/Fixtures/unfilled/blank-form.pdf"), name: "blank-form.pdf")
+        let text = try Self.report("blank-form.plain.txt")
+        #expect(text.findings.filter { $0.rule == .tableRowMissing }.compactMap(\.path) == ["reviewsAndLitigation"])
+        let blanks = { (r: Report) in r.findings.filter { $0.rule == .valueBlank }.count }
+        #expect(blanks(text) == blanks(pdf))
+    }
+
     @Test func theSamePageWithItsNumbersReadsAsBefore() throws {
         // The page the blank form was made from: its tables are read from its values, and no
         // table is said to be unfilled.
