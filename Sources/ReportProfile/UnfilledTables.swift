@@ -16,6 +16,9 @@ enum UnfilledTables {
 
     /// Most short paragraphs joined into one label ("一、本年新收政府信息" + "公开申请数量").
     static let mostJoined = 4
+    /// Most short blocks aligned again: a blank form's three tables have about 150 labels; a
+    /// text of more short lines than this is no form (and is not aligned twice over).
+    static let mostLabels = 5_000
 
     /// The short paragraphs and headings that may be a table's labels (no sentence ends in them),
     /// each a label row. Consecutive ones are joined where none of them is a label of the
@@ -33,6 +36,7 @@ enum UnfilledTables {
             else { return nil }
             return text
         }
+        guard texts.count(where: { $0 != nil }) <= mostLabels else { return [] }
         var rows: [[InputCell]] = []
         var i = 0
         while i < texts.count {
