@@ -38,7 +38,10 @@ public enum TextAdapter: FormatAdapter {
         var kinds = lines.map(LineKind.init)
         let scraped = ScraperHeader.read(lines)
         for d in scraped.dropped { kinds[d] = .blank }
+        let pageHeaders = RunningHeaders.lines(lines)
+        for h in pageHeaders { kinds[h] = .pageNumber }
         var reader = TextReader(lines: lines, kinds: kinds, grid: GridBuilder(limits: limits))
+        reader.pageHeaders = pageHeaders
         // Lines cut from a page on one line: a label and its digits apart by a space are run together too.
         if let expanded {
             var pieces: [Int: Int] = [:]
@@ -136,6 +139,8 @@ struct TextReader {
     var pageLines: Set<Int> = []
     /// Lines dropped as a page's running header inside a space-aligned table.
     var runningHeaders: [Int] = []
+    /// Lines dropped as a running header the pages repeat (`RunningHeaders`), anywhere.
+    var pageHeaders: [Int] = []
     /// Each line's class for `CellStreamTable`, once worked out.
     var streamClasses: [CellStreamTable.Line?] = []
     /// Lines before this one start no region of cells a line (`CellStreamTable.read`).
@@ -211,9 +216,14 @@ struct TextReader {
     /// One finding for all the page-number lines dropped, one for the running headers.
     func findings() -> [Finding] {
         var findings: [Finding] = []
-        let pageLines = kinds.indices.filter { kinds[$0] == .pageNumber }
+        let headers = Set(pageHeaders)
+        let pageLines = kinds.indices.filter { kinds[$0] == .pageNumber && !headers.contains($0) }
         if let first = pageLines.first {
             findings.append(.pageNumbersRemoved(pageLines.count, example: Normalizer.clean(String(lines[first]))))
+        }
+        if let first = pageHeaders.first {
+            let example = Normalizer.clean(String(lines[first]))
+            findings.append(Finding(.sourceRestructured, "去掉各页重复的页眉 \(pageHeaders.count) 行（如“\(example)”），其前后的表格和文字接续读取"))
         }
         if let first = runningHeaders.first {
             let example = Normalizer.clean(String(lines[first]))

@@ -72,6 +72,6 @@ import Testing
         let layout = Self.cells(try Self.report(try TestPaths.read("Tests/Fixtures/pdftext/\(sample).layout.txt"), "\(sample).txt", .text))
         let agreeing = layout.filter { $0.value != nil && $0.value == docx[$0.key] }.count
         for (k, v) in layout where v != nil { #expect(v == docx[k], "\(k)") }
-        #expect(agreeing >= 150)
+        #expect(agreeing >= 193)  // 186 before running headers were dropped across a label
     }
 }
