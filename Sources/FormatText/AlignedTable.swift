@@ -169,12 +169,7 @@ enum AlignedTable {
             return nil
         }
         let rows = AlignedRows.build(body, lines: lines)
-        let table: Table
-        do {
-            table = try grid.build(AlignedRows.sourceRows(rows))
-        } catch {
-            throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
-        }
+        let table = try grid.table(AlignedRows.sourceRows(rows))
         let end = body[body.count - 1].index + 1
         runningHeaders += dropped.filter { $0 < end }
         return (table, end)

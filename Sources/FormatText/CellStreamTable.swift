@@ -210,12 +210,7 @@ enum CellStreamTable {
         var rows: [SourceRow] = []
         func flush() throws(AdapterFailure) {
             guard !rows.isEmpty else { return }
-            var table: Table
-            do {
-                table = try grid.build(rows)
-            } catch {
-                throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
-            }
+            var table = try grid.table(rows)
             table.cellStream = true
             blocks.append(.table(table))
             rows = []

@@ -18,8 +18,8 @@ import TableCore
 ///
 /// (规章: 0, 0, a blank cell, then the row's end.) The mirror of `PipeCellTable`.
 enum PipeLeadTable {
-    /// Fewest cells for the lines to be taken for such a table (表四 without its headers is one row of 15).
-    static let minimumCells = 3
+    /// Fewest cells for the lines to be taken for such a table: as for its mirror.
+    static let minimumCells = PipeCellTable.minimumCells
 
     /// "| text" with no other pipe, or "|" alone.
     static func isLeadCell(_ line: Substring) -> Bool {

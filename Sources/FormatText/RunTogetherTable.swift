@@ -126,12 +126,7 @@ enum RunTogetherTable {
             }
         }
         guard sawRow else { return nil }
-        var table: Table
-        do {
-            table = try grid.build(Array(rows.prefix(kept)))
-        } catch {
-            throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
-        }
+        var table = try grid.table(Array(rows.prefix(kept)))
         table.runTogether = true
         return (table, end)
     }

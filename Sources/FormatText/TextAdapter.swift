@@ -176,7 +176,7 @@ struct TextReader {
                 }
                 pipeRejected = (cellRejected, leadRejected)
                 if let (rows, next) = pipeTable {
-                    blocks.append(.table(try build(rows)))
+                    blocks.append(.table(try grid.table(rows)))
                     i = next
                     continue
                 }
@@ -278,7 +278,7 @@ struct TextReader {
             }
         }
         endRow()
-        return (try build(rows), i)
+        return (try grid.table(rows), i)
     }
 
     func nextNonBlank(_ from: Int) -> LineKind? {
@@ -321,7 +321,7 @@ struct TextReader {
                 break
             }
         }
-        var table = try build(rows)
+        var table = try grid.table(rows)
         if kind == .pipeRow { table.caption = caption(before: start) }
         return (table, i)
     }
@@ -357,23 +357,26 @@ struct TextReader {
         }
         return isSeparator ? nil : Array(parts)
     }
-
-    func build(_ rows: [SourceRow]) throws(AdapterFailure) -> Table {
-        do {
-            return try grid.build(rows)
-        } catch {
-            throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
-        }
-    }
 }
 
+/// The grid placer as the text readers call it: a table past the grid's limit fails the read
+/// with `tooLarge`, whether found while reading (`check`) or when placed (`table`).
 extension GridBuilder {
-    /// `admit` as the text readers throw it: a table read past the grid's limit fails the read.
     func check(cells: Int) throws(AdapterFailure) {
         do {
             try admit(cells: cells)
         } catch {
-            throw AdapterFailure(.tooLarge, "table too large: \(error.description)")
+            throw Self.failure(error)
         }
     }
+
+    func table(_ rows: [SourceRow]) throws(AdapterFailure) -> Table {
+        do {
+            return try build(rows)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    static func failure(_ error: GridError) -> AdapterFailure { AdapterFailure(.tooLarge, "table too large: \(error.description)") }
 }
